@@ -1,0 +1,36 @@
+import type { LegalDate } from '../dates.ts';
+import type { Grade } from './grade.ts';
+
+/** A published annual grade (the input's `history`). */
+export interface PublishedGrade {
+  readonly year: number;
+  readonly grade: Grade;
+  /** When the grade was published; a grade published after the as-of date is not yet known. */
+  readonly publishedOn?: LegalDate | null | undefined;
+}
+
+/** Art 19: "连续3年评定为D级的直接列入环境保护领域失信黑名单管理". */
+export const BLACKLIST_CONSECUTIVE_D_YEARS = 3;
+
+/**
+ * I10: three consecutive evaluation years each with a published D; a year without a published grade
+ * breaks the run. Blacklisted from the publication of the third D until a later published grade is
+ * not D (or a repair turns one of the three into a non-D, which the history then shows).
+ * Looks at published grades of years up to `year`, known at `asOf`.
+ */
+export const isBlacklisted = (history: readonly PublishedGrade[], year: number, asOf: LegalDate): boolean => {
+  const byYear = new Map<number, Grade>();
+  for (const h of history) {
+    if (h.year > year) continue;
+    if (h.publishedOn != null && h.publishedOn > asOf) continue;
+    byYear.set(h.year, h.grade);
+  }
+  if (byYear.size === 0) return false;
+  const latest = Math.max(...byYear.keys());
+  for (let y = latest; y > latest - BLACKLIST_CONSECUTIVE_D_YEARS; y--) if (byYear.get(y) !== 'D') return false;
+  return true;
+};
+
+/** True when publishing a D for `year` would make the third consecutive D (shown as a note). */
+export const wouldBeBlacklistedOnPublication = (history: readonly PublishedGrade[], year: number, asOf: LegalDate): boolean =>
+  isBlacklisted([...history.filter((h) => h.year !== year), { year, grade: 'D' }], year, asOf);

@@ -1,0 +1,25 @@
+import type { Grade } from './grade.ts';
+
+/**
+ * Art 28 双随机 inspection ratio as a multiple of the base ratio, in tenths:
+ * A 30 %, B 50 %, C 100 %, D 150 %, blacklisted 200 %.
+ */
+export const SAMPLING_MULTIPLIER_TENTHS: Record<Grade | 'blacklisted', number> = {
+  A: 3,
+  B: 5,
+  C: 10,
+  D: 15,
+  blacklisted: 20,
+};
+
+export const samplingMultiplierTenths = (grade: Grade, blacklisted: boolean): number =>
+  SAMPLING_MULTIPLIER_TENTHS[blacklisted ? 'blacklisted' : grade];
+
+/**
+ * The inspection ratio for a subject, in per-mille of its population, from the base ratio in
+ * per-mille. I14: a ratio over 100 % is capped at 100 %.
+ */
+export const INSPECTION_RATIO_CAP_PERMILLE = 1000;
+
+export const inspectionRatioPermille = (basePermille: number, grade: Grade, blacklisted: boolean): number =>
+  Math.min(INSPECTION_RATIO_CAP_PERMILLE, Math.round((basePermille * samplingMultiplierTenths(grade, blacklisted)) / 10));

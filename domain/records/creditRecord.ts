@@ -1,0 +1,155 @@
+import * as z from 'zod/mini';
+import { isLegalDate } from '../dates.ts';
+import { usccProblem } from '../identifiers/uscc.ts';
+import { residentIdProblem } from '../identifiers/residentId.ts';
+import { isJurisdictionCode } from '../identifiers/leagues.ts';
+import { SUBJECT_KIND_NAMES, SUBJECT_KINDS, type SubjectKind } from '../catalogue/kinds.ts';
+import { appliesToKind, isBonusRule, ruleByCode } from '../catalogue/catalogue.ts';
+
+/** The credit record of API.md §1, with the cross-field rules of the catalogue. */
+
+export const EVENT_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export const legalDate = (what: string) =>
+  z.string({ error: `${what}须为 YYYY-MM-DD 格式的日期` }).check(
+    z.refine((s) => isLegalDate(s), { error: `${what}不是有效的日历日期（YYYY-MM-DD）` }),
+  );
+
+export const eventIdSchema = z.string({ error: '事件编号须为字符串' }).check(
+  z.regex(EVENT_ID_RE, { error: '事件编号须为1至128位字母、数字或 . _ : - 字符' }),
+);
+
+const optionalDate = (what: string) => z.optional(z.nullable(legalDate(what)));
+
+const text = (what: string, max: number) =>
+  z.string({ error: `${what}须为字符串` }).check(
+    z.minLength(1, { error: `${what}不能为空` }),
+    z.maxLength(max, { error: `${what}不能超过${max}个字符` }),
+  );
+
+/** Why an identifier is refused, in the user's words (GB 32100-2015, GB 11643). */
+export const subjectIdProblem = (kind: SubjectKind, id: string): string | null => {
+  if (kind === 'practitioner') {
+    const p = residentIdProblem(id);
+    if (p === 'shape') return '公民身份号码须为18位（末位可为X）';
+    if (p === 'birthDate') return '公民身份号码中的出生日期无效';
+    if (p === 'check') return '公民身份号码校验码错误（GB 11643）';
+    return null;
+  }
+  const p = usccProblem(id);
+  if (p === 'shape') return '统一社会信用代码须为18位大写字母或数字（不含I、O、S、V、Z）';
+  if (p === 'check') return '统一社会信用代码校验码错误（GB 32100-2015）';
+  return null;
+};
+
+export const subjectKindSchema = z.enum(SUBJECT_KINDS, { error: '主体类型须为 enterprise、agency 或 practitioner' });
+
+export const recordSubjectSchema = z.object({
+  kind: subjectKindSchema,
+  id: z.string({ error: '主体标识须为字符串' }),
+  siteId: z.optional(z.nullable(text('厂址编号（排污许可证编号）', 64))),
+});
+
+export const warningSchema = z.object({
+  issuedOn: legalDate('预警通知日期'),
+  deadline: legalDate('整改期限'),
+});
+
+const creditRecordShape = z.object({
+  eventId: eventIdSchema,
+  subject: recordSubjectSchema,
+  rule: z.string({ error: '评价指标代码须为字符串' }),
+  occurredOn: legalDate('发生日期'),
+  department: text('信息产生部门', 64),
+  league: z.string({ error: '盟市代码须为字符串' }).check(
+    z.refine((s) => isJurisdictionCode(s), { error: '盟市代码须为自治区12个盟市或自治区本级（150000）的行政区划代码' }),
+  ),
+  fineYuan: z.optional(z.nullable(z.number({ error: '罚款金额须为数字' }))),
+  clientEventId: z.optional(z.nullable(eventIdSchema)),
+  legalBasis: z.optional(z.nullable(text('法律依据', 1000))),
+  caseNo: z.optional(z.nullable(text('案件编号', 128))),
+  summary: z.optional(z.nullable(z.string({ error: '摘要须为字符串' }).check(z.maxLength(4000, { error: '摘要不能超过4000个字符' })))),
+  warning: z.optional(z.nullable(warningSchema)),
+  rectifiedOn: optionalDate('整改完成日期'),
+  repairedOn: optionalDate('信用修复日期'),
+  revokedOn: optionalDate('撤销日期'),
+});
+
+export type CreditRecordInput = z.infer<typeof creditRecordShape>;
+
+/** Cross-field rules of API.md §1 and the catalogue. Each problem names its field. */
+const crossFieldChecks = (r: CreditRecordInput, add: (path: PropertyKey[], message: string) => void): void => {
+  const idProblem = subjectIdProblem(r.subject.kind, r.subject.id);
+  if (idProblem) add(['subject', 'id'], idProblem);
+  if (r.subject.kind !== 'enterprise' && r.subject.siteId != null) add(['subject', 'siteId'], '只有企事业单位的记录可以填写厂址编号');
+
+  const rule = ruleByCode(r.rule);
+  if (!rule) {
+    add(['rule'], `未知的评价指标代码：${r.rule}`);
+    return;
+  }
+  if (rule.derivedOnly) add(['rule'], `${r.rule} 由系统根据从业人员记录自动生成，不接受报送`);
+  if (!appliesToKind(rule, r.subject.kind)) add(['rule'], `评价指标 ${r.rule} 不适用于${kindName(r.subject.kind)}`);
+
+  // Annex 1 罚款, I7: the tier needs the amount; an amount on another rule is a mistake worth naming.
+  if (rule.requires === 'fineYuan') {
+    if (r.fineYuan == null) add(['fineYuan'], '罚款记录（ENF_FINE）必须填写罚款金额（元）');
+    else if (!Number.isFinite(r.fineYuan) || r.fineYuan <= 0) add(['fineYuan'], '罚款金额须为大于0的数字（元）');
+    else if (Math.abs(r.fineYuan * 100 - Math.round(r.fineYuan * 100)) > 1e-6) add(['fineYuan'], '罚款金额最多保留两位小数（分）');
+  } else if (r.fineYuan != null) add(['fineYuan'], '只有罚款记录（ENF_FINE）填写罚款金额');
+
+  // Annex 2 "同委托单位" (I4): the agency's record points at the client's record.
+  if (rule.requires === 'clientEventId') {
+    if (r.clientEventId == null) add(['clientEventId'], '“导致委托单位受到环保信用扣分”记录必须填写委托单位记录的事件编号（clientEventId）');
+    else if (r.clientEventId === r.eventId) add(['clientEventId'], '委托单位记录不能是本记录自身');
+  } else if (r.clientEventId != null) add(['clientEventId'], '只有 AG_CLIENT_DEDUCTED 记录填写委托单位记录编号');
+
+  // Art 14(3): "other cases that laws list as bad" must name the law.
+  if (rule.requires === 'legalBasis' && r.legalBasis == null) add(['legalBasis'], '直接评定为环保不良（第十四条第三项）必须填写法律依据（legalBasis）');
+
+  if (r.warning) {
+    // Art 22: a credit warning announces a deduction that rectification in time avoids.
+    if (isBonusRule(rule)) add(['warning'], '加分记录不适用信用预警');
+    if (r.warning.issuedOn < r.occurredOn) add(['warning', 'issuedOn'], '预警通知日期不能早于发生日期');
+    if (r.warning.deadline < r.warning.issuedOn) add(['warning', 'deadline'], '整改期限不能早于预警通知日期');
+  }
+  for (const f of ['rectifiedOn', 'repairedOn', 'revokedOn'] as const) {
+    const v = r[f];
+    if (v != null && v < r.occurredOn) add([f], `${LIFECYCLE_NAMES[f]}不能早于发生日期`);
+  }
+  if (r.repairedOn != null && r.rectifiedOn != null && r.repairedOn < r.rectifiedOn)
+    add(['repairedOn'], '信用修复日期不能早于整改完成日期');
+};
+
+const LIFECYCLE_NAMES = { rectifiedOn: '整改完成日期', repairedOn: '信用修复日期', revokedOn: '撤销日期' } as const;
+
+const kindName = (k: SubjectKind): string => SUBJECT_KIND_NAMES[k];
+
+export const creditRecordSchema = creditRecordShape.check(
+  z.superRefine((r, ctx) => {
+    crossFieldChecks(r, (path, message) => ctx.issues.push({ code: 'custom', path, message, input: r }));
+  }),
+);
+
+export type CreditRecord = z.infer<typeof creditRecordSchema>;
+
+/**
+ * Two deliveries of one eventId are the same record when their content is the same (API.md §2:
+ * duplicates change nothing; the same id with other content is refused). Absent and null are equal.
+ */
+export const canonicalRecord = (r: CreditRecord): string => JSON.stringify(canonicalValue(r));
+
+const canonicalValue = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(canonicalValue);
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== null && x !== undefined) out[k] = canonicalValue(x);
+    }
+    return out;
+  }
+  return v;
+};
+
+export const sameRecord = (a: CreditRecord, b: CreditRecord): boolean => canonicalRecord(a) === canonicalRecord(b);

@@ -1,0 +1,44 @@
+import { runEvaluate } from './evaluateCommand.ts';
+import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, InputFileError, UsageError } from './io.ts';
+
+/** The `ecocredit` command line: one entry, one function per command. Messages are Chinese. */
+const HELP = `ecocredit —— 内蒙古自治区环保信用评价系统命令行
+
+用法：
+  ecocredit evaluate 文件|-                       按《暂行办法》计算评价结果（JSON 输出）
+  ecocredit help                                  显示本帮助
+`;
+
+type Command = (args: readonly string[]) => Promise<void>;
+
+const COMMANDS: Record<string, Command> = {
+  evaluate: (args) => runEvaluate(args, process.stdout),
+  help: async () => {
+    process.stdout.write(HELP);
+  },
+};
+
+export const main = async (argv: readonly string[]): Promise<number> => {
+  const [name, ...args] = argv;
+  const command = name === undefined ? undefined : COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(name === undefined ? HELP : `未知命令：${name}\n\n${HELP}`);
+    await command(args);
+    return EXIT_OK;
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof InputFileError) {
+      process.stderr.write(`${err.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    process.stderr.write(`内部错误：${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT_FAILURE;
+  }
+};
+
+// A reader that stops early (`| head`) is not an error of ours.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+  throw err;
+});
+
+process.exitCode = await main(process.argv.slice(2));
