@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MAX_REPORTED_ISSUES, parseEvaluationInput } from '../../../domain/evaluation/evaluationInput.ts';
+
+const example = JSON.parse(readFileSync(new URL('../../fixtures/evaluate-basic.json', import.meta.url), 'utf8'));
+
+const pathsOf = (input: unknown) => {
+  const r = parseEvaluationInput(input, '2027-07-01');
+  return r.ok ? [] : r.issues.map((i) => i.path);
+};
+
+describe('evaluate input (API.md §4)', () => {
+  it('defaults asOf to today and year to the previous calendar year', () => {
+    const { year: _y, asOf: _a, ...rest } = example;
+    const r = parseEvaluationInput(rest, '2027-07-01');
+    expect(r.ok && [r.value.year, r.value.asOf]).toEqual([2026, '2027-07-01']);
+  });
+
+  it('takes the options of the interpretations', () => {
+    const r = parseEvaluationInput({ ...example, options: { requireDistinctDepartments: true } }, '2027-07-01');
+    expect(r.ok && r.value.options).toEqual({ requireDistinctDepartments: true });
+    expect(pathsOf({ ...example, options: { carryOverUnrectified: 'yes' } })).toEqual(['options.carryOverUnrectified']);
+  });
+
+  it('names the field of a bad record, subject or envelope', () => {
+    const records = structuredClone(example.records);
+    delete records[0].fineYuan;
+    expect(pathsOf({ ...example, records })).toEqual(['records[0].fineYuan']);
+    const subjects = structuredClone(example.subjects);
+    subjects[1].categories = [];
+    expect(pathsOf({ ...example, subjects })).toEqual(['subjects[1].categories']);
+    expect(pathsOf({ ...example, year: 2026.5 })).toEqual(['year']);
+    expect(pathsOf({ ...example, asOf: '2027-02-30' })).toEqual(['asOf']);
+    expect(pathsOf({ ...example, records: {} })).toEqual(['records']);
+    expect(pathsOf({ ...example, asOf: '2025-12-31' })).toEqual(['asOf']);
+  });
+
+  it('reports at most a bounded number of problems', () => {
+    const records = Array.from({ length: 100 }, () => ({ eventId: 'bad id' }));
+    const r = parseEvaluationInput({ ...example, records }, '2027-07-01');
+    expect(!r.ok && r.issues.length).toBe(MAX_REPORTED_ISSUES);
+  });
+
+  it('checks history identifiers and grades', () => {
+    expect(pathsOf({ ...example, history: [{ subject: { kind: 'enterprise', id: '91150600MA0Q67890M' }, year: 2025, grade: 'D' }] })).toEqual(['history[0].subject.id']);
+    expect(pathsOf({ ...example, history: [{ subject: { kind: 'enterprise', id: '91150600MA0Q67890N' }, year: 2025, grade: 'E' }] })).toEqual(['history[0].grade']);
+  });
+});
