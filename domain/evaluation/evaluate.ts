@@ -56,22 +56,36 @@ export const checkRecordSet = (subjects: readonly Subject[], records: readonly C
   return issues;
 };
 
-/** Records by eventId (identical deliveries once: duplicates change nothing) and by subject. */
+/**
+ * Records by subject and the client records that agencies refer to (I4). Memory-bound at a million
+ * records, so it indexes only what is looked up: subjects by id (a USCC or ID number names one
+ * subject; kinds are split only where they share an id) and, by eventId, only the records some
+ * agency names as its client's. Identical deliveries are dropped per subject, after sorting.
+ */
 export const indexRecords = (records: readonly CreditRecord[]) => {
-  const byEventId = new Map<string, CreditRecord>();
-  const bySubject = new Map<string, CreditRecord[]>();
+  const referenced = new Set<string>();
+  for (const r of records) if (r.clientEventId !== null) referenced.add(r.clientEventId);
+  const clients = new Map<string, CreditRecord>();
+  const byId = new Map<string, CreditRecord[]>();
+  const mixedKinds = new Set<string>();
   for (const r of records) {
-    if (byEventId.has(r.eventId)) continue;
-    byEventId.set(r.eventId, r);
-    const key = subjectKey(r.subject);
-    const list = bySubject.get(key);
-    if (list) list.push(r);
-    else bySubject.set(key, [r]);
+    if (referenced.size > 0 && referenced.has(r.eventId) && !clients.has(r.eventId)) clients.set(r.eventId, r);
+    const id = r.subject.id;
+    const list = byId.get(id);
+    if (list === undefined) byId.set(id, [r]);
+    else {
+      if (list[0]!.subject.kind !== r.subject.kind) mixedKinds.add(id);
+      list.push(r);
+    }
   }
-  return { byEventId, bySubject };
+  const recordsOf = (subject: { kind: string; id: string }): CreditRecord[] => {
+    const list = byId.get(subject.id);
+    if (list === undefined) return [];
+    return mixedKinds.has(subject.id) ? list.filter((r) => r.subject.kind === subject.kind) : list;
+  };
+  return { clients, recordsOf };
 };
 
-const NO_RECORDS: readonly CreditRecord[] = [];
 const NO_HISTORY: readonly PublishedGrade[] = [];
 
 /**
@@ -81,7 +95,7 @@ const NO_HISTORY: readonly PublishedGrade[] = [];
 export function* evaluateEach(input: EvaluationInput): Generator<SubjectResult> {
   const options: EvaluationOptions = { ...DEFAULT_OPTIONS, ...input.options };
   const period = { year: input.year, asOf: input.asOf, options };
-  const { byEventId, bySubject } = indexRecords(input.records);
+  const { clients, recordsOf } = indexRecords(input.records);
   const historyBySubject = new Map<string, PublishedGrade[]>();
   for (const h of input.history ?? []) {
     const key = subjectKey(h.subject);
@@ -91,7 +105,7 @@ export function* evaluateEach(input: EvaluationInput): Generator<SubjectResult> 
   }
   const ctxFor = (key: string): SubjectContext => ({
     period,
-    clientOf: (id) => byEventId.get(id),
+    clientOf: (id) => clients.get(id),
     history: historyBySubject.get(key) ?? NO_HISTORY,
   });
 
@@ -100,7 +114,7 @@ export function* evaluateEach(input: EvaluationInput): Generator<SubjectResult> 
   for (const s of input.subjects) {
     if (s.kind !== 'practitioner') continue;
     const key = subjectKey(s);
-    const { firstCountedOn, ...result } = evaluatePractitioner(s, bySubject.get(key) ?? NO_RECORDS, ctxFor(key));
+    const { firstCountedOn, ...result } = evaluatePractitioner(s, recordsOf(s), ctxFor(key));
     practitioners.set(key, result);
     if (s.employer?.kind === 'agency' && firstCountedOn != null) {
       const employerKey = subjectKey(s.employer);
@@ -112,7 +126,7 @@ export function* evaluateEach(input: EvaluationInput): Generator<SubjectResult> 
 
   for (const s of input.subjects) {
     const key = subjectKey(s);
-    const records = bySubject.get(key) ?? NO_RECORDS;
+    const records = recordsOf(s);
     if (s.kind === 'practitioner') yield practitioners.get(key)!;
     else if (s.kind === 'enterprise') yield evaluateEnterprise(s, records, ctxFor(key));
     else yield evaluateAgency(s, records, staffByEmployer.get(key) ?? [], ctxFor(key));

@@ -9,7 +9,7 @@ import { type Grade, gradeOf } from './grade.ts';
 import { type Measure, measuresForGrade, measuresForPractitioner } from './measures.ts';
 import { mergeMeasuresOfOneCase } from './mergeMeasures.ts';
 import { DISHONEST_RECORD_THRESHOLD, STAFF_WITH_RECORDS_THRESHOLD } from './options.ts';
-import { type ClassifiedRecord, type ClientLookup, classifyRecord, type EvaluationPeriod, type RecordState } from './recordState.ts';
+import { type ClassifiedRecord, type ClientLookup, classifyRecord, type EvaluationPeriod, Reason, type RecordState } from './recordState.ts';
 import { earliestRepairDate, repairWait } from './repair.ts';
 import { samplingMultiplierTenths } from './sampling.ts';
 import { weightSites } from './siteWeighting.ts';
@@ -94,23 +94,40 @@ export interface SubjectContext {
 const byDateThenId = (a: ClassifiedRecord, b: ClassifiedRecord): number =>
   a.record.occurredOn < b.record.occurredOn ? -1 : a.record.occurredOn > b.record.occurredOn ? 1 : a.record.eventId < b.record.eventId ? -1 : a.record.eventId > b.record.eventId ? 1 : 0;
 
-/** Classify, merge (I16) and order deterministically, so results never depend on arrival order. */
+const byRecordDateThenId = (a: CreditRecord, b: CreditRecord): number =>
+  a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
+
+/**
+ * Order deterministically (so results never depend on arrival order), drop identical deliveries
+ * (duplicates change nothing; they sit side by side once sorted), classify, merge (I16).
+ */
 const classifyAll = (records: readonly CreditRecord[], ctx: SubjectContext, extraState?: (c: ClassifiedRecord) => ClassifiedRecord): ClassifiedRecord[] => {
-  let classified = records.map((r) => classifyRecord(r, ctx.period, ctx.clientOf));
-  if (extraState) classified = classified.map(extraState);
+  const sorted = [...records].sort(byRecordDateThenId);
+  let classified: ClassifiedRecord[] = [];
+  let previous: string | undefined;
+  for (const r of sorted) {
+    if (r.eventId === previous) continue;
+    previous = r.eventId;
+    const c = classifyRecord(r, ctx.period, ctx.clientOf);
+    classified.push(extraState ? extraState(c) : c);
+  }
   if (ctx.period.options.mergeMeasuresOfOneCase) classified = mergeMeasuresOfOneCase(classified);
-  return classified.sort(byDateThenId);
+  return classified;
 };
 
-const toItem = (c: ClassifiedRecord): ResultItem => ({
-  eventId: c.record.eventId,
-  rule: c.rule.code,
-  points: toPoints(c.points),
-  state: c.state,
-  article: c.rule.article,
-  occurredOn: c.record.occurredOn,
-  ...(c.record.subject.siteId != null ? { siteId: c.record.subject.siteId } : {}),
-});
+const toItem = (c: ClassifiedRecord): ResultItem => {
+  const siteId = c.record.subject.siteId;
+  const item: { -readonly [K in keyof ResultItem]: ResultItem[K] } = {
+    eventId: c.record.eventId,
+    rule: c.rule.code,
+    points: toPoints(c.points),
+    state: c.state,
+    article: c.rule.article,
+    occurredOn: c.record.occurredOn,
+  };
+  if (siteId != null) item.siteId = siteId;
+  return item;
+};
 
 const pendingOf = (classified: readonly ClassifiedRecord[], asOf: LegalDate): PendingItem[] =>
   classified
@@ -123,16 +140,33 @@ const pendingOf = (classified: readonly ClassifiedRecord[], asOf: LegalDate): Pe
         : { ...base, state: 'awaiting-client' as const };
     });
 
-const collectNotes = (classified: readonly ClassifiedRecord[], extra: readonly string[]): string[] => {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const n of [...classified.flatMap((c) => c.notes), ...extra]) {
-    if (!seen.has(n)) {
-      seen.add(n);
-      out.push(n);
+/** The notes of the records' reasons (one line per interpretation or per record where it names one). */
+const reasonNotes = (classified: readonly ClassifiedRecord[], year: number): string[] => {
+  const carried: string[] = [];
+  const warningFailed: string[] = [];
+  const warningRectified: string[] = [];
+  const perRecord: string[] = [];
+  for (const c of classified) {
+    const id = c.record.eventId;
+    const r = c.reasons;
+    if (r !== 0) {
+      if (r & Reason.CARRIED_OVER) carried.push(id);
+      if (r & Reason.WARNING_FAILED) warningFailed.push(id);
+      if (r & Reason.WARNING_RECTIFIED) warningRectified.push(id);
+      const client = c.record.clientEventId;
+      if (r & Reason.CLIENT_UNKNOWN) perRecord.push(`I4: client record ${client} of ${id} not known; not counted until it arrives`);
+      if (r & Reason.CLIENT_POINTS) perRecord.push(`I4: ${id} takes the points of client record ${client} (${toPoints(c.points)})`);
+      if (r & Reason.CLIENT_REVOKED) perRecord.push(`I4: client record ${client} revoked; ${id} not counted`);
+      if (r & Reason.CLIENT_CANCELLED) perRecord.push(`I4: client record ${client} cancelled by its credit warning; ${id} not counted`);
     }
+    if (c.mergedInto !== undefined) perRecord.push(`I16: ${id} merged into ${c.mergedInto} (case ${c.record.caseNo})`);
+    if (c.state === 'not-applicable') perRecord.push(`Annex 2: ${id} ${c.rule.code} does not apply to the agency's categories`);
   }
-  return out;
+  const out: string[] = [];
+  if (carried.length > 0) out.push(`I6: unrectified deductions of earlier years carried into ${year}: ${carried.join(', ')}`);
+  if (warningFailed.length > 0) out.push(`I8: credit warning deadline passed unrectified; counted from occurrence: ${warningFailed.join(', ')}`);
+  if (warningRectified.length > 0) out.push(`Art 22: rectified within the credit warning; not deducted: ${warningRectified.join(', ')}`);
+  return [...out, ...perRecord];
 };
 
 /** Art 27 (I3): the earliest repair date of each rectified deduction that counts. */
@@ -156,10 +190,16 @@ const repairsOf = (classified: readonly ClassifiedRecord[], asOf: LegalDate, not
   return out;
 };
 
-const sumCounted = (classified: readonly ClassifiedRecord[]): Tenths =>
-  tenths(classified.reduce((acc, c) => (c.state === 'counted' ? acc + (c.points as number) : acc), INITIAL_SCORE as number));
+const sumCounted = (classified: readonly ClassifiedRecord[]): Tenths => {
+  let sum = INITIAL_SCORE as number;
+  for (const c of classified) if (c.state === 'counted') sum += c.points as number;
+  return tenths(sum);
+};
 
-const hasCountedDirectD = (classified: readonly ClassifiedRecord[]): boolean => classified.some((c) => c.state === 'counted' && c.rule.directD);
+const hasCountedDirectD = (classified: readonly ClassifiedRecord[]): boolean => {
+  for (const c of classified) if (c.state === 'counted' && c.rule.directD) return true;
+  return false;
+};
 
 /** Notes for the outcome as a whole: Art 14 direct D, I1, I2 (no cap or floor). */
 const outcomeNotes = (classified: readonly ClassifiedRecord[], score: Tenths): string[] => {
@@ -238,10 +278,25 @@ export const evaluateEnterprise = (subject: Enterprise, records: readonly Credit
   if (sites.length === 0) {
     score = sumCounted(classified);
   } else {
-    const perSite = sites.map((site) => {
-      const mine = classified.filter((c) => c.record.subject.siteId === site.siteId || c.record.subject.siteId == null);
-      return { ...site, score: sumCounted(mine), directD: hasCountedDirectD(mine) };
-    });
+    // One pass: each site's own counted points, plus the entity-level ones that count at every site.
+    const index = new Map(sites.map((s, i) => [s.siteId, i]));
+    const sums = sites.map(() => INITIAL_SCORE as number);
+    const siteDirectD = sites.map(() => false);
+    let entitySum = 0;
+    let entityDirectD = false;
+    for (const c of classified) {
+      if (c.state !== 'counted') continue;
+      const siteId = c.record.subject.siteId;
+      if (siteId == null) {
+        entitySum += c.points as number;
+        entityDirectD ||= c.rule.directD;
+      } else {
+        const i = index.get(siteId)!;
+        sums[i]! += c.points as number;
+        siteDirectD[i] ||= c.rule.directD;
+      }
+    }
+    const perSite = sites.map((site, i) => ({ ...site, score: tenths(sums[i]! + entitySum), directD: siteDirectD[i]! || entityDirectD }));
     const weighting = weightSites(perSite);
     extraNotes.push(...weighting.notes);
     if (directD && perSite.length > 1 && perSite.some((s) => !s.directD)) extraNotes.push('I9: a direct-D record at one site makes the legal entity direct D');
@@ -275,18 +330,27 @@ const derivedStaffRecord = (agency: Agency, staff: readonly StaffRecordSummary[]
   const dates = staff.map((s) => s.firstCountedOn).sort();
   const record: CreditRecord = {
     eventId: staffRecordsEventId(agency.id, year),
-    subject: { kind: 'agency', id: agency.id },
+    subject: { kind: 'agency', id: agency.id, siteId: null },
     rule: rule.code,
     occurredOn: dates[STAFF_WITH_RECORDS_THRESHOLD - 1]!,
     department: '150000-EED',
     league: agency.league,
+    fineYuan: null,
+    clientEventId: null,
+    legalBasis: null,
+    caseNo: null,
+    summary: null,
+    warning: null,
+    rectifiedOn: null,
+    repairedOn: null,
+    revokedOn: null,
   };
   return {
     record,
     rule,
     points: rule.points.type === 'fixed' ? rule.points.tenths : tenths(0),
     state: 'counted',
-    notes: [`Annex 2: ${staff.length} staff with records in ${year} (${staff.map((s) => s.practitionerId).sort().join(', ')}); −20 derived`],
+    reasons: 0,
   };
 };
 
@@ -298,14 +362,16 @@ export const evaluateAgency = (
   ctx: SubjectContext,
 ): ScoredResult => {
   const notApplicable = (c: ClassifiedRecord): ClassifiedRecord =>
-    appliesToCategories(c.rule, subject.categories)
-      ? c
-      : { ...c, state: 'not-applicable', notes: [...c.notes, `Annex 2: ${c.record.eventId} ${c.rule.code} does not apply to the agency's categories`] };
+    c.rule.agencyCategories === undefined || appliesToCategories(c.rule, subject.categories) ? c : { ...c, state: 'not-applicable' };
   const classified = classifyAll(records, ctx, notApplicable);
+  const notes: string[] = [];
   const derived = derivedStaffRecord(subject, staff, ctx.period.year);
-  if (derived) classified.push(derived);
-  classified.sort(byDateThenId);
-  return scoredResult(subject, classified, sumCounted(classified), hasCountedDirectD(classified), ctx, []);
+  if (derived) {
+    classified.push(derived);
+    classified.sort(byDateThenId);
+    notes.push(`Annex 2: ${staff.length} staff with records in ${ctx.period.year} (${staff.map((s) => s.practitionerId).sort().join(', ')}); −20 derived`);
+  }
+  return scoredResult(subject, classified, sumCounted(classified), hasCountedDirectD(classified), ctx, notes);
 };
 
 const scoredResult = (
@@ -334,7 +400,7 @@ const scoredResult = (
     ...(sites ? { sites } : {}),
     items: classified.map(toItem),
     pending: pendingOf(classified, asOf),
-    notes: collectNotes(classified, [...extraNotes, ...outcomeNotes(classified, score), ...graded.notes, ...repairNotes]),
+    notes: [...reasonNotes(classified, year), ...extraNotes, ...outcomeNotes(classified, score), ...graded.notes, ...repairNotes],
     repair,
     measures: graded.measures,
     ...(graded.suspended ? { suspended: graded.suspended } : {}),
@@ -380,7 +446,7 @@ export const evaluatePractitioner = (
     records: counted.length,
     items: classified.map(toItem),
     pending: pendingOf(classified, asOf),
-    notes: collectNotes(classified, notes),
+    notes: [...reasonNotes(classified, year), ...notes],
     repair: [],
     measures: measuresForPractitioner(verdict === true),
     ...(suspended ? { suspended } : {}),

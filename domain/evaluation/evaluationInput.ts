@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { addDays, isLegalDate, type LegalDate, yearOf } from '../dates.ts';
-import { type CreditRecord, creditRecordSchema, legalDate, subjectIdProblem } from '../records/creditRecord.ts';
+import { type CreditRecord, legalDate, parseCreditRecord, subjectIdProblem } from '../records/creditRecord.ts';
 import { type Subject, subjectSchema } from '../subjects/subject.ts';
 import { type InputIssue, type Validated, validate } from '../validation.ts';
 import { checkRecordSet, type EvaluationInput, type HistoryEntry } from './evaluate.ts';
@@ -57,7 +57,7 @@ export const parseEvaluationInput = (raw: unknown, today: LegalDate): Validated<
   const records: CreditRecord[] = new Array(env.value.records.length);
   const list = env.value.records;
   for (let i = 0; i < list.length && issues.length < MAX_REPORTED_ISSUES; i++) {
-    const v = validate(creditRecordSchema, list[i], `records[${i}]`);
+    const v = parseCreditRecord(list[i], `records[${i}]`);
     if (v.ok) records[i] = v.value;
     else issues.push(...v.issues);
   }

@@ -10,24 +10,24 @@ import type { ClassifiedRecord } from './recordState.ts';
  */
 export const MERGE_EXEMPT_RULES: ReadonlySet<string> = new Set(['ENF_COURT_ENFORCEMENT']);
 
+const mergeable = (c: ClassifiedRecord): boolean =>
+  c.state === 'counted' && c.record.caseNo != null && isEnforcementMeasure(c.rule) && !MERGE_EXEMPT_RULES.has(c.rule.code);
+
 export const mergeMeasuresOfOneCase = (records: readonly ClassifiedRecord[]): ClassifiedRecord[] => {
-  const winners = new Map<string, ClassifiedRecord>();
-  const mergeable = (c: ClassifiedRecord): c is ClassifiedRecord & { record: { caseNo: string } } =>
-    c.state === 'counted' && c.record.caseNo != null && isEnforcementMeasure(c.rule) && !MERGE_EXEMPT_RULES.has(c.rule.code);
+  let winners: Map<string, ClassifiedRecord> | undefined;
+  let candidates = 0;
   for (const c of records) {
     if (!mergeable(c)) continue;
-    const best = winners.get(c.record.caseNo);
-    if (!best || c.points < best.points || (c.points === best.points && c.record.eventId < best.record.eventId))
-      winners.set(c.record.caseNo, c);
+    candidates++;
+    winners ??= new Map();
+    const caseNo = c.record.caseNo!;
+    const best = winners.get(caseNo);
+    if (!best || c.points < best.points || (c.points === best.points && c.record.eventId < best.record.eventId)) winners.set(caseNo, c);
   }
+  if (!winners || candidates === winners.size) return records as ClassifiedRecord[];
   return records.map((c) => {
     if (!mergeable(c)) return c;
-    const winner = winners.get(c.record.caseNo)!;
-    if (winner === c) return c;
-    return {
-      ...c,
-      state: 'merged',
-      notes: [...c.notes, `I16: ${c.record.eventId} merged into ${winner.record.eventId} (case ${c.record.caseNo})`],
-    };
+    const winner = winners.get(c.record.caseNo!)!;
+    return winner === c ? c : { ...c, state: 'merged', mergedInto: winner.record.eventId };
   });
 };

@@ -1,6 +1,6 @@
 import { type CatalogueRule, fineTierTenths, isDeductionRule, ruleByCode } from '../catalogue/catalogue.ts';
 import { endOfYear, minDate, yearOf, type LegalDate } from '../dates.ts';
-import { type Tenths, tenths, toPoints } from '../points.ts';
+import { type Tenths, tenths } from '../points.ts';
 import type { CreditRecord } from '../records/creditRecord.ts';
 import type { EvaluationOptions } from './options.ts';
 
@@ -26,6 +26,27 @@ export type RecordState =
   | 'outside-period'
   | 'not-applicable';
 
+/**
+ * Why a record has its state, when an article or interpretation decided it. A bit set, so that the
+ * hot path allocates no strings; the subject's notes are written from it once (evaluateSubject).
+ */
+export const Reason = {
+  /** I6: an earlier year's deduction still unrectified, carried into the year. */
+  CARRIED_OVER: 1,
+  /** I8: the credit warning's deadline passed unrectified; counts from occurrence. */
+  WARNING_FAILED: 2,
+  /** Art 22: rectified within the credit warning's deadline; never deducted. */
+  WARNING_RECTIFIED: 4,
+  /** I4: takes the points of the client's record. */
+  CLIENT_POINTS: 8,
+  /** I4: the client's record is not known yet. */
+  CLIENT_UNKNOWN: 16,
+  /** I4: the client's record was revoked. */
+  CLIENT_REVOKED: 32,
+  /** I4: the client's record was cancelled by its credit warning. */
+  CLIENT_CANCELLED: 64,
+} as const;
+
 export interface EvaluationPeriod {
   readonly year: number;
   readonly asOf: LegalDate;
@@ -37,8 +58,10 @@ export interface ClassifiedRecord {
   readonly rule: CatalogueRule;
   readonly points: Tenths;
   readonly state: RecordState;
-  /** Interpretations or articles that decided this record's state, for the result's notes. */
-  readonly notes: readonly string[];
+  /** Bits of `Reason`. */
+  readonly reasons: number;
+  /** I16: the eventId of the measure that counts instead of this one. */
+  readonly mergedInto?: string;
 }
 
 export type ClientLookup = (eventId: string) => CreditRecord | undefined;
@@ -57,45 +80,53 @@ export const cataloguePoints = (rule: CatalogueRule, record: CreditRecord): Tent
   }
 };
 
-/** The state a record has on its own: period, revocation, warning, repair (Art 19, 22, 23; I6, I8). */
-export const ownState = (
-  record: CreditRecord,
-  rule: CatalogueRule,
-  period: EvaluationPeriod,
-): { state: RecordState; notes: string[] } => {
-  const { year, asOf, options } = period;
-  const notes: string[] = [];
-  if (record.occurredOn > asOf) return { state: 'outside-period', notes };
-  if (record.revokedOn != null && record.revokedOn <= asOf) return { state: 'revoked', notes };
+/** State and reasons packed in one number: state index × 1024 + reasons, so nothing is allocated. */
+const STATES: readonly RecordState[] = ['counted', 'pending', 'cancelled', 'merged', 'revoked', 'repaired', 'outside-period', 'not-applicable'];
+const pack = (state: number, reasons: number): number => state * 1024 + reasons;
+const COUNTED = 0;
+const PENDING = 1;
+const CANCELLED = 2;
+const REVOKED = 4;
+const REPAIRED = 5;
+const OUTSIDE = 6;
 
+/** The state a record has on its own: period, revocation, warning, repair (Art 19, 22, 23; I6, I8). */
+const ownStatePacked = (record: CreditRecord, rule: CatalogueRule, period: EvaluationPeriod): number => {
+  const { year, asOf, options } = period;
+  if (record.occurredOn > asOf) return pack(OUTSIDE, 0);
+  if (record.revokedOn != null && record.revokedOn <= asOf) return pack(REVOKED, 0);
+
+  let reasons = 0;
   const occurredYear = yearOf(record.occurredOn);
-  if (occurredYear > year) return { state: 'outside-period', notes };
+  if (occurredYear > year) return pack(OUTSIDE, 0);
   if (occurredYear < year) {
     // I6 / Art 19: a deduction runs until its rectification is confirmed; an earlier year's deduction
     // still unrectified at the end of year Y (or at D, if earlier) counts again in year Y.
     // Bonuses count only in their own year; practitioner records only in their year (Art 13).
+    if (!options.carryOverUnrectified || !isDeductionRule(rule) || rule.points.type === 'none') return pack(OUTSIDE, 0);
     const cutoff = minDate(endOfYear(year), asOf);
-    const unrectified = record.rectifiedOn == null || record.rectifiedOn > cutoff;
-    const carried = options.carryOverUnrectified && isDeductionRule(rule) && unrectified && rule.points.type !== 'none';
-    if (!carried) return { state: 'outside-period', notes };
-    notes.push(`I6: ${record.eventId} (${occurredYear}) unrectified at ${cutoff}; carried into ${year}`);
+    if (record.rectifiedOn != null && record.rectifiedOn <= cutoff) return pack(OUTSIDE, 0);
+    reasons |= Reason.CARRIED_OVER;
   }
 
-  if (record.warning) {
+  const warning = record.warning;
+  if (warning) {
     // Art 22: rectified within the warning's deadline and confirmed → never deducted.
     const rectified = record.rectifiedOn;
-    if (rectified != null && rectified <= record.warning.deadline && rectified <= asOf) {
-      notes.push(`Art 22: ${record.eventId} rectified within the credit warning; not deducted`);
-      return { state: 'cancelled', notes };
-    }
-    if (asOf <= record.warning.deadline) return { state: 'pending', notes };
+    if (rectified != null && rectified <= warning.deadline && rectified <= asOf) return pack(CANCELLED, reasons | Reason.WARNING_RECTIFIED);
+    if (asOf <= warning.deadline) return pack(PENDING, reasons);
     // I8: the deadline passed unconfirmed: the record counts from its occurrence date; a later
     // rectification does not cancel it (it starts the Art 27 repair wait).
-    notes.push(`I8: ${record.eventId} credit warning deadline ${record.warning.deadline} passed unrectified; counts from ${record.occurredOn}`);
+    reasons |= Reason.WARNING_FAILED;
   }
 
-  if (record.repairedOn != null && record.repairedOn <= asOf) return { state: 'repaired', notes };
-  return { state: 'counted', notes };
+  if (record.repairedOn != null && record.repairedOn <= asOf) return pack(REPAIRED, reasons);
+  return pack(COUNTED, reasons);
+};
+
+export const ownState = (record: CreditRecord, rule: CatalogueRule, period: EvaluationPeriod): { state: RecordState; reasons: number } => {
+  const packed = ownStatePacked(record, rule, period);
+  return { state: STATES[packed >> 10]!, reasons: packed & 1023 };
 };
 
 /**
@@ -106,33 +137,23 @@ export const ownState = (
 export const classifyRecord = (record: CreditRecord, period: EvaluationPeriod, clientOf: ClientLookup): ClassifiedRecord => {
   const rule = ruleByCode(record.rule);
   if (!rule) throw new RangeError(`unknown rule ${record.rule} (records are validated before evaluation)`);
-  const own = ownState(record, rule, period);
-  if (rule.points.type !== 'sameAsClient') {
-    return { record, rule, points: cataloguePoints(rule, record), state: own.state, notes: own.notes };
-  }
-  const clientId = record.clientEventId ?? '';
-  const client = clientOf(clientId);
-  if (!client) {
-    const notes = [...own.notes, `I4: client record ${clientId} of ${record.eventId} not known; not counted until it arrives`];
-    return { record, rule, points: tenths(0), state: own.state === 'counted' ? 'pending' : own.state, notes };
-  }
+  const packed = ownStatePacked(record, rule, period);
+  const state = STATES[packed >> 10]!;
+  const reasons = packed & 1023;
+  if (rule.points.type !== 'sameAsClient') return { record, rule, points: cataloguePoints(rule, record), state, reasons };
+
+  const client = clientOf(record.clientEventId ?? '');
+  if (!client) return { record, rule, points: tenths(0), state: state === 'counted' ? 'pending' : state, reasons: reasons | Reason.CLIENT_UNKNOWN };
   const clientRule = ruleByCode(client.rule);
-  const clientTenths = clientRule ? cataloguePoints(clientRule, client) : tenths(0);
   // Art 12: agencies are only deducted; a client bonus or a pointless record gives nothing.
-  const points = tenths(Math.min(0, clientTenths as number));
-  const notes = [...own.notes, `I4: ${record.eventId} takes the points of client record ${clientId} (${toPoints(points)})`];
-  if (own.state !== 'counted' || !clientRule) return { record, rule, points, state: own.state, notes };
+  const points = tenths(Math.min(0, clientRule ? (cataloguePoints(clientRule, client) as number) : 0));
+  const withClient = reasons | Reason.CLIENT_POINTS;
+  if (state !== 'counted' || !clientRule) return { record, rule, points, state, reasons: withClient };
 
   // The client's record as of D, in its own year: revoked or cancelled → the agency's does not count.
-  const clientState = ownState(client, clientRule, { ...period, year: yearOf(client.occurredOn) }).state;
-  if (clientState === 'revoked') {
-    notes.push(`I4: client record ${clientId} revoked; ${record.eventId} not counted`);
-    return { record, rule, points, state: 'revoked', notes };
-  }
-  if (clientState === 'cancelled') {
-    notes.push(`I4: client record ${clientId} cancelled by its credit warning; ${record.eventId} not counted`);
-    return { record, rule, points, state: 'cancelled', notes };
-  }
-  if (clientState === 'pending') return { record, rule, points, state: 'pending', notes };
-  return { record, rule, points, state: 'counted', notes };
+  const clientState = STATES[ownStatePacked(client, clientRule, { ...period, year: yearOf(client.occurredOn) }) >> 10];
+  if (clientState === 'revoked') return { record, rule, points, state: 'revoked', reasons: withClient | Reason.CLIENT_REVOKED };
+  if (clientState === 'cancelled') return { record, rule, points, state: 'cancelled', reasons: withClient | Reason.CLIENT_CANCELLED };
+  if (clientState === 'pending') return { record, rule, points, state: 'pending', reasons: withClient };
+  return { record, rule, points, state: 'counted', reasons: withClient };
 };

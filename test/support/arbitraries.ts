@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { CATALOGUE } from '../../domain/catalogue/catalogue.ts';
 import { addDays } from '../../domain/dates.ts';
-import type { CreditRecord } from '../../domain/records/creditRecord.ts';
+import { type CreditRecord, toCreditRecord } from '../../domain/records/creditRecord.ts';
 import { ENTERPRISE_ID } from './builders.ts';
 
 /** Enterprise rules a caller may send (no derived-only code). */
@@ -27,7 +27,7 @@ export const enterpriseRecord = (eventId: fc.Arbitrary<string>, sites: readonly 
     .map((a) => {
       const isBonus = ['SR_COMMENDATION', 'SR_PRAISE', 'PI_ULTRA_LOW_EMISSION', 'PI_POLLUTION_INSURANCE', 'PI_WIN_WIN'].includes(a.rule);
       const rectifiedOn = a.rectifiedAfter == null ? null : addDays(a.occurredOn, a.rectifiedAfter);
-      return {
+      return toCreditRecord({
         eventId: a.eventId,
         subject: { kind: 'enterprise' as const, id: ENTERPRISE_ID, ...(a.siteId ? { siteId: a.siteId } : {}) },
         rule: a.rule,
@@ -41,7 +41,7 @@ export const enterpriseRecord = (eventId: fc.Arbitrary<string>, sites: readonly 
         rectifiedOn,
         revokedOn: a.revokedAfter == null ? null : addDays(a.occurredOn, a.revokedAfter),
         repairedOn: a.repairedAfter == null || rectifiedOn == null ? null : addDays(rectifiedOn, a.repairedAfter),
-      };
+      });
     });
 
 /** A set of records with distinct eventIds. */

@@ -1,6 +1,6 @@
 import { usccCheckCharacter } from '../../domain/identifiers/uscc.ts';
 import { residentIdCheckCharacter } from '../../domain/identifiers/residentId.ts';
-import type { CreditRecord } from '../../domain/records/creditRecord.ts';
+import { type CreditRecord, type CreditRecordInput, toCreditRecord } from '../../domain/records/creditRecord.ts';
 import type { Agency, Enterprise, Practitioner } from '../../domain/subjects/subject.ts';
 import { DEFAULT_OPTIONS, type EvaluationOptions } from '../../domain/evaluation/options.ts';
 import type { SubjectContext } from '../../domain/evaluation/evaluateSubject.ts';
@@ -21,15 +21,17 @@ export const ENTERPRISE_ID = uscc(1);
 export const AGENCY_ID = uscc(2, '150200');
 
 let seq = 0;
-export const record = (over: Partial<CreditRecord> & { rule: string }): CreditRecord => ({
-  eventId: over.eventId ?? `T-${++seq}`,
-  subject: over.subject ?? { kind: 'enterprise', id: ENTERPRISE_ID },
-  occurredOn: '2026-03-01',
-  department: '150100-EEB',
-  league: '150100',
-  ...(over.rule === 'ENF_FINE' && over.fineYuan === undefined ? { fineYuan: 50_000 } : {}),
-  ...over,
-});
+/** A record in the domain's shape; fields not given take test defaults (a fine of 50,000 yuan). */
+export const record = (over: Partial<CreditRecordInput> & { rule: string }): CreditRecord =>
+  toCreditRecord({
+    eventId: over.eventId ?? `T-${++seq}`,
+    subject: over.subject ?? { kind: 'enterprise', id: ENTERPRISE_ID },
+    occurredOn: '2026-03-01',
+    department: '150100-EEB',
+    league: '150100',
+    ...(over.rule === 'ENF_FINE' && over.fineYuan === undefined ? { fineYuan: 50_000 } : {}),
+    ...over,
+  });
 
 export const enterprise = (over: Partial<Enterprise> = {}): Enterprise => ({
   kind: 'enterprise',

@@ -17,7 +17,7 @@ describe('I16: measures of one penalty decision count once', () => {
       record({ eventId: 'S', rule: 'ENF_SEIZURE', caseNo }),
     ]));
     expect(out.map((c) => [c.record.eventId, c.state])).toEqual([['F', 'merged'], ['S', 'counted']]);
-    expect(out[0]!.notes.join()).toContain('I16: F merged into S');
+    expect(out[0]!.mergedInto).toBe('S');
   });
 
   it('keeps a court enforcement of the same case as a separate act', () => {

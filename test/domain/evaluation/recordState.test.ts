@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRecord, ownState } from '../../../domain/evaluation/recordState.ts';
+import { classifyRecord, ownState, Reason } from '../../../domain/evaluation/recordState.ts';
 import { ruleByCode } from '../../../domain/catalogue/catalogue.ts';
 import { AGENCY_ID, context, record } from '../../support/builders.ts';
 
@@ -39,7 +39,7 @@ describe('which records count (Art 19, 21, 22; RULES.md §6)', () => {
     it('carries an earlier year’s unrectified deduction into the year', () => {
       const c = stateOf(old);
       expect(c.state).toBe('counted');
-      expect(c.notes[0]).toMatch(/^I6:/);
+      expect(c.reasons & Reason.CARRIED_OVER).toBeTruthy();
     });
 
     it('does not carry a deduction rectified by the end of the year', () => {
@@ -81,7 +81,7 @@ describe('which records count (Art 19, 21, 22; RULES.md §6)', () => {
     it('I8: counts from its occurrence once the deadline passes unconfirmed', () => {
       const c = stateOf(warned, { asOf: '2026-04-15' });
       expect(c.state).toBe('counted');
-      expect(c.notes.join()).toContain('I8');
+      expect(c.reasons & Reason.WARNING_FAILED).toBeTruthy();
     });
 
     it('I8: a rectification after the deadline does not cancel it', () => {
@@ -118,7 +118,7 @@ describe('which records count (Art 19, 21, 22; RULES.md §6)', () => {
     });
 
     it('takes nothing from a client bonus (Art 12: agencies are only deducted)', () => {
-      expect(stateOf(ag, { clients: [{ ...client, rule: 'SR_COMMENDATION', fineYuan: undefined }] }).points).toBe(0);
+      expect(stateOf(ag, { clients: [{ ...client, rule: 'SR_COMMENDATION', fineYuan: null }] }).points).toBe(0);
     });
   });
 
