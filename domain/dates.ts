@@ -84,3 +84,9 @@ export const legalDateOfInstant = (iso: string | Date): LegalDate => {
 
 /** The same date N years later, 29 February clamped to 28 February (calendar months × 12). */
 export const addYears = (d: LegalDate, years: number): LegalDate => addCalendarMonths(d, years * 12);
+
+/** 00:00:00 Asia/Shanghai of a legal date, as an ISO-8601 UTC instant (the first moment of the day). */
+export const startOfLegalDayInstant = (d: LegalDate): string => {
+  const p = parts(d);
+  return new Date(Date.UTC(p.y, p.m - 1, p.d, -SHANGHAI_OFFSET_HOURS, 0, 0, 0)).toISOString();
+};

@@ -7,7 +7,7 @@ import type { Agency, Enterprise, Practitioner } from '../subjects/subject.ts';
 import { isBlacklisted, type PublishedGrade, wouldBeBlacklistedOnPublication } from './blacklist.ts';
 import { type Grade, gradeOf } from './grade.ts';
 import { type Measure, measuresForGrade, measuresForPractitioner } from './measures.ts';
-import { mergeMeasuresOfOneCase } from './mergeMeasures.ts';
+import { isMergeable, mergeLosers, mergeMeasuresOfOneCase } from './mergeMeasures.ts';
 import { DISHONEST_RECORD_THRESHOLD, STAFF_WITH_RECORDS_THRESHOLD } from './options.ts';
 import { type ClassifiedRecord, type ClientLookup, classifyRecord, type EvaluationPeriod, Reason, type RecordState } from './recordState.ts';
 import { earliestRepairDate, repairWait } from './repair.ts';
@@ -101,7 +101,12 @@ const byRecordDateThenId = (a: CreditRecord, b: CreditRecord): number =>
  * Order deterministically (so results never depend on arrival order), drop identical deliveries
  * (duplicates change nothing; they sit side by side once sorted), classify, merge (I16).
  */
-const classifyAll = (records: readonly CreditRecord[], ctx: SubjectContext, extraState?: (c: ClassifiedRecord) => ClassifiedRecord): ClassifiedRecord[] => {
+const classifyAll = (
+  records: readonly CreditRecord[],
+  ctx: SubjectContext,
+  extraState?: (c: ClassifiedRecord) => ClassifiedRecord,
+  merge = ctx.period.options.mergeMeasuresOfOneCase,
+): ClassifiedRecord[] => {
   const sorted = [...records].sort(byRecordDateThenId);
   let classified: ClassifiedRecord[] = [];
   let previous: string | undefined;
@@ -111,7 +116,7 @@ const classifyAll = (records: readonly CreditRecord[], ctx: SubjectContext, extr
     const c = classifyRecord(r, ctx.period, ctx.clientOf);
     classified.push(extraState ? extraState(c) : c);
   }
-  if (ctx.period.options.mergeMeasuresOfOneCase) classified = mergeMeasuresOfOneCase(classified);
+  if (merge) classified = mergeMeasuresOfOneCase(classified);
   return classified;
 };
 
@@ -261,56 +266,63 @@ const gradeScored = (
  * their points once to the weighted score. A site that appears only in records has no share (I9).
  */
 export const evaluateEnterprise = (subject: Enterprise, records: readonly CreditRecord[], ctx: SubjectContext): ScoredResult => {
-  const classified = classifyAll(records, ctx);
   const registered = subject.sites ?? [];
   const known = new Set(registered.map((s) => s.siteId));
-  const implicit = [...new Set(records.map((r) => r.subject.siteId).filter((s): s is string => s != null && !known.has(s)))].sort();
+  const implicit = [...new Set(records.map((r) => r.subject.siteId).filter((s): s is string => s !== null && !known.has(s)))].sort();
   const sites = [...registered.map((s) => ({ siteId: s.siteId, outputShare: s.outputShare ?? null })), ...implicit.map((siteId) => ({ siteId, outputShare: null }))];
+  // Without sites the entity is one scope and I16 merges there; with sites, per site (below).
+  let classified = classifyAll(records, ctx, undefined, sites.length === 0 && ctx.period.options.mergeMeasuresOfOneCase);
+  const directD = hasCountedDirectD(classified);
+  if (sites.length === 0) return scoredResult(subject, classified, sumCounted(classified), directD, ctx, []);
 
   const extraNotes: string[] = [];
-  const entityLevel = classified.filter((c) => c.record.subject.siteId == null);
   if (sites.length > 1)
-    for (const c of entityLevel) if (c.state === 'counted') extraNotes.push(`Art 16(2): ${c.record.eventId} has no siteId; it counts at every site`);
+    for (const c of classified) if (c.state === 'counted' && c.record.subject.siteId === null) extraNotes.push(`Art 16(2): ${c.record.eventId} has no siteId; it counts at every site`);
 
-  let score: Tenths;
-  let siteResults: SiteResult[] | undefined;
-  const directD = hasCountedDirectD(classified);
-  if (sites.length === 0) {
-    score = sumCounted(classified);
-  } else {
-    // One pass: each site's own counted points, plus the entity-level ones that count at every site.
-    const index = new Map(sites.map((s, i) => [s.siteId, i]));
-    const sums = sites.map(() => INITIAL_SCORE as number);
-    const siteDirectD = sites.map(() => false);
-    let entitySum = 0;
-    let entityDirectD = false;
-    for (const c of classified) {
-      if (c.state !== 'counted') continue;
-      const siteId = c.record.subject.siteId;
-      if (siteId == null) {
-        entitySum += c.points as number;
-        entityDirectD ||= c.rule.directD;
-      } else {
-        const i = index.get(siteId)!;
-        sums[i]! += c.points as number;
-        siteDirectD[i] ||= c.rule.directD;
-      }
+  // I16 per site: each site's own measures plus the entity-level ones form one scope.
+  const index = new Map(sites.map((s, i) => [s.siteId, i]));
+  const merging = ctx.period.options.mergeMeasuresOfOneCase && classified.some(isMergeable);
+  const losers = sites.map((site) =>
+    merging ? mergeLosers(classified.filter((c) => c.record.subject.siteId === site.siteId || c.record.subject.siteId === null)) : new Map<string, string>(),
+  );
+  const sums = sites.map(() => INITIAL_SCORE as number);
+  const siteDirectD = sites.map(() => false);
+  for (const c of classified) {
+    if (c.state !== 'counted') continue;
+    const siteId = c.record.subject.siteId;
+    const at = siteId === null ? sites.map((_, i) => i) : [index.get(siteId)!];
+    for (const i of at) {
+      if (losers[i]!.has(c.record.eventId)) continue;
+      sums[i]! += c.points as number;
+      siteDirectD[i] ||= c.rule.directD;
     }
-    const perSite = sites.map((site, i) => ({ ...site, score: tenths(sums[i]! + entitySum), directD: siteDirectD[i]! || entityDirectD }));
-    const weighting = weightSites(perSite);
-    extraNotes.push(...weighting.notes);
-    if (directD && perSite.length > 1 && perSite.some((s) => !s.directD)) extraNotes.push('I9: a direct-D record at one site makes the legal entity direct D');
-    score = weighting.score;
-    siteResults = perSite.map((s, i) => ({
-      siteId: s.siteId,
-      outputShare: s.outputShare,
-      weight: weighting.weights[i]!,
-      score: toPoints(s.score),
-      grade: gradeOf(s.score, s.directD),
-      directD: s.directD,
-    }));
   }
-  return scoredResult(subject, classified, score, directD, ctx, extraNotes, siteResults);
+  if (merging) {
+    classified = classified.map((c) => {
+      const siteId = c.record.subject.siteId;
+      const at = siteId === null ? sites.map((_, i) => i) : [index.get(siteId)!];
+      const lostAt = at.filter((i) => losers[i]!.has(c.record.eventId));
+      if (lostAt.length === 0) return c;
+      const winner = losers[lostAt[0]!]!.get(c.record.eventId)!;
+      if (lostAt.length === at.length) return { ...c, state: 'merged' as const, mergedInto: winner };
+      for (const i of lostAt) extraNotes.push(`I16: ${c.record.eventId} merged into ${losers[i]!.get(c.record.eventId)} at site ${sites[i]!.siteId} (case ${c.record.caseNo})`);
+      return c;
+    });
+  }
+
+  const perSite = sites.map((site, i) => ({ ...site, score: tenths(sums[i]!), directD: siteDirectD[i]! }));
+  const weighting = weightSites(perSite);
+  extraNotes.push(...weighting.notes);
+  if (directD && perSite.length > 1 && perSite.some((s) => !s.directD)) extraNotes.push('I9: a direct-D record at one site makes the legal entity direct D');
+  const siteResults: SiteResult[] = perSite.map((s, i) => ({
+    siteId: s.siteId,
+    outputShare: s.outputShare,
+    weight: weighting.weights[i]!,
+    score: toPoints(s.score),
+    grade: gradeOf(s.score, s.directD),
+    directD: s.directD,
+  }));
+  return scoredResult(subject, classified, weighting.score, directD, ctx, extraNotes, siteResults);
 };
 
 /**

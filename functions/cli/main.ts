@@ -1,3 +1,5 @@
+import { runCyclePlan } from './cyclePlanCommand.ts';
+import { runDeadline } from './deadlineCommand.ts';
 import { runEvaluate } from './evaluateCommand.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, InputFileError, UsageError } from './io.ts';
 
@@ -6,6 +8,10 @@ const HELP = `ecocredit —— 内蒙古自治区环保信用评价系统命令�
 
 用法：
   ecocredit evaluate 文件|-                       按《暂行办法》计算评价结果（JSON 输出）
+  ecocredit deadline --from 日期 --working-days N [--calendar 文件]...
+                                                  计算“N个工作日内”期限的届满日
+  ecocredit cycle plan --kind 类型 --year 年度 [--notice 日期] [--calendar 文件]... [--format table]
+                                                  评价周期的计划期限及逾期风险
   ecocredit help                                  显示本帮助
 `;
 
@@ -13,6 +19,12 @@ type Command = (args: readonly string[]) => Promise<void>;
 
 const COMMANDS: Record<string, Command> = {
   evaluate: (args) => runEvaluate(args, process.stdout),
+  deadline: (args) => runDeadline(args, process.stdout),
+  cycle: async (args) => {
+    const [sub, ...rest] = args;
+    if (sub !== 'plan') throw new UsageError(`用法：ecocredit cycle plan --kind 类型 --year 年度${sub ? `（未知子命令：${sub}）` : ''}`);
+    await runCyclePlan(rest, process.stdout);
+  },
   help: async () => {
     process.stdout.write(HELP);
   },

@@ -61,6 +61,23 @@ describe('enterprises (Art 11, 14, 16)', () => {
     ]);
   });
 
+  it('I16 applies per site: an entity-level measure of a case merges only where a site has a larger one', () => {
+    // Found by the property "revoking a deduction never lowers a score": merging E0 (entity, −3,
+    // counts at every site) into E1 (site P2, −5) once made revoking E1 lower the score (98 → 97).
+    const subject = enterprise({ sites: [{ siteId: P1, outputShare: 0.6 }, { siteId: P2, outputShare: 0.4 }] });
+    const e0 = record({ eventId: 'E0', rule: 'ENF_CONFISCATION', caseNo: '案2' });
+    const e1 = record({ eventId: 'E1', rule: 'ENF_SUSPENSION', caseNo: '案2', subject: atSite(P2) });
+    const both = evaluateEnterprise(subject, [e0, e1], context());
+    // P1: 100 − 3 = 97; P2: 100 − 5 = 95 (E0 merged into E1 there); 0.6 × 97 + 0.4 × 95 = 96.2
+    expect(both.sites!.map((s) => s.score)).toEqual([97, 95]);
+    expect(both.score).toBe(96.2);
+    expect(both.items.map((i) => [i.eventId, i.state])).toEqual([['E0', 'counted'], ['E1', 'counted']]);
+    expect(both.notes).toContain('I16: E0 merged into E1 at site P2 (case 案2)');
+    const revoked = evaluateEnterprise(subject, [e0, { ...e1, revokedOn: '2026-04-01' }], context());
+    expect(revoked.score).toBe(97);
+    expect(revoked.score).toBeGreaterThanOrEqual(both.score);
+  });
+
   it('I9: a direct-D record at one site makes the legal entity direct D', () => {
     const r = evaluateEnterprise(enterprise({ sites: [{ siteId: P1, outputShare: 0.9 }, { siteId: P2, outputShare: 0.1 }] }), [
       record({ rule: 'SR_EVASION_UNCOMPLIED', subject: atSite(P2) }),
