@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { RouteDefinition } from '../definitions.ts';
+import type { HttpResponse } from '../../functions/shared/http.ts';
+
+/** Serves HTTP by turning each request into an API Gateway v2 event for the very same handlers. */
+export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<HttpResponse>;
+
+export interface LocalRoute {
+  readonly method: string;
+  readonly path: string;
+  readonly handler: HttpHandler;
+}
+
+const matcher = (template: string) => {
+  const names: string[] = [];
+  const re = new RegExp(`^${template.replace(/\{(\w+)\}/g, (_, n: string) => (names.push(n), '([^/]+)'))}$`);
+  return (path: string): Record<string, string> | null => {
+    const m = re.exec(path);
+    if (!m) return null;
+    return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+  };
+};
+
+const MAX_REQUEST_BYTES = 10 * 1024 * 1024; // API Gateway's own limit; handlers enforce theirs.
+
+const readBody = (req: IncomingMessage): Promise<Buffer | null> =>
+  new Promise((res, rej) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_REQUEST_BYTES) chunks.push(c);
+    });
+    req.on('end', () => res(size > MAX_REQUEST_BYTES ? null : Buffer.concat(chunks)));
+    req.on('error', rej);
+  });
+
+export const toApiGatewayEvent = (req: IncomingMessage, body: Buffer, routeKey: string, pathParameters: Record<string, string>): APIGatewayProxyEventV2 => {
+  const url = new URL(req.url ?? '/', 'http://local');
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
+  const now = Date.now();
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
+    pathParameters,
+    requestContext: {
+      accountId: 'local', apiId: 'local', domainName: 'localhost', domainPrefix: 'localhost', requestId: randomUUID(), routeKey, stage: '$default',
+      time: new Date(now).toUTCString(), timeEpoch: now,
+      http: { method: req.method ?? 'GET', path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+    },
+    body: body.toString('base64'),
+    isBase64Encoded: true,
+  };
+};
+
+export const startHttpServer = async (routes: readonly LocalRoute[], port: number, onError: (err: unknown) => void): Promise<{ server: Server; url: string }> => {
+  const compiled = routes.map((r) => ({ ...r, match: matcher(r.path) }));
+  const server = createServer(async (req, res) => {
+    const send = (r: HttpResponse) => {
+      res.writeHead(r.statusCode, (r.headers ?? {}) as Record<string, string>);
+      res.end(r.body);
+    };
+    try {
+      const path = new URL(req.url ?? '/', 'http://local').pathname;
+      const body = await readBody(req);
+      if (body === null) return send({ statusCode: 413, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: '请求体过大' }) });
+      const candidates = compiled.map((r) => ({ r, params: r.match(path) })).filter((x) => x.params !== null);
+      if (candidates.length === 0) return send({ statusCode: 404, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: '未找到该接口' }) });
+      const hit = candidates.find((x) => x.r.method === req.method);
+      if (!hit) return send({ statusCode: 405, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: '不支持该请求方法' }) });
+      send(await hit.r.handler(toApiGatewayEvent(req, body, `${hit.r.method} ${hit.r.path}`, hit.params!)));
+    } catch (err) {
+      onError(err);
+      send({ statusCode: 500, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error: '服务内部错误' }) });
+    }
+  });
+  await new Promise<void>((res, rej) => {
+    server.once('error', rej);
+    server.listen(port, '127.0.0.1', () => res());
+  });
+  const actual = (server.address() as { port: number }).port;
+  return { server, url: `http://127.0.0.1:${actual}` };
+};
+
+export type { RouteDefinition };

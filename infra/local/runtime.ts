@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSEvent, SQSBatchResponse } from 'aws-lambda';
+import { DynamoCreditStore } from '../../functions/adapters/dynamoStore.ts';
+import { SqsRecordQueue } from '../../functions/adapters/sqsRecordQueue.ts';
+import { Hs256TokenVerifier } from '../../functions/adapters/tokenVerifiers.ts';
+import { StaticWebhookSecrets } from '../../functions/adapters/webhookSecrets.ts';
+import { createHealthHandler } from '../../functions/health/handler.ts';
+import { AcceptDelivery } from '../../functions/ingest-http/acceptDelivery.ts';
+import { createIngestHttpHandler } from '../../functions/ingest-http/handler.ts';
+import { ApplyRecordMessage } from '../../functions/ingest-worker/applyRecordMessage.ts';
+import { createIngestWorkerHandler } from '../../functions/ingest-worker/handler.ts';
+import { createRegisterSubjectHandler } from '../../functions/register-subject/handler.ts';
+import { RegisterSubject } from '../../functions/register-subject/registerSubject.ts';
+import { createScoreLookupHandler } from '../../functions/score-lookup/handler.ts';
+import { LookupScore } from '../../functions/score-lookup/lookupScore.ts';
+import { AdjustableClock } from '../../functions/shared/clock.ts';
+import { createLogger } from '../../functions/shared/logger.ts';
+import { type HandlerName, ROUTES } from '../definitions.ts';
+import { startHttpServer, type HttpHandler } from './httpServer.ts';
+import { QueuePoller, queueDepth } from './poller.ts';
+import { createQueues, createTable, type ProvisionedQueue } from './provision.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, type RunningService, startDynamoDbLocal, startSqsServer } from './services.ts';
+
+/**
+ * The whole system on one machine: DynamoDB Local, the SQS server, the table and queues from the
+ * shared definitions, pollers calling the worker handlers with real SQS events, and an HTTP server
+ * calling the same HTTP handlers with API Gateway v2 events.
+ */
+export interface LocalRuntimeOptions {
+  /** Where DynamoDB Local keeps its data; ':memory:' for none. */
+  readonly dataDir: string;
+  readonly port: number;
+  readonly webhookSecrets: ReadonlyMap<string, string>;
+  readonly jwtSecret: string;
+  /** Shorter than on AWS so that retries are quick locally. */
+  readonly visibilityTimeoutSeconds?: number;
+  /** Start the pollers (tests may drive them by hand with `drain`). */
+  readonly poll?: boolean;
+  readonly tableName?: string;
+  readonly queuePrefix?: string;
+  /** Reuse running services (tests share one DynamoDB Local and one SQS server). */
+  readonly services?: { readonly dynamoEndpoint: string; readonly sqsEndpoint: string };
+  /** Test seam: wraps the worker handler (to inject crashes). */
+  readonly wrapWorker?: (h: (e: SQSEvent) => Promise<SQSBatchResponse>) => (e: SQSEvent) => Promise<SQSBatchResponse>;
+  readonly afterCommit?: () => void;
+}
+
+export interface LocalRuntime {
+  readonly url: string;
+  readonly clock: AdjustableClock;
+  readonly store: DynamoCreditStore;
+  readonly dynamo: DynamoDBClient;
+  readonly sqs: SQSClient;
+  readonly tableName: string;
+  readonly queues: readonly ProvisionedQueue[];
+  readonly pollers: readonly QueuePoller[];
+  /** Processes queued messages until every queue is empty (or the time runs out). */
+  drain(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const generateWebhookSecret = (): string => `whsec_${randomBytes(24).toString('base64')}`;
+export const generateJwtSecret = (): string => randomBytes(32).toString('base64url');
+
+export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<LocalRuntime> => {
+  const owned: RunningService[] = [];
+  let dynamoEndpoint = options.services?.dynamoEndpoint;
+  let sqsEndpoint = options.services?.sqsEndpoint;
+  if (!dynamoEndpoint) {
+    const ddb = await startDynamoDbLocal(options.dataDir);
+    owned.push(ddb);
+    dynamoEndpoint = ddb.endpoint;
+  }
+  if (!sqsEndpoint) {
+    const sqsServer = await startSqsServer();
+    owned.push(sqsServer);
+    sqsEndpoint = sqsServer.endpoint;
+  }
+  const dynamo = new DynamoDBClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const sqs = new SQSClient({ endpoint: sqsEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const tableName = options.tableName ?? 'ecocredit';
+  await createTable(dynamo, tableName);
+  const queues = await createQueues(sqs, options.queuePrefix ?? 'ecocredit', options.visibilityTimeoutSeconds ?? 5);
+  const recordsQueue = queues.find((q) => q.definition.name === 'records')!;
+
+  const clock = new AdjustableClock();
+  const store = new DynamoCreditStore(dynamo, tableName);
+  const queue = new SqsRecordQueue(sqs, recordsQueue.url);
+  const verifier = new Hs256TokenVerifier(options.jwtSecret);
+  const secrets = new StaticWebhookSecrets(options.webhookSecrets);
+
+  const worker = createIngestWorkerHandler(new ApplyRecordMessage(store, queue, clock, options.afterCommit), createLogger('ingest-worker'));
+  const consumers: Record<string, (e: SQSEvent) => Promise<SQSBatchResponse>> = { ingestWorker: options.wrapWorker ? options.wrapWorker(worker) : worker };
+  const httpHandlers: Partial<Record<HandlerName, HttpHandler>> = {
+    ingestHttp: createIngestHttpHandler(new AcceptDelivery(secrets, store, queue, clock), createLogger('ingest-http')),
+    scoreLookup: createScoreLookupHandler(new LookupScore(store, clock), verifier, createLogger('score-lookup')),
+    registerSubject: createRegisterSubjectHandler(new RegisterSubject(store, queue, clock), verifier, createLogger('register-subject')),
+    health: createHealthHandler(store),
+  };
+  const routes = ROUTES.map((r) => ({ method: r.method, path: r.path, handler: httpHandlers[r.handler]! }));
+  const httpLogger = createLogger('local-http');
+  const { server, url } = await startHttpServer(routes, options.port, (err) => httpLogger.error('request failed', { err: String(err) }));
+
+  const pollers = queues.map((q) => new QueuePoller(sqs, q.url, consumers[q.definition.consumer]!, q.definition.batchSize));
+  if (options.poll !== false) for (const p of pollers) await p.start();
+
+  return {
+    url, clock, store, dynamo, sqs, tableName, queues, pollers,
+    async drain(timeoutMs = 30_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        let handled = 0;
+        if (options.poll === false) for (const p of pollers) handled += await p.pollOnce(0);
+        const depth = (await Promise.all(queues.map((q) => queueDepth(sqs, q.url)))).reduce((a, b) => a + b, 0);
+        if (depth === 0 && handled === 0) return;
+        if (Date.now() > until) throw new Error(`queues not drained within ${timeoutMs} ms (${depth} left)`);
+        if (handled === 0) await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async stop() {
+      for (const p of pollers) await p.stop();
+      server.closeAllConnections();
+      await new Promise<void>((res) => server.close(() => res()));
+      dynamo.destroy();
+      sqs.destroy();
+      for (const s of owned.reverse()) await s.stop();
+    },
+  };
+};
