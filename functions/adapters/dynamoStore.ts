@@ -30,6 +30,14 @@ const isCancelledByCondition = (err: unknown): boolean =>
   (err as { name?: string } | null)?.name === 'TransactionCanceledException' &&
   ((err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');
 
+/** Results are stored as JSON text: the order of their fields is kept, and the item stays small. */
+const encodeResult = <T extends { result: unknown }>(x: T) => ({ ...x, result: JSON.stringify(x.result) });
+const decodeResult = <T>(x: unknown): T | null => {
+  if (x === undefined || x === null) return null;
+  const o = x as { result: unknown };
+  return { ...o, result: typeof o.result === 'string' ? JSON.parse(o.result) : o.result } as T;
+};
+
 /** Optimistic locking: the item is absent (null) or still at the version that was read. */
 const versionGuard = (expectedVersion: number | null) =>
   expectedVersion === null
@@ -162,8 +170,8 @@ export class DynamoCreditStore implements CreditStore {
       if (sk === 'PROFILE') profile = item.profile as StoredProfile;
       else if (sk.startsWith('RECORD#')) records.push(item.stored as StoredRecord);
       else if (sk.startsWith('STAFF#')) staff.push(item.link as StaffLink);
-      else if (sk.startsWith('SNAPSHOT#')) snapshots.push(item.snapshot as StoredSnapshot);
-      else if (sk.startsWith('PUBLISHED#')) published.push(item.published as PublishedGradeItem);
+      else if (sk.startsWith('SNAPSHOT#')) snapshots.push(decodeResult<StoredSnapshot>(item.snapshot)!);
+      else if (sk.startsWith('PUBLISHED#')) published.push(decodeResult<PublishedGradeItem>(item.published)!);
     }
     return { profile, records, staff, snapshots, published };
   }
@@ -290,12 +298,12 @@ export class DynamoCreditStore implements CreditStore {
 
   async getSnapshot(subject: SubjectRef, year: number): Promise<StoredSnapshot | null> {
     const r = await this.run('Get', () => this.doc.send(new GetCommand({ TableName: this.table, Key: { PK: keys.subject(subject), SK: keys.snapshot(year) } })));
-    return (r.Item?.snapshot as StoredSnapshot | undefined) ?? null;
+    return decodeResult<StoredSnapshot>(r.Item?.snapshot);
   }
 
   async getPublished(subject: SubjectRef, year: number): Promise<PublishedGradeItem | null> {
     const r = await this.run('Get', () => this.doc.send(new GetCommand({ TableName: this.table, Key: { PK: keys.subject(subject), SK: keys.published(year) } })));
-    return (r.Item?.published as PublishedGradeItem | undefined) ?? null;
+    return decodeResult<PublishedGradeItem>(r.Item?.published);
   }
 
   async latestPublished(subject: SubjectRef): Promise<PublishedGradeItem | null> {
@@ -310,12 +318,12 @@ export class DynamoCreditStore implements CreditStore {
         }),
       ),
     );
-    return ((r.Items?.[0] as Item | undefined)?.published as PublishedGradeItem | undefined) ?? null;
+    return decodeResult<PublishedGradeItem>((r.Items?.[0] as Item | undefined)?.published);
   }
 
   async putPublished(subject: SubjectRef, item: PublishedGradeItem): Promise<void> {
     await this.run('Put', () =>
-      this.doc.send(new PutCommand({ TableName: this.table, Item: { PK: keys.subject(subject), SK: keys.published(item.year), published: item } })),
+      this.doc.send(new PutCommand({ TableName: this.table, Item: { PK: keys.subject(subject), SK: keys.published(item.year), published: encodeResult(item) } })),
     );
   }
 
@@ -374,7 +382,7 @@ export class DynamoCreditStore implements CreditStore {
     return {
       PK: keys.subject(subject),
       SK: keys.snapshot(snapshot.year),
-      snapshot,
+      snapshot: encodeResult(snapshot),
       version: snapshot.version,
       GSI1PK: `YEAR#${snapshot.year}#${r.subject.league ?? 'none'}`,
       GSI1SK: `GRADE#${grade}#${subject.kind}#${subject.id}`,

@@ -1,6 +1,8 @@
 import { runCyclePlan } from './cyclePlanCommand.ts';
 import { runDeadline } from './deadlineCommand.ts';
 import { runEvaluate } from './evaluateCommand.ts';
+import { runSend } from './sendCommand.ts';
+import { runToken } from './tokenCommand.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, InputFileError, UsageError } from './io.ts';
 
 /** The `ecocredit` command line: one entry, one function per command. Messages are Chinese. */
@@ -12,6 +14,9 @@ const HELP = `ecocredit —— 内蒙古自治区环保信用评价系统命令�
                                                   计算“N个工作日内”期限的届满日
   ecocredit cycle plan --kind 类型 --year 年度 [--notice 日期] [--calendar 文件]... [--format table]
                                                   评价周期的计划期限及逾期风险
+  ecocredit token --role 角色 [--league 代码] [--subject 代码]
+                                                  生成本地工作人员令牌（使用 ECOCREDIT_JWT_SECRET）
+  ecocredit send --source 来源 [--url 地址] 文件   签名并报送信用记录（使用 ECOCREDIT_WEBHOOK_SECRETS）
   ecocredit help                                  显示本帮助
 `;
 
@@ -20,6 +25,8 @@ type Command = (args: readonly string[]) => Promise<void>;
 const COMMANDS: Record<string, Command> = {
   evaluate: (args) => runEvaluate(args, process.stdout),
   deadline: (args) => runDeadline(args, process.stdout),
+  token: (args) => runToken(args, process.stdout),
+  send: (args) => runSend(args, process.stdout),
   cycle: async (args) => {
     const [sub, ...rest] = args;
     if (sub !== 'plan') throw new UsageError(`用法：ecocredit cycle plan --kind 类型 --year 年度${sub ? `（未知子命令：${sub}）` : ''}`);
