@@ -1,0 +1,201 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, HttpStage, type CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { FeaturePlan, Mfa, StandardThreatProtectionMode, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { deadLetterQueueName, ENV, HANDLER_ENTRIES, type HandlerName, QUEUES, queueName, ROUTES, TABLE } from './definitions.ts';
+
+/**
+ * The scale-out deployment (ARCHITECTURE.md "On AWS"): one table, the records FIFO queue with its
+ * DLQ and alarm, an HTTP API with a Cognito JWT authorizer on staff routes, one NodejsFunction per
+ * handler with least-privilege grants, webhook secrets in Secrets Manager.
+ */
+export interface EcocreditStackProps extends StackProps {
+  /** Resource name prefix (queues). */
+  readonly prefix?: string;
+}
+
+/** ESM bundles that include the SDK need `require` (STACK.md). */
+const ESM_REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+export class EcocreditStack extends Stack {
+  constructor(scope: Construct, id: string, props: EcocreditStackProps = {}) {
+    super(scope, id, props);
+    const prefix = props.prefix ?? 'ecocredit';
+
+    const table = new TableV2(this, 'Table', {
+      partitionKey: { name: TABLE.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE.sortKey, type: AttributeType.STRING },
+      billing: Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      encryption: TableEncryptionV2.awsManagedKey(),
+      removalPolicy: RemovalPolicy.RETAIN,
+      globalSecondaryIndexes: TABLE.indexes.map((i) => ({
+        indexName: i.name,
+        partitionKey: { name: i.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: i.sortKey, type: AttributeType.STRING },
+      })),
+    });
+
+    const queues = new Map<string, Queue>();
+    for (const q of QUEUES) {
+      const dlq = new Queue(this, `${q.name}Dlq`, {
+        queueName: deadLetterQueueName(prefix, q),
+        fifo: q.fifo || undefined,
+        retentionPeriod: Duration.days(14),
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+      });
+      Validations.of(dlq).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue.' });
+      new Alarm(this, `${q.name}DlqAlarm`, {
+        alarmDescription: `Messages in the ${q.name} dead-letter queue need a person`,
+        metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+      queues.set(
+        q.name,
+        new Queue(this, `${q.name}Queue`, {
+          queueName: queueName(prefix, q),
+          fifo: q.fifo || undefined,
+          visibilityTimeout: Duration.seconds(q.visibilityTimeoutSeconds),
+          deadLetterQueue: { queue: dlq, maxReceiveCount: q.maxReceiveCount },
+          encryption: QueueEncryption.SQS_MANAGED,
+          enforceSSL: true,
+        }),
+      );
+    }
+    const records = queues.get('records')!;
+
+    const webhookSecrets = new Secret(this, 'WebhookSecrets', {
+      description: 'Per-source Standard Webhooks secrets of the enforcement platforms: {"source": "whsec_..."}',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(webhookSecrets).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Each secret is shared with an outside enforcement platform; it is rotated by agreement with that platform, not automatically.',
+    });
+
+    const staff = new UserPool(this, 'StaffPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      customAttributes: {
+        role: new StringAttribute({ mutable: true }),
+        league: new StringAttribute({ mutable: true }),
+        subject: new StringAttribute({ mutable: true }),
+      },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const staffClient = staff.addClient('StaffWeb', { authFlows: { userSrp: true }, generateSecret: false });
+    const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${staff.userPoolId}`;
+
+    const environment = {
+      [ENV.table]: table.tableName,
+      [ENV.recordsQueueUrl]: records.queueUrl,
+      [ENV.webhookSecretsArn]: webhookSecrets.secretArn,
+      [ENV.jwtIssuer]: issuer,
+      [ENV.jwtAudience]: staffClient.userPoolClientId,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
+    const fns = {} as Record<HandlerName, NodejsFunction>;
+    for (const name of Object.keys(HANDLER_ENTRIES) as HandlerName[]) {
+      fns[name] = new NodejsFunction(this, name, {
+        entry: HANDLER_ENTRIES[name],
+        handler: 'handler',
+        runtime: Runtime.NODEJS_24_X,
+        architecture: Architecture.ARM_64,
+        memorySize: name === 'ingestWorker' ? 1024 : 512,
+        timeout: Duration.seconds(name === 'ingestWorker' ? 50 : 10),
+        tracing: Tracing.ACTIVE,
+        environment,
+        logGroup: new LogGroup(this, `${name}Logs`, { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN }),
+        bundling: { format: OutputFormat.ESM, minify: true, sourceMap: true, target: 'node22', banner: ESM_REQUIRE_BANNER, mainFields: ['module', 'main'] },
+      });
+      const v = Validations.of(fns[name]);
+      v.acknowledge({
+        id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'The basic execution role only lets the function write its own CloudWatch logs.',
+      });
+      v.acknowledge({ id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]', reason: 'X-Ray tracing (PutTraceSegments, PutTelemetryRecords) has no resource-level permissions.' });
+      v.acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(table.node.defaultChild as never)}.Arn>/index/*]`,
+        reason: 'The grant covers the global secondary indexes of this one table (league, year and due-time lists), nothing else.',
+      });
+    }
+
+    // Least privilege: each function gets the actions it uses, on this table and queue only.
+    const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+    table.grant(fns.ingestHttp, ...read, 'dynamodb:PutItem', 'dynamodb:UpdateItem');
+    table.grant(fns.ingestWorker, ...read, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem');
+    table.grant(fns.scoreLookup, ...read);
+    table.grant(fns.registerSubject, ...read, 'dynamodb:PutItem', 'dynamodb:DeleteItem');
+    table.grant(fns.health, 'dynamodb:GetItem');
+    records.grantSendMessages(fns.ingestHttp);
+    records.grantSendMessages(fns.ingestWorker);
+    records.grantSendMessages(fns.registerSubject);
+    webhookSecrets.grantRead(fns.ingestHttp);
+    const consumer = QUEUES.find((q) => q.name === 'records')!;
+    fns.ingestWorker.addEventSource(new SqsEventSource(records, { batchSize: consumer.batchSize, reportBatchItemFailures: true }));
+
+    const api = new HttpApi(this, 'Api', { apiName: `${prefix}-api`, createDefaultStage: false });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    const stage = new HttpStage(this, 'ApiStage', {
+      httpApi: api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 200, burstLimit: 400 },
+    });
+    // Access logging and a stricter limit on the public routes (webhooks, public lookups, health).
+    const cfnStage = stage.node.defaultChild as CfnStage;
+    cfnStage.accessLogSettings = {
+      destinationArn: accessLogs.logGroupArn,
+      format: JSON.stringify({ requestId: '$context.requestId', ip: '$context.identity.sourceIp', routeKey: '$context.routeKey', status: '$context.status', latency: '$context.responseLatency' }),
+    };
+    cfnStage.routeSettings = Object.fromEntries(
+      ROUTES.filter((r) => r.throttled).map((r) => [`${r.method} ${r.path}`, { throttlingRateLimit: 50, throttlingBurstLimit: 100 }]),
+    );
+    const authorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', staff, { userPoolClients: [staffClient] });
+    for (const r of ROUTES) {
+      const routes = api.addRoutes({
+        path: r.path,
+        methods: [HttpMethod[r.method]],
+        integration: new HttpLambdaIntegration(`${r.handler}${r.method}Integration`, fns[r.handler]),
+        ...(r.auth === 'jwt' ? { authorizer } : {}),
+      });
+      if (r.auth !== 'jwt')
+        for (const route of routes)
+          Validations.of(route).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason:
+              r.handler === 'ingestHttp'
+                ? 'Webhooks are authenticated by their Standard Webhooks signature (per-source secret), checked in the handler.'
+                : r.handler === 'scoreLookup'
+                  ? 'Public lookups of published grades are the regulation’s purpose (Art 15, 16(5)); staff tokens on this route are verified in the handler.'
+                  : 'Health check for load balancers and monitors; it reveals nothing.',
+          });
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'WebhookSecretsArn', { value: webhookSecrets.secretArn });
+    new CfnOutput(this, 'StaffUserPoolId', { value: staff.userPoolId });
+  }
+}

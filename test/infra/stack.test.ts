@@ -1,0 +1,87 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/app.ts';
+import { QUEUES, ROUTES } from '../../infra/definitions.ts';
+
+/** CDK assertions on the synthesized template (bundling skipped: it is exercised by `cdk synth`). */
+let template: Template;
+let app: App;
+beforeAll(() => {
+  app = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }));
+  // cdk-nag's AWS Solutions checks run at synthesis: an unacknowledged finding throws here.
+  app.synth();
+  template = Template.fromStack(app.node.findChild('Ecocredit') as never);
+});
+
+describe('the CDK stack', () => {
+  it('passes the cdk-nag AWS Solutions checks', () => {
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('has one on-demand table with PITR, deletion protection, encryption and the indexes of the design', () => {
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }, { AttributeName: 'SK', KeyType: 'RANGE' }],
+      SSESpecification: { SSEEnabled: true },
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'GSI1' }), Match.objectLike({ IndexName: 'GSI2' })],
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })],
+    });
+  });
+
+  it('has the FIFO records queue with its dead-letter queue after a bounded number of tries, and an alarm', () => {
+    const records = QUEUES.find((q) => q.name === 'records')!;
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: 'ecocredit-records.fifo',
+      FifoQueue: true,
+      VisibilityTimeout: records.visibilityTimeoutSeconds,
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: records.maxReceiveCount },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'ecocredit-records-dlq.fifo', FifoQueue: true });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
+  });
+
+  it('runs every handler on arm64 with the newest Node runtime', () => {
+    const fns = template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } });
+    expect(Object.keys(fns)).toHaveLength(5);
+    for (const f of Object.values(fns)) expect(f.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+  });
+
+  it('consumes the records queue with partial batch failures', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+  });
+
+  it('puts the JWT authorizer on staff routes only, and throttles the public ones', () => {
+    const routes = template.findResources('AWS::ApiGatewayV2::Route');
+    const byKey = Object.fromEntries(Object.values(routes).map((r) => [r.Properties.RouteKey, r.Properties.AuthorizationType ?? 'NONE']));
+    for (const r of ROUTES) expect(byKey[`${r.method} ${r.path}`]).toBe(r.auth === 'jwt' ? 'JWT' : 'NONE');
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
+    expect(Object.keys(stage.Properties.RouteSettings).sort()).toEqual(ROUTES.filter((r) => r.throttled).map((r) => `${r.method} ${r.path}`).sort());
+    expect(stage.Properties.AccessLogSettings.DestinationArn).toBeDefined();
+  });
+
+  it('keeps webhook secrets in Secrets Manager, readable by ingest-http only', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    const policies = template.findResources('AWS::IAM::Policy');
+    const readers = Object.entries(policies)
+      .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'))
+      .map(([id]) => id);
+    expect(readers).toHaveLength(1);
+    expect(readers[0]).toMatch(/^ingestHttp/);
+  });
+
+  it('grants the lookup read-only access to the table', () => {
+    const policies = template.findResources('AWS::IAM::Policy');
+    const [, lookup] = Object.entries(policies).find(([id]) => id.startsWith('scoreLookup'))!;
+    const actions = JSON.stringify(lookup.Properties.PolicyDocument);
+    expect(actions).toContain('dynamodb:GetItem');
+    expect(actions).not.toContain('dynamodb:PutItem');
+    expect(actions).not.toContain('sqs:SendMessage');
+  });
+
+  it('has a Cognito staff pool with MFA required and no self sign-up', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+  });
+});
