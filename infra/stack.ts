@@ -1,6 +1,6 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpStage, type CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpJwtAuthorizer, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { FeaturePlan, Mfa, StandardThreatProtectionMode, StringAttribute, UserPool } from 'aws-cdk-lib/aws-cognito';
@@ -22,6 +22,11 @@ import { deadLetterQueueName, ENV, HANDLER_ENTRIES, type HandlerName, QUEUES, qu
 export interface EcocreditStackProps extends StackProps {
   /** Resource name prefix (queues). */
   readonly prefix?: string;
+  /**
+   * An external OIDC issuer for staff tokens instead of a Cognito user pool: Cognito does not exist
+   * in the AWS China regions (cn-north-1, cn-northwest-1), where the department may deploy.
+   */
+  readonly staffIssuer?: { readonly issuer: string; readonly audience: string };
 }
 
 /** ESM bundles that include the SDK need `require` (STACK.md). */
@@ -88,31 +93,14 @@ export class EcocreditStack extends Stack {
       reason: 'Each secret is shared with an outside enforcement platform; it is rotated by agreement with that platform, not automatically.',
     });
 
-    const staff = new UserPool(this, 'StaffPool', {
-      selfSignUpEnabled: false,
-      signInAliases: { username: true, email: true },
-      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
-      mfa: Mfa.REQUIRED,
-      mfaSecondFactor: { otp: true, sms: false },
-      featurePlan: FeaturePlan.PLUS,
-      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-      customAttributes: {
-        role: new StringAttribute({ mutable: true }),
-        league: new StringAttribute({ mutable: true }),
-        subject: new StringAttribute({ mutable: true }),
-      },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    const staffClient = staff.addClient('StaffWeb', { authFlows: { userSrp: true }, generateSecret: false });
-    const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${staff.userPoolId}`;
+    const staffAuth = props.staffIssuer ? this.externalIssuer(props.staffIssuer) : this.cognitoPool();
 
     const environment = {
       [ENV.table]: table.tableName,
       [ENV.recordsQueueUrl]: records.queueUrl,
       [ENV.webhookSecretsArn]: webhookSecrets.secretArn,
-      [ENV.jwtIssuer]: issuer,
-      [ENV.jwtAudience]: staffClient.userPoolClientId,
+      [ENV.jwtIssuer]: staffAuth.issuer,
+      [ENV.jwtAudience]: staffAuth.audience,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
     const fns = {} as Record<HandlerName, NodejsFunction>;
@@ -172,7 +160,7 @@ export class EcocreditStack extends Stack {
     cfnStage.routeSettings = Object.fromEntries(
       ROUTES.filter((r) => r.throttled).map((r) => [`${r.method} ${r.path}`, { throttlingRateLimit: 50, throttlingBurstLimit: 100 }]),
     );
-    const authorizer = new HttpUserPoolAuthorizer('StaffAuthorizer', staff, { userPoolClients: [staffClient] });
+    const authorizer = staffAuth.authorizer;
     for (const r of ROUTES) {
       const routes = api.addRoutes({
         path: r.path,
@@ -196,6 +184,36 @@ export class EcocreditStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'WebhookSecretsArn', { value: webhookSecrets.secretArn });
-    new CfnOutput(this, 'StaffUserPoolId', { value: staff.userPoolId });
+    new CfnOutput(this, 'StaffTokenIssuer', { value: staffAuth.issuer });
+  }
+
+  /** Staff sign in to a Cognito user pool: MFA required, no self sign-up, custom role/league/subject. */
+  private cognitoPool() {
+    const staff = new UserPool(this, 'StaffPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      customAttributes: {
+        role: new StringAttribute({ mutable: true }),
+        league: new StringAttribute({ mutable: true }),
+        subject: new StringAttribute({ mutable: true }),
+      },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const client = staff.addClient('StaffWeb', { authFlows: { userSrp: true }, generateSecret: false });
+    return {
+      issuer: `https://cognito-idp.${this.region}.amazonaws.com/${staff.userPoolId}`,
+      audience: client.userPoolClientId,
+      authorizer: new HttpUserPoolAuthorizer('StaffAuthorizer', staff, { userPoolClients: [client] }),
+    };
+  }
+
+  private externalIssuer(external: { issuer: string; audience: string }) {
+    return { ...external, authorizer: new HttpJwtAuthorizer('StaffAuthorizer', external.issuer, { jwtAudience: [external.audience] }) };
   }
 }

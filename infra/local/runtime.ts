@@ -38,6 +38,8 @@ export interface LocalRuntimeOptions {
   readonly visibilityTimeoutSeconds?: number;
   /** Start the pollers (tests may drive them by hand with `drain`). */
   readonly poll?: boolean;
+  /** Concurrent pollers per queue, like concurrent Lambda invocations (default 4). */
+  readonly pollers?: number;
   readonly tableName?: string;
   readonly queuePrefix?: string;
   /** Reuse running services (tests share one DynamoDB Local and one SQS server). */
@@ -103,7 +105,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const httpLogger = createLogger('local-http');
   const { server, url } = await startHttpServer(routes, options.port, (err) => httpLogger.error('request failed', { err: String(err) }));
 
-  const pollers = queues.map((q) => new QueuePoller(sqs, q.url, consumers[q.definition.consumer]!, q.definition.batchSize));
+  const perQueue = options.poll === false ? 1 : (options.pollers ?? 4);
+  const pollers = queues.flatMap((q) => Array.from({ length: perQueue }, () => new QueuePoller(sqs, q.url, consumers[q.definition.consumer]!, q.definition.batchSize)));
   if (options.poll !== false) for (const p of pollers) await p.start();
 
   return {

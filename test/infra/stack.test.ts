@@ -85,3 +85,13 @@ describe('the CDK stack', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
   });
 });
+
+describe('the CDK stack with an external staff token issuer (AWS China regions have no Cognito)', () => {
+  it('uses a plain JWT authorizer on that issuer and creates no user pool', () => {
+    const app = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [], staffIssuer: 'https://id.nmg.example/realms/eco', staffAudience: 'ecocredit' } }));
+    app.synth();
+    const t = Template.fromStack(app.node.findChild('Ecocredit') as never);
+    t.resourceCountIs('AWS::Cognito::UserPool', 0);
+    t.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', JwtConfiguration: { Issuer: 'https://id.nmg.example/realms/eco', Audience: ['ecocredit'] } });
+  });
+});
