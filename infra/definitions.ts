@@ -26,12 +26,22 @@ export interface QueueDefinition {
 
 export const QUEUES: readonly QueueDefinition[] = [
   { name: 'records', fifo: true, visibilityTimeoutSeconds: 60, maxReceiveCount: 5, consumer: 'ingestWorker', batchSize: 10 },
+  { name: 'rescore', fifo: false, visibilityTimeoutSeconds: 300, maxReceiveCount: 3, consumer: 'rescoreWorker', batchSize: 5 },
 ];
 
 export const queueName = (prefix: string, q: Pick<QueueDefinition, 'name' | 'fifo'>): string => `${prefix}-${q.name}${q.fifo ? '.fifo' : ''}`;
 export const deadLetterQueueName = (prefix: string, q: Pick<QueueDefinition, 'name' | 'fifo'>): string => `${prefix}-${q.name}-dlq${q.fifo ? '.fifo' : ''}`;
 
-export type HandlerName = 'ingestHttp' | 'ingestWorker' | 'scoreLookup' | 'registerSubject' | 'health';
+export type HandlerName =
+  | 'ingestHttp'
+  | 'ingestWorker'
+  | 'scoreLookup'
+  | 'registerSubject'
+  | 'health'
+  | 'cyclesApi'
+  | 'deadline'
+  | 'rescorePlanner'
+  | 'rescoreWorker';
 
 /** Where each handler's composition root is (one per function). */
 export const HANDLER_ENTRIES: Record<HandlerName, string> = {
@@ -40,6 +50,10 @@ export const HANDLER_ENTRIES: Record<HandlerName, string> = {
   scoreLookup: 'functions/score-lookup/main.ts',
   registerSubject: 'functions/register-subject/main.ts',
   health: 'functions/health/main.ts',
+  cyclesApi: 'functions/cycles-api/main.ts',
+  deadline: 'functions/deadline/main.ts',
+  rescorePlanner: 'functions/rescore-planner/main.ts',
+  rescoreWorker: 'functions/rescore-worker/main.ts',
 };
 
 export interface RouteDefinition {
@@ -61,7 +75,14 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/v1/subjects/{kind}/{id}/score', handler: 'scoreLookup', auth: 'optional', throttled: true },
   { method: 'PUT', path: '/v1/subjects/{kind}/{id}', handler: 'registerSubject', auth: 'jwt', throttled: false },
   { method: 'GET', path: '/v1/health', handler: 'health', auth: 'none', throttled: true },
+  { method: 'POST', path: '/v1/cycles', handler: 'cyclesApi', auth: 'jwt', throttled: false },
+  { method: 'POST', path: '/v1/cycles/{year}/{kind}/acts', handler: 'cyclesApi', auth: 'jwt', throttled: false },
+  { method: 'GET', path: '/v1/cycles/{year}/{kind}', handler: 'cyclesApi', auth: 'jwt', throttled: false },
+  { method: 'PUT', path: '/v1/calendars/{year}', handler: 'cyclesApi', auth: 'jwt', throttled: false },
 ];
+
+/** The nightly run: 02:00 Asia/Shanghai (issue 5 §3). */
+export const NIGHTLY_CRON = { expression: 'cron(0 2 * * ? *)', timezone: 'Asia/Shanghai' } as const;
 
 /** Environment variables the functions read (set by CDK on AWS and by the local runtime). */
 export const ENV = {
@@ -72,4 +93,9 @@ export const ENV = {
   jwtSecret: 'ECOCREDIT_JWT_SECRET',
   jwtIssuer: 'ECOCREDIT_JWT_ISSUER',
   jwtAudience: 'ECOCREDIT_JWT_AUDIENCE',
+  rescoreQueueUrl: 'ECOCREDIT_RESCORE_QUEUE_URL',
+  scheduleGroup: 'ECOCREDIT_SCHEDULE_GROUP',
+  schedulerRoleArn: 'ECOCREDIT_SCHEDULER_ROLE_ARN',
+  deadlineFunctionArn: 'ECOCREDIT_DEADLINE_FUNCTION_ARN',
+  deadlineDlqArn: 'ECOCREDIT_DEADLINE_DLQ_ARN',
 } as const;

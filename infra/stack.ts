@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpStage, type CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -9,10 +9,12 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { CfnSchedule, CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { deadLetterQueueName, ENV, HANDLER_ENTRIES, type HandlerName, QUEUES, queueName, ROUTES, TABLE } from './definitions.ts';
+import { deadLetterQueueName, ENV, HANDLER_ENTRIES, type HandlerName, NIGHTLY_CRON, QUEUES, queueName, ROUTES, TABLE } from './definitions.ts';
 
 /**
  * The scale-out deployment (ARCHITECTURE.md "On AWS"): one table, the records FIFO queue with its
@@ -83,6 +85,25 @@ export class EcocreditStack extends Stack {
       );
     }
     const records = queues.get('records')!;
+    const rescore = queues.get('rescore')!;
+
+    // Deadlines: one-time schedules in a group of their own, invoking the deadline function through a
+    // role that may do only that; undeliverable invocations go to a DLQ with an alarm.
+    const scheduleGroup = new CfnScheduleGroup(this, 'DeadlineGroup', { name: `${prefix}-deadlines` });
+    const deadlineDlq = new Queue(this, 'DeadlineDlq', { queueName: `${prefix}-deadline-dlq`, retentionPeriod: Duration.days(14), encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
+    Validations.of(deadlineDlq).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the deadline schedules.' });
+    new Alarm(this, 'DeadlineDlqAlarm', {
+      alarmDescription: 'A legal deadline could not be delivered: a person must look at it',
+      metric: deadlineDlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    const schedulerRole = new Role(this, 'SchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com'), description: 'EventBridge Scheduler invokes the deadline and nightly functions' });
+    const deadlineFunctionName = `${prefix}-deadline`;
+    const deadlineFunctionArn = this.formatArn({ service: 'lambda', resource: 'function', resourceName: deadlineFunctionName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    const scheduleArns = this.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${prefix}-deadlines/*` });
 
     const webhookSecrets = new Secret(this, 'WebhookSecrets', {
       description: 'Per-source Standard Webhooks secrets of the enforcement platforms: {"source": "whsec_..."}',
@@ -101,6 +122,11 @@ export class EcocreditStack extends Stack {
       [ENV.webhookSecretsArn]: webhookSecrets.secretArn,
       [ENV.jwtIssuer]: staffAuth.issuer,
       [ENV.jwtAudience]: staffAuth.audience,
+      [ENV.rescoreQueueUrl]: rescore.queueUrl,
+      [ENV.scheduleGroup]: `${prefix}-deadlines`,
+      [ENV.schedulerRoleArn]: schedulerRole.roleArn,
+      [ENV.deadlineFunctionArn]: deadlineFunctionArn,
+      [ENV.deadlineDlqArn]: deadlineDlq.queueArn,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
     const fns = {} as Record<HandlerName, NodejsFunction>;
@@ -108,10 +134,11 @@ export class EcocreditStack extends Stack {
       fns[name] = new NodejsFunction(this, name, {
         entry: HANDLER_ENTRIES[name],
         handler: 'handler',
+        ...(name === 'deadline' ? { functionName: deadlineFunctionName } : {}),
         runtime: Runtime.NODEJS_24_X,
         architecture: Architecture.ARM_64,
-        memorySize: name === 'ingestWorker' ? 1024 : 512,
-        timeout: Duration.seconds(name === 'ingestWorker' ? 50 : 10),
+        memorySize: name === 'ingestWorker' || name === 'rescoreWorker' ? 1024 : 512,
+        timeout: Duration.seconds(name === 'ingestWorker' ? 50 : name === 'rescoreWorker' ? 280 : name === 'rescorePlanner' ? 900 : 10),
         tracing: Tracing.ACTIVE,
         environment,
         logGroup: new LogGroup(this, `${name}Logs`, { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN }),
@@ -139,9 +166,46 @@ export class EcocreditStack extends Stack {
     records.grantSendMessages(fns.ingestHttp);
     records.grantSendMessages(fns.ingestWorker);
     records.grantSendMessages(fns.registerSubject);
+    table.grant(fns.cyclesApi, ...read, 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem');
+    table.grant(fns.deadline, ...read, 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem');
+    table.grant(fns.rescorePlanner, ...read, 'dynamodb:Scan', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem');
+    table.grant(fns.rescoreWorker, ...read, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem');
     webhookSecrets.grantRead(fns.ingestHttp);
-    const consumer = QUEUES.find((q) => q.name === 'records')!;
-    fns.ingestWorker.addEventSource(new SqsEventSource(records, { batchSize: consumer.batchSize, reportBatchItemFailures: true }));
+    records.grantSendMessages(fns.cyclesApi);
+    records.grantSendMessages(fns.deadline);
+    records.grantSendMessages(fns.rescorePlanner);
+    rescore.grantSendMessages(fns.rescorePlanner);
+    // Schedules: create/update/delete in the project's group only; pass the scheduler role only.
+    for (const fn of [fns.cyclesApi, fns.deadline, fns.rescorePlanner, fns.ingestWorker]) {
+      fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'], resources: [scheduleArns] }));
+      fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['iam:PassRole'], resources: [schedulerRole.roleArn] }));
+      Validations.of(fn).acknowledge({
+        // cdk-nag renders unresolved tokens as <AWS::…> and resolved ones as their values.
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:${Token.isUnresolved(this.region) ? '<AWS::Region>' : this.region}:${Token.isUnresolved(this.account) ? '<AWS::AccountId>' : this.account}:schedule/${prefix}-deadlines/*]`,
+        reason: 'One-time deadline schedules are created at run time with names derived from deadline ids; the grant is limited to the project’s schedule group.',
+      });
+    }
+    // The scheduler role may invoke the deadline and nightly functions and write to the deadline DLQ, nothing else.
+    schedulerRole.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['lambda:InvokeFunction'], resources: [deadlineFunctionArn, fns.rescorePlanner.functionArn] }));
+    schedulerRole.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['sqs:SendMessage'], resources: [deadlineDlq.queueArn] }));
+    const consumer = (name: string) => QUEUES.find((q) => q.name === name)!;
+    fns.ingestWorker.addEventSource(new SqsEventSource(records, { batchSize: consumer('records').batchSize, reportBatchItemFailures: true }));
+    fns.rescoreWorker.addEventSource(new SqsEventSource(rescore, { batchSize: consumer('rescore').batchSize, reportBatchItemFailures: true }));
+
+    // The nightly run: 02:00 Asia/Shanghai → rescore-planner (sweep, then rescoring fan-out).
+    new CfnSchedule(this, 'NightlyRescoring', {
+      name: `${prefix}-nightly`,
+      groupName: scheduleGroup.name,
+      scheduleExpression: NIGHTLY_CRON.expression,
+      scheduleExpressionTimezone: NIGHTLY_CRON.timezone,
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: {
+        arn: fns.rescorePlanner.functionArn,
+        roleArn: schedulerRole.roleArn,
+        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 3600 },
+        deadLetterConfig: { arn: deadlineDlq.queueArn },
+      },
+    }).addDependency(scheduleGroup);
 
     const api = new HttpApi(this, 'Api', { apiName: `${prefix}-api`, createDefaultStage: false });
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });

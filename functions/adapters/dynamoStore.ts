@@ -22,13 +22,7 @@ export const keys = {
   referencedBy: (agency: SubjectRef, eventId: string) => `REFERENCED_BY#${agency.kind}#${agency.id}#${eventId}`,
 };
 
-type Item = Record<string, unknown>;
-
-const isConditionFailure = (err: unknown): boolean => (err as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
-/** A transaction cancelled because one of its conditions failed (not throttling or a conflict of another kind). */
-const isCancelledByCondition = (err: unknown): boolean =>
-  (err as { name?: string } | null)?.name === 'TransactionCanceledException' &&
-  ((err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');
+import { isCancelledByCondition, isConditionFailure, type Item, readAll, storeCall } from './dynamoSupport.ts';
 
 /** Results are stored as JSON text: the order of their fields is kept, and the item stays small. */
 const encodeResult = <T extends { result: unknown }>(x: T) => ({ ...x, result: JSON.stringify(x.result) });
@@ -63,12 +57,8 @@ export class DynamoCreditStore implements CreditStore {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } });
   }
 
-  private async run<T>(what: string, op: () => Promise<T>): Promise<T> {
-    try {
-      return await op();
-    } catch (cause) {
-      throw new StoreError(`DynamoDB ${what} failed`, { cause });
-    }
+  private run<T>(what: string, op: () => Promise<T>): Promise<T> {
+    return storeCall(what, op);
   }
 
   async ping(): Promise<void> {
@@ -143,23 +133,9 @@ export class DynamoCreditStore implements CreditStore {
   // --- subjects --------------------------------------------------------------------------------
 
   async loadSubject(subject: SubjectRef): Promise<SubjectPartition> {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const r = await this.run('Query', () =>
-        this.doc.send(
-          new QueryCommand({
-            TableName: this.table,
-            KeyConditionExpression: 'PK = :pk',
-            ExpressionAttributeValues: { ':pk': keys.subject(subject) },
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      items.push(...((r.Items as Item[] | undefined) ?? []));
-      start = r.LastEvaluatedKey as Item | undefined;
-    } while (start);
+    const items = await readAll(this.doc, {
+      kind: 'query', TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.subject(subject) }, ConsistentRead: true,
+    });
     let profile: StoredProfile | null = null;
     const records: StoredRecord[] = [];
     const staff: StaffLink[] = [];
@@ -360,6 +336,14 @@ export class DynamoCreditStore implements CreditStore {
       this.doc.send(new QueryCommand({ TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.audit(subject) } })),
     );
     return ((r.Items as Item[] | undefined) ?? []).map((i) => i.entry as AuditEntry);
+  }
+
+  async listSubjects(segment: number, totalSegments: number): Promise<SubjectRef[]> {
+    const items = await readAll(this.doc, {
+      kind: 'scan', TableName: this.table, Segment: segment, TotalSegments: totalSegments,
+      FilterExpression: 'SK = :p', ProjectionExpression: 'PK', ExpressionAttributeValues: { ':p': 'PROFILE' },
+    });
+    return items.map((item) => subjectOfKey(item.PK as string));
   }
 
   // --- items ------------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { legalDateOfInstant, yearOf } from '../../domain/dates.ts';
+import { endOfLegalDayInstant, legalDateOfInstant, yearOf } from '../../domain/dates.ts';
+import type { DeadlineTarget } from '../ports/scheduler.ts';
 import type { CreditRecord } from '../../domain/records/creditRecord.ts';
 import type { RecordQueue } from '../ports/queue.ts';
-import type { AuditEntry, CreditStore, StoredRecord, StoredSnapshot, SubjectCommit, SubjectRef } from '../ports/store.ts';
+import type { AuditEntry, CreditStore, StoredRecord, SubjectCommit, SubjectRef } from '../ports/store.ts';
 import type { Clock } from '../shared/clock.ts';
-import { evaluateStored, leagueOf, liveYears, publicShape, unregisteredProfile } from '../shared/subjectEvaluation.ts';
+import { evaluateStored, liveYears, snapshotWrites, unregisteredProfile, updateStaffLink } from '../shared/subjectEvaluation.ts';
 import { messageSubject, type RecordMessage } from './messages.ts';
 
 /**
@@ -41,6 +42,8 @@ export class ApplyRecordMessage {
     private readonly clock: Clock,
     /** Test seam: runs after the commit and before the knock-on, to simulate a crash there. */
     private readonly afterCommit: () => void = () => {},
+    /** Schedules a credit warning's deadline (Art 22): indexed for the sweep and scheduled. */
+    private readonly scheduleWarning?: (target: DeadlineTarget) => Promise<void>,
   ) {}
 
   async execute(message: RecordMessage): Promise<ApplyOutcome> {
@@ -100,16 +103,7 @@ export class ApplyRecordMessage {
     const all = [...records.values()].map((r) => r.record);
     const years = [...new Set([...liveYears(today), ...(newRecord ? [yearOf(newRecord.record.occurredOn)] : [])])].sort();
     const evaluated = await evaluateStored(this.store, ref, partition, all, years, today);
-    const snapshots: { snapshot: StoredSnapshot; expectedVersion: number | null }[] = [];
-    for (const [year, result] of evaluated.results) {
-      const shown = publicShape(result);
-      const previous = partition.snapshots.find((s) => s.year === year);
-      if (previous && JSON.stringify(previous.result) === JSON.stringify(shown)) continue;
-      snapshots.push({
-        snapshot: { year, league: leagueOf(evaluated.subject), asOf: today, result: shown, version: (previous?.version ?? 0) + 1, computedAt: at },
-        expectedVersion: previous?.version ?? null,
-      });
-    }
+    const snapshots = snapshotWrites(partition, evaluated, today, at).map(({ snapshot, expectedVersion }) => ({ snapshot, expectedVersion }));
     const profileIfAbsent = partition.profile ? undefined : unregisteredProfile(ref, all, at);
     if (profileIfAbsent) audit.push({ subject: ref, at, actor: 'system', action: 'subject.created-unregistered', what: { kind: ref.kind, id: ref.id }, why: '收到未登记主体的信用记录' });
 
@@ -125,12 +119,7 @@ export class ApplyRecordMessage {
     if (!nothingToWrite && !(await this.store.commitSubject(change))) return 'retry';
     if (nothingToWrite && eventApplied) await this.store.commitSubject({ subject: ref, snapshots: [], audit: [], eventApplied });
 
-    // The practitioner's first counted date per year feeds the employer's staff rule.
-    if (evaluated.subject.kind === 'practitioner' && evaluated.subject.employer?.kind === 'agency') {
-      const firstCountedOn: Record<string, string | null> = {};
-      for (const [year, result] of evaluated.results) firstCountedOn[String(year)] = result.firstCountedOn ?? null;
-      await this.store.putStaffLink({ kind: 'agency', id: evaluated.subject.employer.id }, { practitionerId: ref.id, firstCountedOn });
-    }
+    await updateStaffLink(this.store, ref, evaluated);
     return nothingToWrite ? { status: 'unchanged' } : { status: 'applied', snapshotsWritten: snapshots.length };
   }
 
@@ -150,5 +139,11 @@ export class ApplyRecordMessage {
       }
     }
     if (out.length > 0) await this.queue.send(out);
+    // Art 22, I8: when a warning's deadline passes unrectified the record starts to count; the
+    // subject is re-evaluated at once, at the first moment of the next day.
+    if (message.type === 'record.created' && message.record.warning && message.record.rectifiedOn === null && this.scheduleWarning) {
+      const at = new Date(Date.parse(endOfLegalDayInstant(message.record.warning.deadline)) + 1000).toISOString();
+      await this.scheduleWarning({ kind: 'warning', owner: `SUBJECT#${ref.kind}#${ref.id}`, deadlineId: `WARNING#${message.record.eventId}`, at });
+    }
   }
 }

@@ -124,6 +124,8 @@ export interface CreditStore {
   /** Writes a profile if its version is still `expectedVersion` (null: absent). */
   putProfile(profile: StoredProfile, expectedVersion: number | null, audit: AuditEntry): Promise<boolean>;
   auditOf(subject: SubjectRef): Promise<AuditEntry[]>;
+  /** Every subject, one segment of a parallel Scan (the nightly planner). */
+  listSubjects(segment: number, totalSegments: number): Promise<SubjectRef[]>;
   ping(): Promise<void>;
 }
 

@@ -77,3 +77,38 @@ export const publicShape = (result: SubjectResult & { firstCountedOn?: unknown }
 };
 
 export const leagueOf = (subject: Subject): string | null => ('league' in subject && subject.league ? subject.league : null);
+
+/** The result without its as-of date: what "the same result" means when a day passes. */
+const content = (result: unknown): string => JSON.stringify({ ...(result as Record<string, unknown>), asOf: null });
+
+/**
+ * Snapshots to write after an evaluation: every year whose stored snapshot differs (content or
+ * as-of date), each guarded by the version that was read.
+ */
+export const snapshotWrites = (
+  partition: SubjectPartition,
+  evaluated: Evaluated,
+  today: LegalDate,
+  at: string,
+): { snapshot: import('../ports/store.ts').StoredSnapshot; expectedVersion: number | null; contentChanged: boolean }[] => {
+  const out = [];
+  for (const [year, result] of evaluated.results) {
+    const shown = publicShape(result);
+    const previous = partition.snapshots.find((s) => s.year === year);
+    if (previous && JSON.stringify(previous.result) === JSON.stringify(shown)) continue;
+    out.push({
+      snapshot: { year, league: leagueOf(evaluated.subject), asOf: today, result: shown, version: (previous?.version ?? 0) + 1, computedAt: at },
+      expectedVersion: previous?.version ?? null,
+      contentChanged: !previous || content(previous.result) !== content(shown),
+    });
+  }
+  return out;
+};
+
+/** A practitioner's first counted date per year feeds the employer agency's staff rule (Annex 2). */
+export const updateStaffLink = async (store: CreditStore, ref: SubjectRef, evaluated: Evaluated): Promise<void> => {
+  if (evaluated.subject.kind !== 'practitioner' || evaluated.subject.employer?.kind !== 'agency') return;
+  const firstCountedOn: Record<string, string | null> = {};
+  for (const [year, result] of evaluated.results) firstCountedOn[String(year)] = result.firstCountedOn ?? null;
+  await store.putStaffLink({ kind: 'agency', id: evaluated.subject.employer.id }, { practitionerId: ref.id, firstCountedOn });
+};

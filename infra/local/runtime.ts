@@ -17,6 +17,16 @@ import { createScoreLookupHandler } from '../../functions/score-lookup/handler.t
 import { LookupScore } from '../../functions/score-lookup/lookupScore.ts';
 import { AdjustableClock } from '../../functions/shared/clock.ts';
 import { createLogger } from '../../functions/shared/logger.ts';
+import { DynamoCycleStore } from '../../functions/adapters/dynamoCycleStore.ts';
+import { LocalScheduler } from '../../functions/adapters/localScheduler.ts';
+import { SqsJsonQueue } from '../../functions/adapters/sqsJsonQueue.ts';
+import { CycleService } from '../../functions/cycles/cycleService.ts';
+import { createCyclesApiHandler } from '../../functions/cycles-api/handler.ts';
+import { createDeadlineHandler } from '../../functions/deadline/handler.ts';
+import { PlanNightlyRun } from '../../functions/rescore-planner/planNightlyRun.ts';
+import { createRescoreWorkerHandler, type RescoreMessage } from '../../functions/rescore-worker/handler.ts';
+import { RescoreSubjects, type RescoreSummary } from '../../functions/rescore-worker/rescoreSubjects.ts';
+import { json, type HttpResponse } from '../../functions/shared/http.ts';
 import { type HandlerName, ROUTES } from '../definitions.ts';
 import { startHttpServer, type HttpHandler } from './httpServer.ts';
 import { QueuePoller, queueDepth } from './poller.ts';
@@ -58,9 +68,25 @@ export interface LocalRuntime {
   readonly tableName: string;
   readonly queues: readonly ProvisionedQueue[];
   readonly pollers: readonly QueuePoller[];
+  readonly scheduler: LocalScheduler;
+  readonly cycles: CycleService;
+  readonly cycleStore: DynamoCycleStore;
+  /** Fires the local schedules due at the clock's time; returns how many fired. */
+  tick(): Promise<number>;
+  /** The nightly run (sweep, then rescoring of every subject), waited for; with its summary. */
+  nightly(): Promise<NightlySummary>;
   /** Processes queued messages until every queue is empty (or the time runs out). */
   drain(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface NightlySummary {
+  readonly runId: string;
+  readonly swept: number;
+  readonly subjects: number;
+  readonly changed: number;
+  readonly drift: number;
+  readonly ms: number;
 }
 
 export const generateWebhookSecret = (): string => `whsec_${randomBytes(24).toString('base64')}`;
@@ -86,6 +112,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   await createTable(dynamo, tableName);
   const queues = await createQueues(sqs, options.queuePrefix ?? 'ecocredit', options.visibilityTimeoutSeconds ?? 5);
   const recordsQueue = queues.find((q) => q.definition.name === 'records')!;
+  const rescoreQueue = queues.find((q) => q.definition.name === 'rescore')!;
 
   const clock = new AdjustableClock();
   const store = new DynamoCreditStore(dynamo, tableName);
@@ -93,24 +120,74 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const verifier = new Hs256TokenVerifier(options.jwtSecret);
   const secrets = new StaticWebhookSecrets(options.webhookSecrets);
 
-  const worker = createIngestWorkerHandler(new ApplyRecordMessage(store, queue, clock, options.afterCommit), createLogger('ingest-worker'));
-  const consumers: Record<string, (e: SQSEvent) => Promise<SQSBatchResponse>> = { ingestWorker: options.wrapWorker ? options.wrapWorker(worker) : worker };
+  const scheduler = new LocalScheduler();
+  const cycleStore = new DynamoCycleStore(dynamo, tableName);
+  const cycles = new CycleService(cycleStore, scheduler, clock, queue);
+  const scheduleWarning = async (t: Parameters<LocalScheduler['schedule']>[0]) => {
+    await cycleStore.indexDeadline(t);
+    await scheduler.schedule(t);
+  };
+  const worker = createIngestWorkerHandler(new ApplyRecordMessage(store, queue, clock, options.afterCommit, scheduleWarning), createLogger('ingest-worker'));
+  let runSummary: { changed: number; drift: number } = { changed: 0, drift: 0 };
+  const rescoreWorker = createRescoreWorkerHandler(new RescoreSubjects(store, clock), createLogger('rescore-worker'), (s: RescoreSummary) => {
+    runSummary = { changed: runSummary.changed + s.changed, drift: runSummary.drift + s.drift };
+  });
+  const consumers: Record<string, (e: SQSEvent) => Promise<SQSBatchResponse>> = {
+    ingestWorker: options.wrapWorker ? options.wrapWorker(worker) : worker,
+    rescoreWorker,
+  };
+  const deadlineHandler = createDeadlineHandler(cycles, createLogger('deadline'));
+  const planner = new PlanNightlyRun(store, cycleStore, cycles, new SqsJsonQueue<RescoreMessage>(sqs, rescoreQueue.url), clock);
+  const tick = () => scheduler.tick(clock.now(), async (t) => void (await deadlineHandler(t)));
   const httpHandlers: Partial<Record<HandlerName, HttpHandler>> = {
     ingestHttp: createIngestHttpHandler(new AcceptDelivery(secrets, store, queue, clock), createLogger('ingest-http')),
     scoreLookup: createScoreLookupHandler(new LookupScore(store, clock), verifier, createLogger('score-lookup')),
     registerSubject: createRegisterSubjectHandler(new RegisterSubject(store, queue, clock), verifier, createLogger('register-subject')),
     health: createHealthHandler(store),
+    cyclesApi: createCyclesApiHandler(cycles, verifier, createLogger('cycles-api')),
   };
-  const routes = ROUTES.map((r) => ({ method: r.method, path: r.path, handler: httpHandlers[r.handler]! }));
+  let drainRef: (timeoutMs?: number) => Promise<void> = async () => {};
+  const nightly = async (): Promise<NightlySummary> => {
+    const started = Date.now();
+    runSummary = { changed: 0, drift: 0 };
+    const plan = await planner.execute();
+    await drainRef(600_000);
+    return { runId: plan.runId, swept: plan.swept, subjects: plan.subjects, changed: runSummary.changed, drift: runSummary.drift, ms: Date.now() - started };
+  };
+  // Local only (never on AWS): move the clock to watch a cycle run, and run the nightly path on demand.
+  const devRoutes = [
+    {
+      method: 'POST', path: '/v1/dev/clock',
+      handler: async (event: { body?: string; isBase64Encoded?: boolean }): Promise<HttpResponse> => {
+        const raw = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8').toString('utf8') : '{}';
+        let b: { now?: unknown; advanceDays?: unknown };
+        try {
+          b = JSON.parse(raw || '{}');
+        } catch {
+          return json(400, { error: '请求体不是有效的 JSON', issues: [{ path: '', message: '请求体不是有效的 JSON' }] });
+        }
+        if (typeof b.now === 'string' && !Number.isNaN(Date.parse(b.now))) clock.set(new Date(b.now));
+        else if (Number.isInteger(b.advanceDays)) clock.advanceDays(b.advanceDays as number);
+        else return json(400, { error: '须提供 now（ISO 时间）或 advanceDays（整数）', issues: [{ path: 'now', message: '须提供 now 或 advanceDays' }] });
+        const fired = await tick();
+        await drainRef();
+        return json(200, { now: clock.now().toISOString(), fired });
+      },
+    },
+    { method: 'POST', path: '/v1/dev/rescore', handler: async (): Promise<HttpResponse> => json(200, await nightly()) },
+  ];
+  const routes = [...ROUTES.map((r) => ({ method: r.method, path: r.path, handler: httpHandlers[r.handler]! })), ...devRoutes] as Parameters<typeof startHttpServer>[0];
   const httpLogger = createLogger('local-http');
   const { server, url } = await startHttpServer(routes, options.port, (err) => httpLogger.error('request failed', { err: String(err) }));
 
   const perQueue = options.poll === false ? 1 : (options.pollers ?? 4);
   const pollers = queues.flatMap((q) => Array.from({ length: perQueue }, () => new QueuePoller(sqs, q.url, consumers[q.definition.consumer]!, q.definition.batchSize)));
   if (options.poll !== false) for (const p of pollers) await p.start();
+  // The local scheduler fires due schedules every second against the (movable) clock.
+  const ticker = options.poll === false ? null : setInterval(() => void tick().catch((err) => httpLogger.error('tick failed', { err: String(err) })), 1000);
 
-  return {
-    url, clock, store, dynamo, sqs, tableName, queues, pollers,
+  const runtime: LocalRuntime = {
+    url, clock, store, dynamo, sqs, tableName, queues, pollers, scheduler, cycles, cycleStore, tick, nightly,
     async drain(timeoutMs = 30_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
@@ -123,6 +200,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       }
     },
     async stop() {
+      if (ticker) clearInterval(ticker);
       for (const p of pollers) await p.stop();
       server.closeAllConnections();
       await new Promise<void>((res) => server.close(() => res()));
@@ -131,4 +209,6 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
       for (const s of owned.reverse()) await s.stop();
     },
   };
+  drainRef = runtime.drain;
+  return runtime;
 };

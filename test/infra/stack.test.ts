@@ -44,7 +44,7 @@ describe('the CDK stack', () => {
 
   it('runs every handler on arm64 with the newest Node runtime', () => {
     const fns = template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } });
-    expect(Object.keys(fns)).toHaveLength(5);
+    expect(Object.keys(fns)).toHaveLength(9);
     for (const f of Object.values(fns)) expect(f.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
   });
 
@@ -79,6 +79,31 @@ describe('the CDK stack', () => {
     expect(actions).toContain('dynamodb:GetItem');
     expect(actions).not.toContain('dynamodb:PutItem');
     expect(actions).not.toContain('sqs:SendMessage');
+  });
+
+  it('schedules the nightly run at 02:00 Asia/Shanghai through the scheduler role', () => {
+    template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'ecocredit-deadlines' });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 2 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: Match.objectLike({ RetryPolicy: Match.anyValue(), DeadLetterConfig: Match.anyValue() }),
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 5, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    template.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'ecocredit-rescore' });
+    template.hasResourceProperties('AWS::SQS::Queue', { QueueName: 'ecocredit-deadline-dlq' });
+  });
+
+  it('lets functions manage schedules in the project’s group only, and pass the scheduler role only', () => {
+    const policies = template.findResources('AWS::IAM::Policy');
+    const statements = Object.entries(policies).flatMap(([id, p]) => (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).map((st) => ({ id, ...st })));
+    const scheduling = statements.filter((st) => [st.Action].flat().includes('scheduler:CreateSchedule'));
+    expect(scheduling.map((st) => st.id.replace(/ServiceRole.*/, '')).sort()).toEqual(['cyclesApi', 'deadline', 'ingestWorker', 'rescorePlanner']);
+    for (const st of scheduling) expect(JSON.stringify(st.Resource)).toContain(':schedule/ecocredit-deadlines/*');
+    const passRole = statements.filter((st) => [st.Action].flat().includes('iam:PassRole'));
+    for (const st of passRole) expect(JSON.stringify(st.Resource)).toContain('SchedulerRole');
+    const invoke = statements.filter((st) => st.id.startsWith('SchedulerRole') && [st.Action].flat().includes('lambda:InvokeFunction'));
+    expect(invoke).toHaveLength(1);
   });
 
   it('has a Cognito staff pool with MFA required and no self sign-up', () => {

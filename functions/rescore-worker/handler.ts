@@ -1,0 +1,29 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import * as z from 'zod/mini';
+import { SUBJECT_KINDS } from '../../domain/catalogue/kinds.ts';
+import { validate } from '../../domain/validation.ts';
+import type { RescoreSubjects } from './rescoreSubjects.ts';
+
+export const rescoreMessageSchema = z.object({
+  type: z.literal('rescore'),
+  runId: z.string(),
+  subjects: z.array(z.object({ kind: z.enum(SUBJECT_KINDS), id: z.string() })),
+});
+export type RescoreMessage = z.infer<typeof rescoreMessageSchema>;
+
+/** `rescore-worker`: batches of subjects from the `rescore` queue, partial batch failures, DLQ. */
+export const createRescoreWorkerHandler = (useCase: RescoreSubjects, logger: Logger, onSummary?: (s: Awaited<ReturnType<RescoreSubjects['execute']>>) => void) => {
+  const recordHandler = async (record: SQSRecord): Promise<void> => {
+    const parsed = validate(rescoreMessageSchema, JSON.parse(record.body));
+    if (!parsed.ok) throw new Error(`message ${record.messageId} is not a rescore message`);
+    const summary = await useCase.execute(parsed.value.subjects);
+    onSummary?.(summary);
+    // The drift count is a metric (EMF) and a log line.
+    logger.info('rescored', { runId: parsed.value.runId, ...summary, _aws: { Timestamp: Date.now(), CloudWatchMetrics: [{ Namespace: 'ecocredit', Dimensions: [[]], Metrics: [{ Name: 'SnapshotDrift', Unit: 'Count' }] }] }, SnapshotDrift: summary.drift });
+    if (summary.drift > 0) logger.warn('snapshot drift repaired', { runId: parsed.value.runId, subjects: summary.driftSubjects });
+  };
+  return async (event: SQSEvent): Promise<SQSBatchResponse> =>
+    processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { throwOnFullBatchFailure: false });
+};

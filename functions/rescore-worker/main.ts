@@ -1,0 +1,10 @@
+// Composition root of `rescore-worker` on AWS Lambda.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoCreditStore } from '../adapters/dynamoStore.ts';
+import { systemClock } from '../shared/clock.ts';
+import { ENV, requireEnv } from '../shared/config.ts';
+import { createLogger } from '../shared/logger.ts';
+import { createRescoreWorkerHandler } from './handler.ts';
+import { RescoreSubjects } from './rescoreSubjects.ts';
+
+export const handler = createRescoreWorkerHandler(new RescoreSubjects(new DynamoCreditStore(new DynamoDBClient({}), requireEnv(ENV.table)), systemClock), createLogger('rescore-worker'));

@@ -1,0 +1,65 @@
+import { legalDateOfInstant } from '../../domain/dates.ts';
+import type { CreditStore, SubjectRef } from '../ports/store.ts';
+import type { Clock } from '../shared/clock.ts';
+import { evaluateStored, liveYears, publicShape, snapshotWrites, updateStaffLink } from '../shared/subjectEvaluation.ts';
+
+/**
+ * Nightly rescoring of a batch of subjects (issue 5 §3): each is re-evaluated from its records (the
+ * source of truth) and only snapshots that changed are written. A change is **drift** when the stored
+ * snapshot is not what its own records gave on its own as-of date (edited behind the system's back,
+ * or a lost write); a change only because a day passed (a warning deadline, a new year) is not.
+ */
+export interface RescoreSummary {
+  readonly subjects: number;
+  readonly changed: number;
+  readonly drift: number;
+  readonly driftSubjects: readonly string[];
+}
+
+export class RescoreSubjects {
+  constructor(
+    private readonly store: CreditStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(subjects: readonly SubjectRef[]): Promise<RescoreSummary> {
+    let changed = 0;
+    const driftSubjects: string[] = [];
+    for (const ref of subjects) {
+      const outcome = await this.one(ref);
+      if (outcome.changed) changed++;
+      if (outcome.drift) driftSubjects.push(`${ref.kind}:${ref.id}`);
+    }
+    return { subjects: subjects.length, changed, drift: driftSubjects.length, driftSubjects };
+  }
+
+  private async one(ref: SubjectRef): Promise<{ changed: boolean; drift: boolean }> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const now = this.clock.now();
+      const today = legalDateOfInstant(now);
+      const partition = await this.store.loadSubject(ref);
+      const records = partition.records.map((r) => r.record);
+      const evaluated = await evaluateStored(this.store, ref, partition, records, liveYears(today), today);
+      const writes = snapshotWrites(partition, evaluated, today, now.toISOString());
+      let drift = false;
+      for (const w of writes) {
+        const stored = partition.snapshots.find((s) => s.year === w.snapshot.year);
+        if (!stored || !w.contentChanged) continue;
+        // Would the records have given the stored result on its own date? If not, it drifted.
+        const then = await evaluateStored(this.store, ref, partition, records, [stored.year], stored.asOf);
+        const expected = then.results.get(stored.year);
+        if (expected && JSON.stringify(publicShape(expected)) !== JSON.stringify(stored.result)) drift = true;
+      }
+      if (writes.length === 0) return { changed: false, drift: false };
+      const ok = await this.store.commitSubject({
+        subject: ref,
+        snapshots: writes.map(({ snapshot, expectedVersion }) => ({ snapshot, expectedVersion })),
+        audit: drift ? [{ subject: ref, at: now.toISOString(), actor: 'system:nightly', action: 'snapshot.drift-repaired', what: { years: writes.map((w) => w.snapshot.year) }, why: '快照与信用记录不一致，已按记录重新计算' }] : [],
+      });
+      if (!ok) continue;
+      await updateStaffLink(this.store, ref, evaluated);
+      return { changed: true, drift };
+    }
+    throw new Error(`subject ${ref.kind}:${ref.id} kept changing during rescoring`);
+  }
+}

@@ -1,0 +1,21 @@
+// Shared wiring of the cycle service for the AWS composition roots (cycles-api, deadline, rescore-planner).
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoCycleStore } from '../adapters/dynamoCycleStore.ts';
+import { EventBridgeScheduler } from '../adapters/eventBridgeScheduler.ts';
+import { SqsRecordQueue } from '../adapters/sqsRecordQueue.ts';
+import { CycleService } from '../cycles/cycleService.ts';
+import { systemClock } from './clock.ts';
+import { ENV, requireEnv } from './config.ts';
+
+export const dynamo = new DynamoDBClient({});
+export const cycleStore = new DynamoCycleStore(dynamo, requireEnv(ENV.table));
+export const scheduler = new EventBridgeScheduler(new SchedulerClient({}), {
+  groupName: requireEnv(ENV.scheduleGroup),
+  targetArn: requireEnv(ENV.deadlineFunctionArn),
+  roleArn: requireEnv(ENV.schedulerRoleArn),
+  deadLetterArn: requireEnv(ENV.deadlineDlqArn),
+});
+export const recordQueue = new SqsRecordQueue(new SQSClient({}), requireEnv(ENV.recordsQueueUrl));
+export const cycleService = new CycleService(cycleStore, scheduler, systemClock, recordQueue);
