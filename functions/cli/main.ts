@@ -1,6 +1,7 @@
 import { runCyclePlan } from './cyclePlanCommand.ts';
 import { runDeadline } from './deadlineCommand.ts';
 import { runEvaluate } from './evaluateCommand.ts';
+import { runRescore } from './rescoreCommand.ts';
 import { runSend } from './sendCommand.ts';
 import { runToken } from './tokenCommand.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, InputFileError, UsageError } from './io.ts';
@@ -17,6 +18,7 @@ const HELP = `ecocredit —— 内蒙古自治区环保信用评价系统命令�
   ecocredit token --role 角色 [--league 代码] [--subject 代码]
                                                   生成本地工作人员令牌（使用 ECOCREDIT_JWT_SECRET）
   ecocredit send --source 来源 [--url 地址] 文件   签名并报送信用记录（使用 ECOCREDIT_WEBHOOK_SECRETS）
+  ecocredit rescore [--url 地址]                   立即运行夜间重新评分（本地服务）
   ecocredit help                                  显示本帮助
 `;
 
@@ -27,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
   deadline: (args) => runDeadline(args, process.stdout),
   token: (args) => runToken(args, process.stdout),
   send: (args) => runSend(args, process.stdout),
+  rescore: (args) => runRescore(args, process.stdout),
   cycle: async (args) => {
     const [sub, ...rest] = args;
     if (sub !== 'plan') throw new UsageError(`用法：ecocredit cycle plan --kind 类型 --year 年度${sub ? `（未知子命令：${sub}）` : ''}`);

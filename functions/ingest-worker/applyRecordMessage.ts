@@ -143,7 +143,9 @@ export class ApplyRecordMessage {
     // subject is re-evaluated at once, at the first moment of the next day.
     if (message.type === 'record.created' && message.record.warning && message.record.rectifiedOn === null && this.scheduleWarning) {
       const at = new Date(Date.parse(endOfLegalDayInstant(message.record.warning.deadline)) + 1000).toISOString();
-      await this.scheduleWarning({ kind: 'warning', owner: `SUBJECT#${ref.kind}#${ref.id}`, deadlineId: `WARNING#${message.record.eventId}`, at });
+      // A deadline already past needs no schedule: today's evaluation counts the record already.
+      if (Date.parse(at) > this.clock.now().getTime())
+        await this.scheduleWarning({ kind: 'warning', owner: `SUBJECT#${ref.kind}#${ref.id}`, deadlineId: `WARNING#${message.record.eventId}`, at });
     }
   }
 }

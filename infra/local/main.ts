@@ -11,6 +11,8 @@ import { MissingPrerequisiteError } from './services.ts';
  * Without secrets, development values are generated and printed with one copy-paste example.
  */
 const main = async (argv: readonly string[]): Promise<number> => {
+  // Quiet by default: warnings and errors only (LOG_LEVEL=INFO shows every message handled).
+  process.env.LOG_LEVEL ??= 'WARN';
   const demo = argv.includes('--demo');
   const dataDir = process.env.ECOCREDIT_DATA_DIR ?? '.data';
   const port = Number(process.env.PORT ?? 3000);
@@ -47,6 +49,9 @@ ${generated.length > 0 ? `\n已生成开发用密钥（下次启动可沿用）�
   curl -s -H "Authorization: Bearer ${regionToken}" ${rt.url}/v1/subjects/enterprise/91150600MA0Q67890N/score
 
 工作人员令牌：npx ecocredit token --role league --league 150100
+评价周期：POST /v1/cycles、POST /v1/cycles/{year}/{kind}/acts、GET /v1/cycles/{year}/{kind}（见 README）
+调整本地时钟（仅本地）：curl -s -X POST ${rt.url}/v1/dev/clock -d '{"advanceDays": 7}'
+立即运行夜间重新评分：npx ecocredit rescore --url ${rt.url}
 按 Ctrl-C 停止。`);
 
   if (demo) {

@@ -128,9 +128,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     await scheduler.schedule(t);
   };
   const worker = createIngestWorkerHandler(new ApplyRecordMessage(store, queue, clock, options.afterCommit, scheduleWarning), createLogger('ingest-worker'));
-  let runSummary: { changed: number; drift: number } = { changed: 0, drift: 0 };
+  let runSummary: { done: number; changed: number; drift: number } = { done: 0, changed: 0, drift: 0 };
   const rescoreWorker = createRescoreWorkerHandler(new RescoreSubjects(store, clock), createLogger('rescore-worker'), (s: RescoreSummary) => {
-    runSummary = { changed: runSummary.changed + s.changed, drift: runSummary.drift + s.drift };
+    runSummary = { done: runSummary.done + s.subjects, changed: runSummary.changed + s.changed, drift: runSummary.drift + s.drift };
   });
   const consumers: Record<string, (e: SQSEvent) => Promise<SQSBatchResponse>> = {
     ingestWorker: options.wrapWorker ? options.wrapWorker(worker) : worker,
@@ -147,12 +147,18 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     cyclesApi: createCyclesApiHandler(cycles, verifier, createLogger('cycles-api')),
   };
   let drainRef: (timeoutMs?: number) => Promise<void> = async () => {};
+  /** The latest nightly run, for `ecocredit rescore`'s progress bar. */
+  let current: { runId: string | null; subjects: number; started: number; finished: NightlySummary | null } = { runId: null, subjects: 0, started: 0, finished: null };
   const nightly = async (): Promise<NightlySummary> => {
     const started = Date.now();
-    runSummary = { changed: 0, drift: 0 };
+    runSummary = { done: 0, changed: 0, drift: 0 };
+    current = { runId: null, subjects: 0, started, finished: null };
     const plan = await planner.execute();
-    await drainRef(600_000);
-    return { runId: plan.runId, swept: plan.swept, subjects: plan.subjects, changed: runSummary.changed, drift: runSummary.drift, ms: Date.now() - started };
+    current = { ...current, runId: plan.runId, subjects: plan.subjects };
+    await drainRef(3_600_000);
+    const summary = { runId: plan.runId, swept: plan.swept, subjects: plan.subjects, changed: runSummary.changed, drift: runSummary.drift, ms: Date.now() - started };
+    current = { ...current, finished: summary };
+    return summary;
   };
   // Local only (never on AWS): move the clock to watch a cycle run, and run the nightly path on demand.
   const devRoutes = [
@@ -174,7 +180,21 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
         return json(200, { now: clock.now().toISOString(), fired });
       },
     },
-    { method: 'POST', path: '/v1/dev/rescore', handler: async (): Promise<HttpResponse> => json(200, await nightly()) },
+    {
+      method: 'POST', path: '/v1/dev/rescore',
+      handler: async (event: { queryStringParameters?: Record<string, string> }): Promise<HttpResponse> => {
+        if (event.queryStringParameters?.wait === 'false') {
+          void nightly().catch((err) => httpLogger.error('nightly run failed', { err: String(err) }));
+          return json(202, { started: true });
+        }
+        return json(200, await nightly());
+      },
+    },
+    {
+      method: 'GET', path: '/v1/dev/rescore',
+      handler: async (): Promise<HttpResponse> =>
+        json(200, { runId: current.runId, subjects: current.subjects, done: runSummary.done, changed: runSummary.changed, drift: runSummary.drift, elapsedMs: current.started ? Date.now() - current.started : 0, finished: current.finished }),
+    },
   ];
   const routes = [...ROUTES.map((r) => ({ method: r.method, path: r.path, handler: httpHandlers[r.handler]! })), ...devRoutes] as Parameters<typeof startHttpServer>[0];
   const httpLogger = createLogger('local-http');
