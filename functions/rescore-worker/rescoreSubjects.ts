@@ -20,16 +20,24 @@ export class RescoreSubjects {
   constructor(
     private readonly store: CreditStore,
     private readonly clock: Clock,
+    private readonly concurrency = 5,
   ) {}
 
   async execute(subjects: readonly SubjectRef[]): Promise<RescoreSummary> {
     let changed = 0;
     const driftSubjects: string[] = [];
-    for (const ref of subjects) {
-      const outcome = await this.one(ref);
-      if (outcome.changed) changed++;
-      if (outcome.drift) driftSubjects.push(`${ref.kind}:${ref.id}`);
-    }
+    // The work is mostly waiting on DynamoDB: a few subjects at a time.
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(this.concurrency, subjects.length) }, async () => {
+        while (next < subjects.length) {
+          const ref = subjects[next++]!;
+          const outcome = await this.one(ref);
+          if (outcome.changed) changed++;
+          if (outcome.drift) driftSubjects.push(`${ref.kind}:${ref.id}`);
+        }
+      }),
+    );
     return { subjects: subjects.length, changed, drift: driftSubjects.length, driftSubjects };
   }
 

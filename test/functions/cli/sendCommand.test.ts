@@ -21,7 +21,7 @@ describe('ecocredit send', () => {
     await runSend(['--source', 'nmg-enforcement', '--url', rt.url, fixture], c.out, env);
     expect(c.text()).toContain('报送：202 {"accepted":6,"duplicates":0}');
     await rt.drain();
-    const s = await getScore(rt, 'enterprise', '91150600MA0Q67890N', { token: await staffToken({ role: 'region' }) });
+    const s = await getScore(rt, 'enterprise', '91150600MA0Q67890N', { token: await staffToken({ role: 'region' }), query: 'year=2026' });
     expect(s.json).toMatchObject({ score: 99.8, grade: 'A' });
   });
 
