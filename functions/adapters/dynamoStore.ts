@@ -262,8 +262,11 @@ export class DynamoCreditStore implements CreditStore {
     return [...seen.values()];
   }
 
-  async putStaffLink(agency: SubjectRef, link: StaffLink): Promise<void> {
-    await this.run('Put', () => this.doc.send(new PutCommand({ TableName: this.table, Item: { PK: keys.subject(agency), SK: keys.staff(link.practitionerId), link } })));
+  async putStaffLink(agency: SubjectRef, link: StaffLink): Promise<boolean> {
+    const r = await this.run('Put', () =>
+      this.doc.send(new PutCommand({ TableName: this.table, Item: { PK: keys.subject(agency), SK: keys.staff(link.practitionerId), link }, ReturnValues: 'ALL_OLD' })),
+    );
+    return JSON.stringify(r.Attributes?.link ?? null) !== JSON.stringify(link);
   }
 
   async deleteStaffLink(agency: SubjectRef, practitionerId: string): Promise<void> {

@@ -31,6 +31,8 @@ export interface StoredSnapshot {
   /** The subject's league when computed (jurisdiction checks need no second read). */
   readonly league: string | null;
   readonly asOf: LegalDate;
+  /** The result holds, but for its as-of date, through this date (domain `stableThrough`). */
+  readonly stableThrough: LegalDate;
   readonly result: SubjectResult;
   readonly version: number;
   readonly computedAt: string;
@@ -113,7 +115,8 @@ export interface CreditStore {
   commitSubject(change: SubjectCommit): Promise<boolean>;
   /** Agencies whose records cite this eventId as their client's (knock-on, I4). */
   referencesTo(eventId: string): Promise<SubjectRef[]>;
-  putStaffLink(agency: SubjectRef, link: StaffLink): Promise<void>;
+  /** True when the link changed (the employer's staff rule may have too). */
+  putStaffLink(agency: SubjectRef, link: StaffLink): Promise<boolean>;
   deleteStaffLink(agency: SubjectRef, practitionerId: string): Promise<void>;
 
   getSnapshot(subject: SubjectRef, year: number): Promise<StoredSnapshot | null>;

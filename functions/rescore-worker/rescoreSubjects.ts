@@ -41,6 +41,15 @@ export class RescoreSubjects {
     return { subjects: subjects.length, changed, drift: driftSubjects.length, driftSubjects };
   }
 
+  /**
+   * A practitioner whose staff link changed re-evaluates its employer in the same run (Annex 2), so
+   * the night converges whatever order the subjects come in.
+   */
+  private async employerOf(ref: SubjectRef, evaluated: Awaited<ReturnType<typeof evaluateStored>>): Promise<void> {
+    const employer = await updateStaffLink(this.store, ref, evaluated);
+    if (employer) await this.one(employer);
+  }
+
   private async one(ref: SubjectRef): Promise<{ changed: boolean; drift: boolean }> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const now = this.clock.now();
@@ -58,14 +67,17 @@ export class RescoreSubjects {
         const expected = then.results.get(stored.year);
         if (expected && JSON.stringify(publicShape(expected)) !== JSON.stringify(stored.result)) drift = true;
       }
-      if (writes.length === 0) return { changed: false, drift: false };
+      if (writes.length === 0) {
+        await this.employerOf(ref, evaluated);
+        return { changed: false, drift: false };
+      }
       const ok = await this.store.commitSubject({
         subject: ref,
         snapshots: writes.map(({ snapshot, expectedVersion }) => ({ snapshot, expectedVersion })),
         audit: drift ? [{ subject: ref, at: now.toISOString(), actor: 'system:nightly', action: 'snapshot.drift-repaired', what: { years: writes.map((w) => w.snapshot.year) }, why: '快照与信用记录不一致，已按记录重新计算' }] : [],
       });
       if (!ok) continue;
-      await updateStaffLink(this.store, ref, evaluated);
+      await this.employerOf(ref, evaluated);
       return { changed: true, drift };
     }
     throw new Error(`subject ${ref.kind}:${ref.id} kept changing during rescoring`);

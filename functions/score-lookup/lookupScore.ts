@@ -60,9 +60,10 @@ export class LookupScore {
     const asOf = q.asOf ?? today;
     if (asOf < `${wantedYear}-01-01`) return { status: 'invalid', issues: [{ path: 'asOf', message: `评价基准日不能早于${wantedYear}年1月1日` }] };
     const snapshot = await this.store.getSnapshot(ref, wantedYear);
-    if (snapshot && snapshot.asOf === asOf) {
+    // One read in the common case: the stored result holds for any date in its stable period.
+    if (snapshot && snapshot.asOf <= asOf && asOf <= (snapshot.stableThrough ?? snapshot.asOf)) {
       if (!mayActOn(caller.claims, { ...ref, league: snapshot.league })) return { status: 'forbidden' };
-      return { status: 'ok', body: { ...snapshot.result, status: 'live' } };
+      return { status: 'ok', body: { ...snapshot.result, asOf, status: 'live' } };
     }
     const partition = await this.store.loadSubject(ref);
     if (!partition.profile && partition.records.length === 0) return snapshot ? { status: 'forbidden' } : { status: 'notFound' };

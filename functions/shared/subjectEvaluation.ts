@@ -3,6 +3,7 @@ import {
   evaluateAgency, evaluateEnterprise, evaluatePractitioner, type StaffRecordSummary, type SubjectContext, type SubjectResult,
 } from '../../domain/evaluation/evaluateSubject.ts';
 import { DEFAULT_OPTIONS, type EvaluationOptions } from '../../domain/evaluation/options.ts';
+import { stableThrough } from '../../domain/evaluation/stability.ts';
 import type { CreditRecord } from '../../domain/records/creditRecord.ts';
 import type { Subject } from '../../domain/subjects/subject.ts';
 import type { CreditStore, StoredProfile, SubjectPartition, SubjectRef } from '../ports/store.ts';
@@ -40,6 +41,8 @@ export const unregisteredProfile = (ref: SubjectRef, records: readonly CreditRec
 export interface Evaluated {
   readonly subject: Subject;
   readonly results: ReadonlyMap<number, SubjectResult & { firstCountedOn?: LegalDate | null }>;
+  /** Through which date these results hold (but for their as-of date). */
+  readonly stableThrough: LegalDate;
 }
 
 export const evaluateStored = async (
@@ -67,7 +70,8 @@ export const evaluateStored = async (
       results.set(year, evaluateAgency(subject, records, staff, ctx));
     } else results.set(year, evaluatePractitioner(subject, records, ctx));
   }
-  return { subject, results };
+  const hasStaff = subject.kind === 'agency' && partition.staff.length > 0;
+  return { subject, results, stableThrough: stableThrough(asOf, records, [...clients.values()], history, hasStaff) };
 };
 
 /** The result as stored and shown (the practitioner's first counted date stays internal). */
@@ -95,20 +99,24 @@ export const snapshotWrites = (
   for (const [year, result] of evaluated.results) {
     const shown = publicShape(result);
     const previous = partition.snapshots.find((s) => s.year === year);
-    if (previous && JSON.stringify(previous.result) === JSON.stringify(shown)) continue;
+    const contentChanged = !previous || content(previous.result) !== content(shown);
+    // Unchanged and still within its stable period: the stored snapshot serves today as it is.
+    if (previous && !contentChanged && (previous.stableThrough ?? previous.asOf) >= today && previous.asOf <= today) continue;
     out.push({
-      snapshot: { year, league: leagueOf(evaluated.subject), asOf: today, result: shown, version: (previous?.version ?? 0) + 1, computedAt: at },
+      snapshot: { year, league: leagueOf(evaluated.subject), asOf: today, stableThrough: evaluated.stableThrough, result: shown, version: (previous?.version ?? 0) + 1, computedAt: at },
       expectedVersion: previous?.version ?? null,
-      contentChanged: !previous || content(previous.result) !== content(shown),
+      contentChanged,
     });
   }
   return out;
 };
 
 /** A practitioner's first counted date per year feeds the employer agency's staff rule (Annex 2). */
-export const updateStaffLink = async (store: CreditStore, ref: SubjectRef, evaluated: Evaluated): Promise<void> => {
-  if (evaluated.subject.kind !== 'practitioner' || evaluated.subject.employer?.kind !== 'agency') return;
+/** Returns the employer agency when its staff link changed (so it must be re-evaluated), else null. */
+export const updateStaffLink = async (store: CreditStore, ref: SubjectRef, evaluated: Evaluated): Promise<SubjectRef | null> => {
+  if (evaluated.subject.kind !== 'practitioner' || evaluated.subject.employer?.kind !== 'agency') return null;
   const firstCountedOn: Record<string, string | null> = {};
   for (const [year, result] of evaluated.results) firstCountedOn[String(year)] = result.firstCountedOn ?? null;
-  await store.putStaffLink({ kind: 'agency', id: evaluated.subject.employer.id }, { practitionerId: ref.id, firstCountedOn });
+  const employer: SubjectRef = { kind: 'agency', id: evaluated.subject.employer.id };
+  return (await store.putStaffLink(employer, { practitionerId: ref.id, firstCountedOn })) ? employer : null;
 };
