@@ -41,7 +41,8 @@ export type HandlerName =
   | 'cyclesApi'
   | 'deadline'
   | 'rescorePlanner'
-  | 'rescoreWorker';
+  | 'rescoreWorker'
+  | 'repairsApi';
 
 /** Where each handler's composition root is (one per function). */
 export const HANDLER_ENTRIES: Record<HandlerName, string> = {
@@ -54,6 +55,7 @@ export const HANDLER_ENTRIES: Record<HandlerName, string> = {
   deadline: 'functions/deadline/main.ts',
   rescorePlanner: 'functions/rescore-planner/main.ts',
   rescoreWorker: 'functions/rescore-worker/main.ts',
+  repairsApi: 'functions/repairs-api/main.ts',
 };
 
 export interface RouteDefinition {
@@ -79,6 +81,9 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/v1/cycles/{year}/{kind}/acts', handler: 'cyclesApi', auth: 'jwt', throttled: false },
   { method: 'GET', path: '/v1/cycles/{year}/{kind}', handler: 'cyclesApi', auth: 'jwt', throttled: false },
   { method: 'PUT', path: '/v1/calendars/{year}', handler: 'cyclesApi', auth: 'jwt', throttled: false },
+  { method: 'POST', path: '/v1/subjects/{kind}/{id}/repairs', handler: 'repairsApi', auth: 'jwt', throttled: false },
+  { method: 'GET', path: '/v1/subjects/{kind}/{id}/repairs', handler: 'repairsApi', auth: 'jwt', throttled: false },
+  { method: 'POST', path: '/v1/subjects/{kind}/{id}/repairs/{applicationId}/decision', handler: 'repairsApi', auth: 'jwt', throttled: false },
 ];
 
 /** The nightly run: 02:00 Asia/Shanghai (issue 5 §3). */

@@ -167,6 +167,8 @@ export class EcocreditStack extends Stack {
     records.grantSendMessages(fns.ingestWorker);
     records.grantSendMessages(fns.registerSubject);
     table.grant(fns.cyclesApi, ...read, 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem');
+    table.grant(fns.repairsApi, ...read, 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem');
+    records.grantSendMessages(fns.repairsApi);
     table.grant(fns.deadline, ...read, 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem');
     table.grant(fns.rescorePlanner, ...read, 'dynamodb:Scan', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem');
     table.grant(fns.rescoreWorker, ...read, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem');
@@ -176,7 +178,7 @@ export class EcocreditStack extends Stack {
     records.grantSendMessages(fns.rescorePlanner);
     rescore.grantSendMessages(fns.rescorePlanner);
     // Schedules: create/update/delete in the project's group only; pass the scheduler role only.
-    for (const fn of [fns.cyclesApi, fns.deadline, fns.rescorePlanner, fns.ingestWorker]) {
+    for (const fn of [fns.cyclesApi, fns.deadline, fns.rescorePlanner, fns.ingestWorker, fns.repairsApi]) {
       fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'], resources: [scheduleArns] }));
       fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['iam:PassRole'], resources: [schedulerRole.roleArn] }));
       Validations.of(fn).acknowledge({

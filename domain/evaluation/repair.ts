@@ -136,3 +136,21 @@ export const assessPractitionerRepair = (input: {
   if (!input.reportedViolationConfirmed && !input.volunteerHoursMet) refusals.push({ code: 'NO_CONTRIBUTION', article: 'Art 26' });
   return refusals.length === 0 ? { eligible: true } : { eligible: false, refusals };
 };
+
+/** Why a repair application is refused, in the regulation's terms, for the applicant. */
+export const describeRepairRefusal = (r: RepairRefusal): string => {
+  switch (r.code) {
+    case 'NOT_RECTIFIED':
+      return '该信用信息尚未完成整改，不能申请信用修复（第二十四条第一项）';
+    case 'RECTIFIED_AFTER_PERIOD':
+      return `整改完成于${r.rectifiedOn}，晚于评价期末（${r.periodEnd}），不符合修复条件（第二十四条第一项）`;
+    case 'RECURRED':
+      return `同一行为于${r.occurredOn}再次发生（${r.eventId}），不符合修复条件（第二十四条第二项）`;
+    case 'TOO_EARLY':
+      return `整改完成后须等待法定期限，最早可于${r.earliestOn}申请修复（第二十七条）`;
+    case 'IMPACT_NOT_ELIMINATED':
+      return '扣50分及以上的信息须在环境和社会不良影响基本消除后方可申请修复（第二十七条）';
+    case 'ALREADY_REPAIRED_OR_REVOKED':
+      return '该信用信息已修复或已撤销（第二十三条）';
+  }
+};

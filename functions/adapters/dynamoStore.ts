@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { CreditRecord } from '../../domain/records/creditRecord.ts';
 import {
-  type AuditEntry, type CreditStore, type EventClaim, type LifecycleClaim, type LifecycleField, type PublishedGradeItem, type StaffLink,
+  type AuditEntry, type CreditStore, type RepairApplication, type EventClaim, type LifecycleClaim, type LifecycleField, type PublishedGradeItem, type StaffLink,
   StoreError, type StoredProfile, type StoredRecord, type StoredSnapshot, type SubjectCommit, type SubjectPartition, type SubjectRef,
 } from '../ports/store.ts';
 
@@ -339,6 +339,31 @@ export class DynamoCreditStore implements CreditStore {
       this.doc.send(new QueryCommand({ TableName: this.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.audit(subject) } })),
     );
     return ((r.Items as Item[] | undefined) ?? []).map((i) => i.entry as AuditEntry);
+  }
+
+  async repairApplications(subject: SubjectRef): Promise<RepairApplication[]> {
+    const items = await readAll(this.doc, {
+      kind: 'query', TableName: this.table, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+      ExpressionAttributeValues: { ':pk': keys.subject(subject), ':p': 'REPAIR#' }, ConsistentRead: true,
+    });
+    return items.map((i) => i.application as RepairApplication);
+  }
+
+  async putRepairApplication(app: RepairApplication, expectedVersion: number | null, audit: AuditEntry): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.table, Item: { PK: keys.subject(app.subject), SK: `REPAIR#${app.id}`, application: app, version: app.version }, ...versionGuard(expectedVersion) } },
+            { Put: { TableName: this.table, Item: this.auditItem(audit) } },
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isCancelledByCondition(err)) return false;
+      throw new StoreError('DynamoDB repair application write failed', { cause: err });
+    }
   }
 
   async listSubjects(segment: number, totalSegments: number): Promise<SubjectRef[]> {

@@ -2,7 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { TokenVerifier } from '../ports/identity.ts';
 import { identify } from '../shared/auth.ts';
-import { badRequest, errorResponse, header, internalError, json, rawBody, type HttpResponse } from '../shared/http.ts';
+import { badRequest, errorResponse, header, internalError, json, jsonBody, type HttpResponse } from '../shared/http.ts';
 import type { CycleOutcome, CycleService } from '../cycles/cycleService.ts';
 
 /**
@@ -31,13 +31,9 @@ const respond = <T>(outcome: CycleOutcome<T>, okStatus = 200): HttpResponse => {
 export const createCyclesApiHandler = (service: CycleService, verifier: TokenVerifier, logger: Logger) => async (event: APIGatewayProxyEventV2): Promise<HttpResponse> => {
   try {
     const caller = await identify(event, verifier);
-    let body: unknown = null;
-    try {
-      const raw = rawBody(event).toString('utf8');
-      body = raw ? JSON.parse(raw) : null;
-    } catch {
-      return badRequest([{ path: '', message: '请求体不是有效的 JSON' }]);
-    }
+    const parsed = jsonBody(event);
+    if (!parsed.ok) return parsed.response;
+    const body = parsed.value;
     const p = event.pathParameters ?? {};
     const year = Number(p.year);
     if (p.year !== undefined && !/^\d{4}$/.test(p.year)) return badRequest([{ path: 'year', message: '年度须为四位数字' }]);

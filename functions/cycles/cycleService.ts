@@ -47,6 +47,8 @@ export class CycleService {
     private readonly scheduler: Scheduler,
     private readonly clock: Clock,
     private readonly queue?: RecordQueue,
+    /** Repair-verification deadlines (Art 23) take the same path. */
+    private readonly repairs?: { verificationDue(target: DeadlineTarget): Promise<{ status: 'applied' | 'ignored'; reason?: string }> },
   ) {}
 
   async calendar(): Promise<WorkingCalendar> {
@@ -160,6 +162,10 @@ export class CycleService {
    * their subject at once (Art 22, I8).
    */
   async fire(target: DeadlineTarget): Promise<{ status: 'applied' | 'ignored'; reason?: string }> {
+    if (target.kind === 'repair') {
+      if (!this.repairs) throw new Error('repair deadlines need the repair service');
+      return this.repairs.verificationDue(target);
+    }
     if (target.kind === 'warning') {
       const [, kind, id] = target.owner.split('#');
       await this.queue?.send([{ type: 'subject.reevaluate', subject: { kind: kind as CycleKind, id: id! }, cause: `warning:${target.deadlineId}:${target.at}` }]);

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { validate } from '../../domain/validation.ts';
 import type { CycleService } from '../cycles/cycleService.ts';
 
-const targetSchema = z.object({ kind: z.enum(['cycle', 'warning']), owner: z.string(), deadlineId: z.string(), at: z.string() });
+const targetSchema = z.object({ kind: z.enum(['cycle', 'warning', 'repair']), owner: z.string(), deadlineId: z.string(), at: z.string() });
 
 /**
  * `deadline`: invoked by a one-time EventBridge Scheduler schedule with its deadline as input.

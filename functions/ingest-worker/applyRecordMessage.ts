@@ -83,8 +83,8 @@ export class ApplyRecordMessage {
       }
       eventApplied = message.record.eventId;
       if (message.record.clientEventId) reference = { clientEventId: message.record.clientEventId, eventId: message.record.eventId };
-    } else if (message.type === 'record.rectified' || message.type === 'record.revoked') {
-      const field = message.type === 'record.rectified' ? 'rectifiedOn' : 'revokedOn';
+    } else if (message.type === 'record.rectified' || message.type === 'record.revoked' || message.type === 'record.repaired') {
+      const field = message.type === 'record.rectified' ? 'rectifiedOn' : message.type === 'record.revoked' ? 'revokedOn' : 'repairedOn';
       const existing = records.get(message.eventId);
       if (!existing) throw new RecordNotYetStoredError(`record ${message.eventId} not stored yet`);
       const current = existing.record[field];
@@ -94,7 +94,7 @@ export class ApplyRecordMessage {
         const updated: CreditRecord = { ...existing.record, [field]: message.on };
         records.set(message.eventId, { ...existing, record: updated });
         audit.push({
-          subject: ref, at, actor: `webhook:${message.source}`, action: message.type, what: { eventId: message.eventId, [field]: message.on },
+          subject: ref, at, actor: message.type === 'record.repaired' ? message.source : `webhook:${message.source}`, action: message.type, what: { eventId: message.eventId, [field]: message.on },
           why: message.type === 'record.revoked' ? message.reason : null,
         });
       }

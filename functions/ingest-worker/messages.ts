@@ -36,6 +36,14 @@ export const recordMessageSchema = z.discriminatedUnion('type', [
     receivedAt: z.string(),
   }),
   z.object({
+    type: z.literal('record.repaired'),
+    eventId: z.string(),
+    subject: subjectRef,
+    on: legalDate('信用修复日期'),
+    source: z.string(),
+    receivedAt: z.string(),
+  }),
+  z.object({
     type: z.literal('subject.reevaluate'),
     subject: subjectRef,
     cause: z.string(),
@@ -61,6 +69,8 @@ export const messageDeduplicationId = (m: RecordMessage, hash: (s: string) => st
       return hash(`rectified:${m.eventId}:${m.on}`);
     case 'record.revoked':
       return hash(`revoked:${m.eventId}:${m.on}`);
+    case 'record.repaired':
+      return hash(`repaired:${m.eventId}:${m.on}`);
     case 'subject.reevaluate':
       return hash(`reevaluate:${m.subject.kind}:${m.subject.id}:${m.cause}`);
   }

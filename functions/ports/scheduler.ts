@@ -4,7 +4,7 @@
  */
 export interface DeadlineTarget {
   /** What the deadline handler receives. */
-  readonly kind: 'cycle' | 'warning';
+  readonly kind: 'cycle' | 'warning' | 'repair';
   /** `CYCLE#<year>#<kind>` or the subject key. */
   readonly owner: string;
   readonly deadlineId: string;

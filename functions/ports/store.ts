@@ -73,7 +73,7 @@ export interface EventClaim {
   readonly claimedAt: string;
 }
 
-export type LifecycleField = 'rectifiedOn' | 'revokedOn';
+export type LifecycleField = 'rectifiedOn' | 'revokedOn' | 'repairedOn';
 
 export type LifecycleClaim =
   | { readonly outcome: 'claimed' | 'duplicate'; readonly claim: EventClaim }
@@ -102,6 +102,24 @@ export interface SubjectCommit {
   readonly audit: readonly AuditEntry[];
 }
 
+/** A repair application after publication (Art 23 ¶2): verified by the league bureau within 20 working days. */
+export interface RepairApplication {
+  readonly id: string;
+  readonly subject: SubjectRef;
+  readonly eventId: string;
+  readonly appliedOn: LegalDate;
+  readonly evidence: string;
+  readonly impactEliminated: boolean;
+  readonly verifyBy: { readonly on: LegalDate; readonly at: string; readonly provisional: boolean };
+  readonly status: 'pending' | 'approved' | 'rejected';
+  /** The verification limit passed while pending: an overdue alert to the league bureau. */
+  readonly overdue: boolean;
+  readonly decidedOn: LegalDate | null;
+  readonly decidedBy: string | null;
+  readonly reason: string | null;
+  readonly version: number;
+}
+
 export interface CreditStore {
   getClaims(eventIds: readonly string[]): Promise<Map<string, EventClaim>>;
   /** Claims a new eventId; false when it was claimed meanwhile (read it again). */
@@ -127,6 +145,9 @@ export interface CreditStore {
   /** Writes a profile if its version is still `expectedVersion` (null: absent). */
   putProfile(profile: StoredProfile, expectedVersion: number | null, audit: AuditEntry): Promise<boolean>;
   auditOf(subject: SubjectRef): Promise<AuditEntry[]>;
+  repairApplications(subject: SubjectRef): Promise<RepairApplication[]>;
+  /** Writes an application if its version is still `expectedVersion` (null: new), with its audit entry. */
+  putRepairApplication(app: RepairApplication, expectedVersion: number | null, audit: AuditEntry): Promise<boolean>;
   /** Every subject, one segment of a parallel Scan (the nightly planner). */
   listSubjects(segment: number, totalSegments: number): Promise<SubjectRef[]>;
   ping(): Promise<void>;

@@ -2,19 +2,16 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { TokenVerifier } from '../ports/identity.ts';
 import { identify } from '../shared/auth.ts';
-import { badRequest, errorResponse, header, internalError, json, rawBody, type HttpResponse } from '../shared/http.ts';
+import { badRequest, errorResponse, header, internalError, json, jsonBody, type HttpResponse } from '../shared/http.ts';
 import type { RegisterSubject } from './registerSubject.ts';
 
 /** `PUT /v1/subjects/{kind}/{id}` (staff). The optional `x-reason` header is kept in the audit entry. */
 export const createRegisterSubjectHandler = (useCase: RegisterSubject, verifier: TokenVerifier, logger: Logger) => async (event: APIGatewayProxyEventV2): Promise<HttpResponse> => {
   try {
     const caller = await identify(event, verifier);
-    let body: unknown;
-    try {
-      body = JSON.parse(rawBody(event).toString('utf8') || 'null');
-    } catch {
-      return badRequest([{ path: '', message: '请求体不是有效的 JSON' }]);
-    }
+    const parsed = jsonBody(event);
+    if (!parsed.ok) return parsed.response;
+    const body = parsed.value;
     const reason = header(event, 'x-reason');
     const outcome = await useCase.execute(caller, event.pathParameters?.kind ?? '', event.pathParameters?.id ?? '', body, reason ? decodeURIComponent(reason) : null);
     switch (outcome.status) {

@@ -6,6 +6,8 @@ import { DynamoCycleStore } from '../adapters/dynamoCycleStore.ts';
 import { EventBridgeScheduler } from '../adapters/eventBridgeScheduler.ts';
 import { SqsRecordQueue } from '../adapters/sqsRecordQueue.ts';
 import { CycleService } from '../cycles/cycleService.ts';
+import { DynamoCreditStore } from '../adapters/dynamoStore.ts';
+import { RepairService } from '../repairs/repairService.ts';
 import { systemClock } from './clock.ts';
 import { ENV, requireEnv } from './config.ts';
 
@@ -18,4 +20,5 @@ export const scheduler = new EventBridgeScheduler(new SchedulerClient({}), {
   deadLetterArn: requireEnv(ENV.deadlineDlqArn),
 });
 export const recordQueue = new SqsRecordQueue(new SQSClient({}), requireEnv(ENV.recordsQueueUrl));
-export const cycleService = new CycleService(cycleStore, scheduler, systemClock, recordQueue);
+export const repairService = new RepairService(new DynamoCreditStore(dynamo, requireEnv(ENV.table)), cycleStore, scheduler, recordQueue, systemClock);
+export const cycleService = new CycleService(cycleStore, scheduler, systemClock, recordQueue, repairService);

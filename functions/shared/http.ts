@@ -30,3 +30,14 @@ export const internalError = (err: unknown, log: (msg: string, extra: Record<str
   log('unexpected failure', { error: err instanceof Error ? { name: err.name, message: err.message, cause: String(err.cause ?? '') } : String(err) });
   return errorResponse(500, '服务内部错误，请稍后重试');
 };
+
+/** The request body as JSON (null when empty), or the 400 to answer. */
+export const jsonBody = (event: APIGatewayProxyEventV2): { ok: true; value: unknown } | { ok: false; response: HttpResponse } => {
+  const raw = rawBody(event).toString('utf8');
+  if (raw === '') return { ok: true, value: null };
+  try {
+    return { ok: true, value: JSON.parse(raw) };
+  } catch {
+    return { ok: false, response: badRequest([{ path: '', message: '请求体不是有效的 JSON' }]) };
+  }
+};

@@ -21,6 +21,8 @@ import { DynamoCycleStore } from '../../functions/adapters/dynamoCycleStore.ts';
 import { LocalScheduler } from '../../functions/adapters/localScheduler.ts';
 import { SqsJsonQueue } from '../../functions/adapters/sqsJsonQueue.ts';
 import { CycleService } from '../../functions/cycles/cycleService.ts';
+import { createRepairsApiHandler } from '../../functions/repairs-api/handler.ts';
+import { RepairService } from '../../functions/repairs/repairService.ts';
 import { createCyclesApiHandler } from '../../functions/cycles-api/handler.ts';
 import { createDeadlineHandler } from '../../functions/deadline/handler.ts';
 import { PlanNightlyRun } from '../../functions/rescore-planner/planNightlyRun.ts';
@@ -122,7 +124,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
 
   const scheduler = new LocalScheduler();
   const cycleStore = new DynamoCycleStore(dynamo, tableName);
-  const cycles = new CycleService(cycleStore, scheduler, clock, queue);
+  const repairs = new RepairService(store, cycleStore, scheduler, queue, clock);
+  const cycles = new CycleService(cycleStore, scheduler, clock, queue, repairs);
   const scheduleWarning = async (t: Parameters<LocalScheduler['schedule']>[0]) => {
     await cycleStore.indexDeadline(t);
     await scheduler.schedule(t);
@@ -145,6 +148,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     registerSubject: createRegisterSubjectHandler(new RegisterSubject(store, queue, clock), verifier, createLogger('register-subject')),
     health: createHealthHandler(store),
     cyclesApi: createCyclesApiHandler(cycles, verifier, createLogger('cycles-api')),
+    repairsApi: createRepairsApiHandler(repairs, verifier, createLogger('repairs-api')),
   };
   let drainRef: (timeoutMs?: number) => Promise<void> = async () => {};
   /** The latest nightly run, for `ecocredit rescore`'s progress bar. */

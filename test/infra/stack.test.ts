@@ -44,7 +44,7 @@ describe('the CDK stack', () => {
 
   it('runs every handler on arm64 with the newest Node runtime', () => {
     const fns = template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } });
-    expect(Object.keys(fns)).toHaveLength(9);
+    expect(Object.keys(fns)).toHaveLength(10);
     for (const f of Object.values(fns)) expect(f.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
   });
 
@@ -98,7 +98,7 @@ describe('the CDK stack', () => {
     const policies = template.findResources('AWS::IAM::Policy');
     const statements = Object.entries(policies).flatMap(([id, p]) => (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).map((st) => ({ id, ...st })));
     const scheduling = statements.filter((st) => [st.Action].flat().includes('scheduler:CreateSchedule'));
-    expect(scheduling.map((st) => st.id.replace(/ServiceRole.*/, '')).sort()).toEqual(['cyclesApi', 'deadline', 'ingestWorker', 'rescorePlanner']);
+    expect(scheduling.map((st) => st.id.replace(/ServiceRole.*/, '')).sort()).toEqual(['cyclesApi', 'deadline', 'ingestWorker', 'repairsApi', 'rescorePlanner']);
     for (const st of scheduling) expect(JSON.stringify(st.Resource)).toContain(':schedule/ecocredit-deadlines/*');
     const passRole = statements.filter((st) => [st.Action].flat().includes('iam:PassRole'));
     for (const st of passRole) expect(JSON.stringify(st.Resource)).toContain('SchedulerRole');
