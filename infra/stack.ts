@@ -166,7 +166,7 @@ export class EcocreditStack extends Stack {
     records.grantSendMessages(fns.ingestHttp);
     records.grantSendMessages(fns.ingestWorker);
     records.grantSendMessages(fns.registerSubject);
-    table.grant(fns.cyclesApi, ...read, 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem');
+    table.grant(fns.cyclesApi, ...read, 'dynamodb:Scan', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem');
     table.grant(fns.repairsApi, ...read, 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem');
     records.grantSendMessages(fns.repairsApi);
     table.grant(fns.deadline, ...read, 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem');
@@ -177,6 +177,7 @@ export class EcocreditStack extends Stack {
     records.grantSendMessages(fns.deadline);
     records.grantSendMessages(fns.rescorePlanner);
     rescore.grantSendMessages(fns.rescorePlanner);
+    rescore.grantSendMessages(fns.cyclesApi); // publication fan-out after the region's `published` act
     // Schedules: create/update/delete in the project's group only; pass the scheduler role only.
     for (const fn of [fns.cyclesApi, fns.deadline, fns.rescorePlanner, fns.ingestWorker, fns.repairsApi]) {
       fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'], resources: [scheduleArns] }));

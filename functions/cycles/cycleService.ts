@@ -49,6 +49,8 @@ export class CycleService {
     private readonly queue?: RecordQueue,
     /** Repair-verification deadlines (Art 23) take the same path. */
     private readonly repairs?: { verificationDue(target: DeadlineTarget): Promise<{ status: 'applied' | 'ignored'; reason?: string }> },
+    /** Publishes a year's results when the region records `published` (Art 16(5), 17(7)). */
+    private readonly publish?: (kind: CycleKind, year: number, publishedOn: string) => Promise<number>,
   ) {}
 
   async calendar(): Promise<WorkingCalendar> {
@@ -151,7 +153,10 @@ export class CycleService {
       const cal = await this.calendar();
       const r = transition(cycle, trigger, this.clock.now().toISOString(), cal);
       if (!r.ok) return { status: 'refused', code: r.refusal.code, message: r.refusal.message };
-      if (await this.commit(cycle, r.cycle, r.effects, actorOf(claims), `act.${act}`, why)) return { status: 'ok', value: { ...this.view(r.cycle, cal), effects: r.effects } };
+      if (await this.commit(cycle, r.cycle, r.effects, actorOf(claims), `act.${act}`, why)) {
+        if (act === 'published' && this.publish) await this.publish(cycle.kind, cycle.year, legalDateOfInstant(this.clock.now()));
+        return { status: 'ok', value: { ...this.view(r.cycle, cal), effects: r.effects } };
+      }
     }
     return { status: 'refused', code: 'BUSY', message: '评价周期正被他人修改，请稍后重试' };
   }

@@ -4,6 +4,7 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { SUBJECT_KINDS } from '../../domain/catalogue/kinds.ts';
 import { validate } from '../../domain/validation.ts';
+import type { PublishResults } from '../publication/publishResults.ts';
 import type { RescoreSubjects } from './rescoreSubjects.ts';
 
 export const rescoreMessageSchema = z.object({
@@ -13,11 +14,34 @@ export const rescoreMessageSchema = z.object({
 });
 export type RescoreMessage = z.infer<typeof rescoreMessageSchema>;
 
-/** `rescore-worker`: batches of subjects from the `rescore` queue, partial batch failures, DLQ. */
-export const createRescoreWorkerHandler = (useCase: RescoreSubjects, logger: Logger, onSummary?: (s: Awaited<ReturnType<RescoreSubjects['execute']>>) => void) => {
+const publishMessageSchema = z.object({
+  type: z.literal('publish'),
+  kind: z.enum(['enterprise', 'agency']),
+  year: z.number(),
+  publishedOn: z.string(),
+  subjects: z.array(z.object({ kind: z.enum(SUBJECT_KINDS), id: z.string() })),
+});
+const messageSchema = z.discriminatedUnion('type', [rescoreMessageSchema, publishMessageSchema]);
+
+/**
+ * `rescore-worker`: batches of subjects from the `rescore` queue — nightly rescoring, and the
+ * publication of a year's results — with partial batch failures and a DLQ.
+ */
+export const createRescoreWorkerHandler = (
+  useCase: RescoreSubjects,
+  logger: Logger,
+  onSummary?: (s: Awaited<ReturnType<RescoreSubjects['execute']>>) => void,
+  publication?: PublishResults,
+) => {
   const recordHandler = async (record: SQSRecord): Promise<void> => {
-    const parsed = validate(rescoreMessageSchema, JSON.parse(record.body));
-    if (!parsed.ok) throw new Error(`message ${record.messageId} is not a rescore message`);
+    const parsed = validate(messageSchema, JSON.parse(record.body));
+    if (!parsed.ok) throw new Error(`message ${record.messageId} is not a rescore or publication message`);
+    if (parsed.value.type === 'publish') {
+      if (!publication) throw new Error('publication messages need the publication use case');
+      const published = await publication.execute(parsed.value);
+      logger.info('published', { kind: parsed.value.kind, year: parsed.value.year, published });
+      return;
+    }
     const summary = await useCase.execute(parsed.value.subjects);
     onSummary?.(summary);
     // The drift count is a metric (EMF) and a log line.

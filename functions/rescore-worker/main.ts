@@ -6,5 +6,7 @@ import { ENV, requireEnv } from '../shared/config.ts';
 import { createLogger } from '../shared/logger.ts';
 import { createRescoreWorkerHandler } from './handler.ts';
 import { RescoreSubjects } from './rescoreSubjects.ts';
+import { PublishResults } from '../publication/publishResults.ts';
 
-export const handler = createRescoreWorkerHandler(new RescoreSubjects(new DynamoCreditStore(new DynamoDBClient({}), requireEnv(ENV.table)), systemClock), createLogger('rescore-worker'));
+const store = new DynamoCreditStore(new DynamoDBClient({}), requireEnv(ENV.table));
+export const handler = createRescoreWorkerHandler(new RescoreSubjects(store, systemClock), createLogger('rescore-worker'), undefined, new PublishResults(store));

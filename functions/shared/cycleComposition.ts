@@ -8,6 +8,8 @@ import { SqsRecordQueue } from '../adapters/sqsRecordQueue.ts';
 import { CycleService } from '../cycles/cycleService.ts';
 import { DynamoCreditStore } from '../adapters/dynamoStore.ts';
 import { RepairService } from '../repairs/repairService.ts';
+import { PublishResults } from '../publication/publishResults.ts';
+import { SqsJsonQueue } from '../adapters/sqsJsonQueue.ts';
 import { systemClock } from './clock.ts';
 import { ENV, requireEnv } from './config.ts';
 
@@ -21,4 +23,8 @@ export const scheduler = new EventBridgeScheduler(new SchedulerClient({}), {
 });
 export const recordQueue = new SqsRecordQueue(new SQSClient({}), requireEnv(ENV.recordsQueueUrl));
 export const repairService = new RepairService(new DynamoCreditStore(dynamo, requireEnv(ENV.table)), cycleStore, scheduler, recordQueue, systemClock);
-export const cycleService = new CycleService(cycleStore, scheduler, systemClock, recordQueue, repairService);
+const rescoreQueue = new SqsJsonQueue<unknown>(new SQSClient({}), requireEnv(ENV.rescoreQueueUrl));
+const publication = new PublishResults(new DynamoCreditStore(dynamo, requireEnv(ENV.table)));
+export const cycleService = new CycleService(cycleStore, scheduler, systemClock, recordQueue, repairService, (kind, year, on) =>
+  publication.plan(kind, year, on, (m) => rescoreQueue.send(m)),
+);

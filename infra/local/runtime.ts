@@ -23,6 +23,7 @@ import { SqsJsonQueue } from '../../functions/adapters/sqsJsonQueue.ts';
 import { CycleService } from '../../functions/cycles/cycleService.ts';
 import { createRepairsApiHandler } from '../../functions/repairs-api/handler.ts';
 import { RepairService } from '../../functions/repairs/repairService.ts';
+import { PublishResults } from '../../functions/publication/publishResults.ts';
 import { createCyclesApiHandler } from '../../functions/cycles-api/handler.ts';
 import { createDeadlineHandler } from '../../functions/deadline/handler.ts';
 import { PlanNightlyRun } from '../../functions/rescore-planner/planNightlyRun.ts';
@@ -125,16 +126,23 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const scheduler = new LocalScheduler();
   const cycleStore = new DynamoCycleStore(dynamo, tableName);
   const repairs = new RepairService(store, cycleStore, scheduler, queue, clock);
-  const cycles = new CycleService(cycleStore, scheduler, clock, queue, repairs);
+  const rescoreQueueSender = new SqsJsonQueue<unknown>(sqs, rescoreQueue.url);
+  const publication = new PublishResults(store);
+  const cycles = new CycleService(cycleStore, scheduler, clock, queue, repairs, (kind, year, on) => publication.plan(kind, year, on, (m) => rescoreQueueSender.send(m)));
   const scheduleWarning = async (t: Parameters<LocalScheduler['schedule']>[0]) => {
     await cycleStore.indexDeadline(t);
     await scheduler.schedule(t);
   };
   const worker = createIngestWorkerHandler(new ApplyRecordMessage(store, queue, clock, options.afterCommit, scheduleWarning), createLogger('ingest-worker'));
   let runSummary: { done: number; changed: number; drift: number } = { done: 0, changed: 0, drift: 0 };
-  const rescoreWorker = createRescoreWorkerHandler(new RescoreSubjects(store, clock), createLogger('rescore-worker'), (s: RescoreSummary) => {
-    runSummary = { done: runSummary.done + s.subjects, changed: runSummary.changed + s.changed, drift: runSummary.drift + s.drift };
-  });
+  const rescoreWorker = createRescoreWorkerHandler(
+    new RescoreSubjects(store, clock),
+    createLogger('rescore-worker'),
+    (s: RescoreSummary) => {
+      runSummary = { done: runSummary.done + s.subjects, changed: runSummary.changed + s.changed, drift: runSummary.drift + s.drift };
+    },
+    publication,
+  );
   const consumers: Record<string, (e: SQSEvent) => Promise<SQSBatchResponse>> = {
     ingestWorker: options.wrapWorker ? options.wrapWorker(worker) : worker,
     rescoreWorker,

@@ -1,0 +1,49 @@
+import type { LegalDate } from '../../domain/dates.ts';
+import type { CycleKind } from '../../domain/cycles/definitions.ts';
+import type { CreditStore, SubjectRef } from '../ports/store.ts';
+import { evaluateStored, publicShape } from '../shared/subjectEvaluation.ts';
+
+/**
+ * Publication (Art 16(5), 17(7)): when the region publishes a year's results, every enterprise or
+ * agency gets its final result of that year as of the publication date, which the public lookup
+ * serves from then on. Suspended subjects (I15) get no published grade; practitioners are never
+ * published (Art 18(6), Art 35). Fanned out in batches; writing a published result twice is harmless.
+ */
+export interface PublicationMessage {
+  readonly type: 'publish';
+  readonly kind: 'enterprise' | 'agency';
+  readonly year: number;
+  readonly publishedOn: LegalDate;
+  readonly subjects: readonly SubjectRef[];
+}
+
+export const PUBLICATION_BATCH = 25;
+
+export class PublishResults {
+  constructor(private readonly store: CreditStore) {}
+
+  /** Plans the fan-out: one message per batch of subjects of the kind. */
+  async plan(kind: CycleKind, year: number, publishedOn: LegalDate, send: (m: readonly PublicationMessage[]) => Promise<void>, segments = 4): Promise<number> {
+    if (kind === 'practitioner') return 0;
+    const subjects = (await Promise.all(Array.from({ length: segments }, (_, s) => this.store.listSubjects(s, segments)))).flat().filter((s) => s.kind === kind);
+    const messages: PublicationMessage[] = [];
+    for (let i = 0; i < subjects.length; i += PUBLICATION_BATCH) messages.push({ type: 'publish', kind, year, publishedOn, subjects: subjects.slice(i, i + PUBLICATION_BATCH) });
+    await send(messages);
+    return subjects.length;
+  }
+
+  /** Publishes the results of one batch; returns how many were published. */
+  async execute(m: PublicationMessage): Promise<number> {
+    let published = 0;
+    for (const ref of m.subjects) {
+      const partition = await this.store.loadSubject(ref);
+      const records = partition.records.map((r) => r.record);
+      const evaluated = await evaluateStored(this.store, ref, partition, records, [m.year], m.publishedOn);
+      const result = evaluated.results.get(m.year);
+      if (!result || !('grade' in result) || result.grade === null) continue; // I15: suspended, no grade
+      await this.store.putPublished(ref, { year: m.year, grade: result.grade, publishedOn: m.publishedOn, result: publicShape(result) });
+      published++;
+    }
+    return published;
+  }
+}

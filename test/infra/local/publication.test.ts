@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEAGUE_CODES } from '../../../domain/identifiers/leagues.ts';
+import type { LocalRuntime } from '../../../infra/local/runtime.ts';
+import { residentId, uscc } from '../../support/builders.ts';
+import { getScore, postWebhook, putSubject, staffToken, startTestRuntime } from '../../support/runtime.ts';
+
+/** Publication (Art 16(5)): the region's `published` act makes the year's results public. */
+let rt: LocalRuntime;
+let region: string;
+const ENT = uscc(901, '150300');
+const SUSPENDED = uscc(902, '150300');
+beforeAll(async () => {
+  rt = await startTestRuntime();
+  rt.clock.set(new Date('2026-12-01T01:00:00Z'));
+  region = await staffToken({ role: 'region', league: '150000' });
+  await putSubject(rt, 'enterprise', ENT, { name: '乌海市测试焦化有限公司', league: '150300' }, region);
+  await putSubject(rt, 'enterprise', SUSPENDED, { name: '乌海市测试建材有限公司', league: '150300', suspended: { reason: '涉嫌环境污染罪，公安机关立案侦查' } }, region);
+  await postWebhook(rt, { type: 'record.created', record: { eventId: 'PB-1', subject: { kind: 'enterprise', id: ENT }, rule: 'SUP_CITY', occurredOn: '2026-06-01', department: '150300-EEB', league: '150300' } });
+  await postWebhook(rt, { type: 'record.created', record: { eventId: 'PB-2', subject: { kind: 'practitioner', id: residentId(9) }, rule: 'PR_FRAUD_IN_SERVICE', occurredOn: '2026-06-01', department: '150300-EEB', league: '150300' } });
+  await rt.drain();
+});
+afterAll(async () => rt?.stop());
+
+const post = async (path: string, body: unknown) => {
+  const res = await fetch(`${rt.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${region}` }, body: JSON.stringify(body) });
+  return { status: res.status, json: (await res.json()) as Record<string, any> };
+};
+const clock = (body: unknown) => fetch(`${rt.url}/v1/dev/clock`, { method: 'POST', body: JSON.stringify(body) });
+
+describe('publishing a year’s results', () => {
+  it('nothing is public before publication', async () => {
+    expect((await getScore(rt, 'enterprise', ENT)).status).toBe(404);
+  });
+
+  it('after the region publishes, the public sees the final result; suspended subjects and practitioners stay out', async () => {
+    rt.clock.set(new Date('2027-01-05T01:00:00Z'));
+    expect((await post('/v1/cycles', { kind: 'enterprise', year: 2026 })).status).toBe(201);
+    const act = (body: unknown) => post('/v1/cycles/2026/enterprise/acts', body);
+    for (const league of LEAGUE_CODES) {
+      await act({ act: 'listConfirmed', league });
+      await act({ act: 'participantsNotified', league });
+    }
+    await clock({ advanceDays: 40 }); // every FILING window closes (Art 20)
+    for (const league of LEAGUE_CODES) expect((await act({ act: 'reportSent', league })).status).toBe(200);
+    await act({ act: 'regionReleased' });
+    await act({ act: 'publicityOpened' });
+    await clock({ advanceDays: 14 }); // the 7-working-day publicity closes (Art 16(3))
+    await act({ act: 'reviewConfirmed' });
+    const published = await act({ act: 'published' });
+    expect(published.json.region.stage).toBe('PUBLISHED');
+    await rt.drain();
+    const pub = await getScore(rt, 'enterprise', ENT);
+    expect(pub).toMatchObject({ status: 200, json: { status: 'published', year: 2026, score: 98, grade: 'A' } });
+    expect((await getScore(rt, 'enterprise', ENT, { query: 'year=2026' })).json.grade).toBe('A');
+    expect((await getScore(rt, 'enterprise', SUSPENDED)).status).toBe(404);
+    expect((await getScore(rt, 'practitioner', residentId(9))).status).toBe(404);
+  });
+});
