@@ -101,8 +101,14 @@ export class CycleService {
       if (d.status === 'fired' && before?.deadlines.find((x) => x.id === d.id)?.status === 'scheduled') cancelled.push({ owner, deadlineId: d.id });
     const ok = await this.cycles.writeCycle({ cycle: after, expectedVersion: before?.version ?? null, scheduled, unscheduled: cancelled, audit });
     if (!ok) return false;
-    for (const s of scheduled) await this.scheduler.schedule(s);
+    // A deadline already due (a cycle opened late, a window computed into the past) is not given to
+    // the scheduler — a one-time schedule in the past may be refused — but fired at once. Its index
+    // entry stays until it has fired, so the nightly sweep covers a failure here.
+    const now = this.clock.now().getTime();
+    const dueNow = scheduled.filter((s) => Date.parse(s.at) <= now).sort((a, b) => a.at.localeCompare(b.at));
+    for (const s of scheduled) if (Date.parse(s.at) > now) await this.scheduler.schedule(s);
     for (const c of cancelled) await this.scheduler.cancel(c);
+    for (const s of dueNow) await this.fire(s);
     return true;
   }
 

@@ -128,6 +128,17 @@ describe('an agency cycle, opened and run by moving the clock', () => {
   });
 });
 
+describe('a cycle opened late', () => {
+  it('fires the fixed dates already past at once, without scheduling anything in the past', async () => {
+    const opened = await api('POST', '/v1/cycles', { kind: 'enterprise', year: 2024 });
+    expect(opened.status).toBe(201);
+    const c = (await api('GET', '/v1/cycles/2024/enterprise')).json;
+    // Every date of 2025 is past: 12 LISTING.end, 12 GRADING.end, PUBLICITY.start, PUBLISHED.start.
+    expect(c.alerts).toHaveLength(26);
+    expect(rt.scheduler.pending().filter((t) => t.owner === 'CYCLE#2024#enterprise')).toEqual([]);
+  });
+});
+
 describe('loading an official calendar later (I11)', () => {
   it('recomputes the provisional deadlines and moves their schedules; only the region may load one', async () => {
     rt.clock.set(new Date('2027-01-04T01:00:00Z'));
