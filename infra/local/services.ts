@@ -45,6 +45,10 @@ export const startDynamoDbLocal = async (dataDir: string): Promise<RunningServic
   const path = dataDir === ':memory:' ? null : resolve(dataDir);
   if (path) mkdirSync(path, { recursive: true });
   const child: ChildProcess = spawnDynamoDbLocal({ port, path, sharedDb: true });
+  // Never outlive the parent, whatever way it ends (an uncaught error skips every `stop`).
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   let output = '';
   child.stdout?.on('data', (d) => (output += String(d)));
   child.stderr?.on('data', (d) => (output += String(d)));
