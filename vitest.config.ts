@@ -6,6 +6,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    reporters: ['default', './test/setup/summaryReporter.ts'],
     globalSetup: ['test/setup/services.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
