@@ -1,13 +1,14 @@
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { WebhookSecrets } from '../ports/identity.ts';
+import { ConfigurationError } from '../shared/errors.ts';
 
 /** Parses `{"source": "whsec_..."}`; anything else is a configuration error. */
 export const parseSecrets = (json: string): Map<string, string> => {
   const parsed: unknown = JSON.parse(json);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('webhook secrets must be a JSON object of source → whsec_…');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigurationError('webhook secrets must be a JSON object of source → whsec_…');
   const out = new Map<string, string>();
   for (const [source, secret] of Object.entries(parsed)) {
-    if (typeof secret !== 'string' || !secret.startsWith('whsec_')) throw new Error(`webhook secret of ${source} must be whsec_<base64>`);
+    if (typeof secret !== 'string' || !secret.startsWith('whsec_')) throw new ConfigurationError(`webhook secret of ${source} must be whsec_<base64>`);
     out.set(source, secret);
   }
   return out;

@@ -13,6 +13,7 @@ import type { RecordQueue } from '../ports/queue.ts';
 import type { DeadlineTarget, Scheduler } from '../ports/scheduler.ts';
 import { actorOf, type Caller } from '../shared/auth.ts';
 import type { Clock } from '../shared/clock.ts';
+import { ConcurrentUpdateError, ConfigurationError } from '../shared/errors.ts';
 
 /**
  * Cycles as a service (issue 5): the domain decides every transition; this only persists its
@@ -174,7 +175,7 @@ export class CycleService {
    */
   async fire(target: DeadlineTarget): Promise<{ status: 'applied' | 'ignored'; reason?: string }> {
     if (target.kind === 'repair') {
-      if (!this.repairs) throw new Error('repair deadlines need the repair service');
+      if (!this.repairs) throw new ConfigurationError('repair deadlines need the repair service');
       return this.repairs.verificationDue(target);
     }
     if (target.kind === 'warning') {
@@ -197,7 +198,7 @@ export class CycleService {
       }
       if (await this.commit(cycle, r.cycle, r.effects, 'system:deadline', 'deadline.fired', target.deadlineId)) return { status: 'applied' };
     }
-    throw new Error(`cycle ${target.owner} kept changing while firing ${target.deadlineId}`);
+    throw new ConcurrentUpdateError(`cycle ${target.owner} kept changing while firing ${target.deadlineId}`);
   }
 
   /** `PUT /v1/calendars/{year}` (region): provisional deadlines are recomputed and their schedules moved. */

@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
 import { validate } from '../../domain/validation.ts';
 import type { CycleService } from '../cycles/cycleService.ts';
+import { PoisonMessageError } from '../shared/errors.ts';
 
 const targetSchema = z.object({ kind: z.enum(['cycle', 'warning', 'repair']), owner: z.string(), deadlineId: z.string(), at: z.string() });
 
@@ -12,7 +13,7 @@ const targetSchema = z.object({ kind: z.enum(['cycle', 'warning', 'repair']), ow
  */
 export const createDeadlineHandler = (service: CycleService, logger: Logger) => async (event: unknown): Promise<{ status: string; reason?: string }> => {
   const parsed = validate(targetSchema, event);
-  if (!parsed.ok) throw new Error(`not a deadline: ${JSON.stringify(parsed.issues)}`);
+  if (!parsed.ok) throw new PoisonMessageError(`not a deadline: ${JSON.stringify(parsed.issues)}`);
   const outcome = await service.fire(parsed.value);
   logger.info('deadline', { ...parsed.value, ...outcome });
   return outcome;

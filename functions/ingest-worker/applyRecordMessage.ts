@@ -7,6 +7,7 @@ import type { AuditEntry, CreditStore, StoredRecord, SubjectCommit, SubjectRef }
 import type { Clock } from '../shared/clock.ts';
 import { evaluateStored, liveYears, snapshotWrites, unregisteredProfile, updateStaffLink } from '../shared/subjectEvaluation.ts';
 import { messageSubject, type RecordMessage } from './messages.ts';
+import { ConcurrentUpdateError } from '../shared/errors.ts';
 
 /**
  * Applies one message of the records queue to its subject, idempotently (any number of deliveries,
@@ -26,10 +27,7 @@ export class RecordNotYetStoredError extends Error {
   override readonly name = 'RecordNotYetStoredError';
 }
 
-/** Optimistic-locking retries exhausted: the message is retried by the queue. */
-export class ConcurrentUpdateError extends Error {
-  override readonly name = 'ConcurrentUpdateError';
-}
+export { ConcurrentUpdateError };
 
 const MAX_ATTEMPTS = 8;
 

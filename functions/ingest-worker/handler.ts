@@ -4,11 +4,9 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { describeIssues, validate } from '../../domain/validation.ts';
 import type { ApplyRecordMessage } from './applyRecordMessage.ts';
 import { recordMessageSchema } from './messages.ts';
+import { PoisonMessageError } from '../shared/errors.ts';
 
-/** A message that can never succeed: retried, then left in the dead-letter queue for a person. */
-export class PoisonMessageError extends Error {
-  override readonly name = 'PoisonMessageError';
-}
+export { PoisonMessageError };
 
 /**
  * `ingest-worker`: a batch consumer of the records queue with partial batch failures. A failed

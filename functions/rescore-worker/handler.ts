@@ -6,6 +6,7 @@ import { SUBJECT_KINDS } from '../../domain/catalogue/kinds.ts';
 import { validate } from '../../domain/validation.ts';
 import type { PublishResults } from '../publication/publishResults.ts';
 import type { RescoreSubjects } from './rescoreSubjects.ts';
+import { ConfigurationError, PoisonMessageError } from '../shared/errors.ts';
 
 export const rescoreMessageSchema = z.object({
   type: z.literal('rescore'),
@@ -35,9 +36,9 @@ export const createRescoreWorkerHandler = (
 ) => {
   const recordHandler = async (record: SQSRecord): Promise<void> => {
     const parsed = validate(messageSchema, JSON.parse(record.body));
-    if (!parsed.ok) throw new Error(`message ${record.messageId} is not a rescore or publication message`);
+    if (!parsed.ok) throw new PoisonMessageError(`message ${record.messageId} is not a rescore or publication message`);
     if (parsed.value.type === 'publish') {
-      if (!publication) throw new Error('publication messages need the publication use case');
+      if (!publication) throw new ConfigurationError('publication messages need the publication use case');
       const published = await publication.execute(parsed.value);
       logger.info('published', { kind: parsed.value.kind, year: parsed.value.year, published });
       return;

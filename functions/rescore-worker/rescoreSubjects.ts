@@ -2,6 +2,7 @@ import { legalDateOfInstant } from '../../domain/dates.ts';
 import type { CreditStore, SubjectRef } from '../ports/store.ts';
 import type { Clock } from '../shared/clock.ts';
 import { evaluateStored, liveYears, publicShape, snapshotWrites, updateStaffLink } from '../shared/subjectEvaluation.ts';
+import { ConcurrentUpdateError } from '../shared/errors.ts';
 
 /**
  * Nightly rescoring of a batch of subjects (issue 5 §3): each is re-evaluated from its records (the
@@ -80,6 +81,6 @@ export class RescoreSubjects {
       await this.employerOf(ref, evaluated);
       return { changed: true, drift };
     }
-    throw new Error(`subject ${ref.kind}:${ref.id} kept changing during rescoring`);
+    throw new ConcurrentUpdateError(`subject ${ref.kind}:${ref.id} kept changing during rescoring`);
   }
 }
