@@ -25,7 +25,11 @@ let t0 = process.hrtime.bigint();
 const data = generateDataSet(SUBJECTS, RECORDS, 5);
 const referenced = new Set(data.records.filter((r) => r.clientEventId).map((r) => r.clientEventId!));
 const items: Record<string, unknown>[] = [];
-for (const s of data.subjects) items.push({ PK: `SUBJECT#${s.kind}#${s.id}`, SK: 'PROFILE', profile: { subject: s, registration: 'registered', version: 1, updatedAt: '2026-01-01T00:00:00Z' }, version: 1 });
+for (const s of data.subjects)
+  items.push({
+    PK: `SUBJECT#${s.kind}#${s.id}`, SK: 'PROFILE', profile: { subject: s, registration: 'registered', version: 1, updatedAt: '2026-01-01T00:00:00Z' }, version: 1,
+    GSI1PK: `LEAGUE#${'league' in s && s.league ? s.league : 'none'}#${s.kind}`, GSI1SK: `SUBJECT#${s.id}`,
+  });
 for (const r of data.records) {
   const contentHash = createHash('sha256').update(canonicalRecord(r)).digest('hex');
   items.push({ PK: `SUBJECT#${r.subject.kind}#${r.subject.id}`, SK: `RECORD#${r.eventId}`, stored: { record: r, contentHash, source: 'bench', receivedAt: '2026-01-01T00:00:00Z' }, contentHash });

@@ -166,11 +166,11 @@ export class EcocreditStack extends Stack {
     records.grantSendMessages(fns.ingestHttp);
     records.grantSendMessages(fns.ingestWorker);
     records.grantSendMessages(fns.registerSubject);
-    table.grant(fns.cyclesApi, ...read, 'dynamodb:Scan', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem');
+    table.grant(fns.cyclesApi, ...read, 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem');
     table.grant(fns.repairsApi, ...read, 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem');
     records.grantSendMessages(fns.repairsApi);
     table.grant(fns.deadline, ...read, 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem');
-    table.grant(fns.rescorePlanner, ...read, 'dynamodb:Scan', 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem');
+    table.grant(fns.rescorePlanner, ...read, 'dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem');
     table.grant(fns.rescoreWorker, ...read, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem');
     webhookSecrets.grantRead(fns.ingestHttp);
     records.grantSendMessages(fns.cyclesApi);

@@ -5,6 +5,8 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { CreditRecord } from '../../domain/records/creditRecord.ts';
+import { SUBJECT_KINDS } from '../../domain/catalogue/kinds.ts';
+import { JURISDICTION_CODES } from '../../domain/identifiers/leagues.ts';
 import {
   type AuditEntry, type CreditStore, type RepairApplication, type EventClaim, type LifecycleClaim, type LifecycleField, type PublishedGradeItem, type StaffLink,
   StoreError, type StoredProfile, type StoredRecord, type StoredSnapshot, type SubjectCommit, type SubjectPartition, type SubjectRef,
@@ -366,12 +368,23 @@ export class DynamoCreditStore implements CreditStore {
     }
   }
 
+  /**
+   * Every subject, by the league index of their profiles (docs/storage.md #10, #13): one Query per
+   * league and kind (and `none` for practitioners without a league), split into segments so the
+   * planner can read them in parallel — never a Scan of every record.
+   */
   async listSubjects(segment: number, totalSegments: number): Promise<SubjectRef[]> {
-    const items = await readAll(this.doc, {
-      kind: 'scan', TableName: this.table, Segment: segment, TotalSegments: totalSegments,
-      FilterExpression: 'SK = :p', ProjectionExpression: 'PK', ExpressionAttributeValues: { ':p': 'PROFILE' },
-    });
-    return items.map((item) => subjectOfKey(item.PK as string));
+    const partitions = [...JURISDICTION_CODES, 'none'].flatMap((league) => SUBJECT_KINDS.map((kind) => `LEAGUE#${league}#${kind}`));
+    const mine = partitions.filter((_, i) => i % totalSegments === segment);
+    const out: SubjectRef[] = [];
+    for (const partition of mine) {
+      const items = await readAll(this.doc, {
+        kind: 'query', TableName: this.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :p',
+        ExpressionAttributeValues: { ':p': partition }, ProjectionExpression: 'PK',
+      });
+      for (const item of items) out.push(subjectOfKey(item.PK as string));
+    }
+    return out;
   }
 
   // --- items ------------------------------------------------------------------------------------

@@ -80,6 +80,15 @@ describe('a subject’s record and snapshot in one guarded transaction', () => {
     expect(Object.keys((await store.getSnapshot(ref, 2026))!.result)).toEqual(['subject', 'score']);
   });
 
+  it('lists every subject by the league index of their profiles, in segments', async () => {
+    const audit = (s: { kind: 'enterprise' | 'practitioner'; id: string }) => ({ subject: s, at: '2026-01-01T00:00:00Z', actor: 'test', action: 'x', what: {}, why: null });
+    await store.putProfile({ subject: { kind: 'enterprise', id: ENTERPRISE_ID, name: '甲', league: '150100' }, registration: 'registered', version: 1, updatedAt: 'x' }, null, audit(ref));
+    const pid = '150203199002150023';
+    await store.putProfile({ subject: { kind: 'practitioner', id: pid }, registration: 'registered', version: 1, updatedAt: 'x' }, null, audit({ kind: 'practitioner', id: pid }));
+    const all = (await Promise.all([0, 1, 2].map((s) => store.listSubjects(s, 3)))).flat();
+    expect(all.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([ref, { kind: 'practitioner', id: pid }]);
+  });
+
   it('reports whether a staff link changed', async () => {
     const agency = { kind: 'agency' as const, id: '91150200MA0P12345J' };
     const link = { practitionerId: '150203199002150023', firstCountedOn: { '2026': '2026-03-01' } };

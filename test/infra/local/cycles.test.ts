@@ -191,11 +191,12 @@ describe('credit warnings (Art 22, I8) and the nightly rescoring', () => {
   it('converges in one night when a practitioner’s staff link changes the employer’s score (no false drift)', async () => {
     const agency = uscc(601, '150200');
     const staffIds = ['150203199001010011', '150203199001010038', '150203199001010054'];
-    // Stored as an earlier system would have left them: practitioners registered with records, no staff links yet.
+    // Stored as an earlier system would have left them (items as the store writes them): practitioners
+    // registered with records, no staff links yet.
     const doc = DynamoDBDocumentClient.from(rt.dynamo);
-    await doc.send(new PutCommand({ TableName: rt.tableName, Item: { PK: `SUBJECT#agency#${agency}`, SK: 'PROFILE', profile: { subject: { kind: 'agency', id: agency, name: '测试机构', league: '150200', categories: ['eia'] }, registration: 'registered', version: 1, updatedAt: '2027-01-01T00:00:00Z' }, version: 1 } }));
+    await doc.send(new PutCommand({ TableName: rt.tableName, Item: { PK: `SUBJECT#agency#${agency}`, SK: 'PROFILE', profile: { subject: { kind: 'agency', id: agency, name: '测试机构', league: '150200', categories: ['eia'] }, registration: 'registered', version: 1, updatedAt: '2027-01-01T00:00:00Z' }, version: 1, GSI1PK: 'LEAGUE#150200#agency', GSI1SK: `SUBJECT#${agency}` } }));
     for (const [i, pid] of staffIds.entries()) {
-      await doc.send(new PutCommand({ TableName: rt.tableName, Item: { PK: `SUBJECT#practitioner#${pid}`, SK: 'PROFILE', profile: { subject: { kind: 'practitioner', id: pid, employer: { kind: 'agency', id: agency } }, registration: 'registered', version: 1, updatedAt: '2027-01-01T00:00:00Z' }, version: 1 } }));
+      await doc.send(new PutCommand({ TableName: rt.tableName, Item: { PK: `SUBJECT#practitioner#${pid}`, SK: 'PROFILE', profile: { subject: { kind: 'practitioner', id: pid, employer: { kind: 'agency', id: agency } }, registration: 'registered', version: 1, updatedAt: '2027-01-01T00:00:00Z' }, version: 1, GSI1PK: 'LEAGUE#none#practitioner', GSI1SK: `SUBJECT#${pid}` } }));
       const r = { eventId: `ST-${i}`, subject: { kind: 'practitioner', id: pid, siteId: null }, rule: 'PR_FRAUD_IN_SERVICE', occurredOn: '2027-01-20', department: '150200-EEB', league: '150200', fineYuan: null, clientEventId: null, legalBasis: null, caseNo: null, summary: null, warning: null, rectifiedOn: null, repairedOn: null, revokedOn: null };
       await doc.send(new PutCommand({ TableName: rt.tableName, Item: { PK: `SUBJECT#practitioner#${pid}`, SK: `RECORD#ST-${i}`, stored: { record: r, contentHash: `h${i}`, source: 'test', receivedAt: '2027-01-20T00:00:00Z' }, contentHash: `h${i}` } }));
     }
