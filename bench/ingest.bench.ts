@@ -24,7 +24,8 @@ const pool = async <T>(items: T[], concurrency: number, fn: (t: T) => Promise<vo
 const secret = generateWebhookSecret();
 const jwtSecret = generateJwtSecret();
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
-const rt = await startLocalRuntime({ dataDir: ':memory:', port: 0, webhookSecrets: new Map([['bench', secret]]), jwtSecret, visibilityTimeoutSeconds: 5 });
+const POLLERS = Number(process.env.BENCH_POLLERS ?? 8); // concurrent worker invocations, as Lambda scales with message groups
+const rt = await startLocalRuntime({ dataDir: ':memory:', port: 0, webhookSecrets: new Map([['bench', secret]]), jwtSecret, visibilityTimeoutSeconds: 5, pollers: POLLERS });
 const post = async (body: unknown) => {
   const raw = JSON.stringify(body);
   const id = `msg_${randomUUID()}`;
