@@ -46,7 +46,7 @@ const main = async (argv: readonly string[]): Promise<number> => {
 ${generated.length > 0 ? `\n已生成开发用密钥（下次启动可沿用）：\n  ${generated.join('\n  ')}\n` : ''}
 试一试（在另一个终端中，于项目目录下执行）：
   ${generated.length > 0 ? `export ${generated.join(' ')}\n  ` : ''}npx ecocredit send --source ${source} --url ${rt.url} test/fixtures/evaluate-basic.json
-  curl -s -H "Authorization: Bearer ${regionToken}" ${rt.url}/v1/subjects/enterprise/91150600MA0Q67890N/score
+  curl -s -H "Authorization: Bearer ${regionToken}" "${rt.url}/v1/subjects/enterprise/91150600MA0Q67890N/score?year=2026"
 
 工作人员令牌：npx ecocredit token --role league --league 150100
 评价周期：POST /v1/cycles、POST /v1/cycles/{year}/{kind}/acts、GET /v1/cycles/{year}/{kind}（见 README）
