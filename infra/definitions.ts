@@ -27,6 +27,7 @@ export interface QueueDefinition {
 export const QUEUES: readonly QueueDefinition[] = [
   { name: 'records', fifo: true, visibilityTimeoutSeconds: 60, maxReceiveCount: 5, consumer: 'ingestWorker', batchSize: 10 },
   { name: 'rescore', fifo: false, visibilityTimeoutSeconds: 300, maxReceiveCount: 3, consumer: 'rescoreWorker', batchSize: 5 },
+  { name: 'push', fifo: false, visibilityTimeoutSeconds: 60, maxReceiveCount: 8, consumer: 'pushWorker', batchSize: 5 },
 ];
 
 export const queueName = (prefix: string, q: Pick<QueueDefinition, 'name' | 'fifo'>): string => `${prefix}-${q.name}${q.fifo ? '.fifo' : ''}`;
@@ -42,7 +43,8 @@ export type HandlerName =
   | 'deadline'
   | 'rescorePlanner'
   | 'rescoreWorker'
-  | 'repairsApi';
+  | 'repairsApi'
+  | 'pushWorker';
 
 /** Where each handler's composition root is (one per function). */
 export const HANDLER_ENTRIES: Record<HandlerName, string> = {
@@ -56,6 +58,7 @@ export const HANDLER_ENTRIES: Record<HandlerName, string> = {
   rescorePlanner: 'functions/rescore-planner/main.ts',
   rescoreWorker: 'functions/rescore-worker/main.ts',
   repairsApi: 'functions/repairs-api/main.ts',
+  pushWorker: 'functions/push-worker/main.ts',
 };
 
 export interface RouteDefinition {
@@ -103,4 +106,6 @@ export const ENV = {
   schedulerRoleArn: 'ECOCREDIT_SCHEDULER_ROLE_ARN',
   deadlineFunctionArn: 'ECOCREDIT_DEADLINE_FUNCTION_ARN',
   deadlineDlqArn: 'ECOCREDIT_DEADLINE_DLQ_ARN',
+  pushQueueUrl: 'ECOCREDIT_PUSH_QUEUE_URL',
+  creditPlatformUrl: 'ECOCREDIT_CREDIT_PLATFORM_URL',
 } as const;

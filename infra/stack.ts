@@ -86,6 +86,7 @@ export class EcocreditStack extends Stack {
     }
     const records = queues.get('records')!;
     const rescore = queues.get('rescore')!;
+    const push = queues.get('push')!;
 
     // Deadlines: one-time schedules in a group of their own, invoking the deadline function through a
     // role that may do only that; undeliverable invocations go to a DLQ with an alarm.
@@ -127,6 +128,9 @@ export class EcocreditStack extends Stack {
       [ENV.schedulerRoleArn]: schedulerRole.roleArn,
       [ENV.deadlineFunctionArn]: deadlineFunctionArn,
       [ENV.deadlineDlqArn]: deadlineDlq.queueArn,
+      [ENV.pushQueueUrl]: push.queueUrl,
+      // `-c creditPlatformUrl=https://…`: where published results go (Art 16(6), 17(8)); unset, they are logged.
+      ...(this.node.tryGetContext('creditPlatformUrl') ? { [ENV.creditPlatformUrl]: this.node.tryGetContext('creditPlatformUrl') as string } : {}),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
     const fns = {} as Record<HandlerName, NodejsFunction>;
@@ -194,6 +198,8 @@ export class EcocreditStack extends Stack {
     const consumer = (name: string) => QUEUES.find((q) => q.name === name)!;
     fns.ingestWorker.addEventSource(new SqsEventSource(records, { batchSize: consumer('records').batchSize, reportBatchItemFailures: true }));
     fns.rescoreWorker.addEventSource(new SqsEventSource(rescore, { batchSize: consumer('rescore').batchSize, reportBatchItemFailures: true }));
+    fns.pushWorker.addEventSource(new SqsEventSource(push, { batchSize: consumer('push').batchSize, reportBatchItemFailures: true }));
+    push.grantSendMessages(fns.rescoreWorker);
 
     // The nightly run: 02:00 Asia/Shanghai → rescore-planner (sweep, then rescoring fan-out).
     new CfnSchedule(this, 'NightlyRescoring', {

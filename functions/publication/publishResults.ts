@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { LegalDate } from '../../domain/dates.ts';
+import type { PublishedEntry, PushBatch } from '../ports/creditPlatform.ts';
 import type { CycleKind } from '../../domain/cycles/definitions.ts';
 import type { CreditStore, SubjectRef } from '../ports/store.ts';
 import { evaluateStored, publicShape } from '../shared/subjectEvaluation.ts';
@@ -20,7 +22,11 @@ export interface PublicationMessage {
 export const PUBLICATION_BATCH = 25;
 
 export class PublishResults {
-  constructor(private readonly store: CreditStore) {}
+  constructor(
+    private readonly store: CreditStore,
+    /** Hands each published batch to the push queue (Art 16(6), 17(8)). */
+    private readonly push?: (batch: PushBatch) => Promise<void>,
+  ) {}
 
   /** Plans the fan-out: one message per batch of subjects of the kind. */
   async plan(kind: CycleKind, year: number, publishedOn: LegalDate, send: (m: readonly PublicationMessage[]) => Promise<void>, segments = 4): Promise<number> {
@@ -35,6 +41,7 @@ export class PublishResults {
   /** Publishes the results of one batch; returns how many were published. */
   async execute(m: PublicationMessage): Promise<number> {
     let published = 0;
+    const entries: PublishedEntry[] = [];
     for (const ref of m.subjects) {
       const partition = await this.store.loadSubject(ref);
       const records = partition.records.map((r) => r.record);
@@ -42,7 +49,12 @@ export class PublishResults {
       const result = evaluated.results.get(m.year);
       if (!result || !('grade' in result) || result.grade === null) continue; // I15: suspended, no grade
       await this.store.putPublished(ref, { year: m.year, grade: result.grade, publishedOn: m.publishedOn, result: publicShape(result) });
+      entries.push({ uscc: ref.id, name: result.subject.name, league: result.subject.league, grade: result.grade, score: result.score, blacklisted: result.blacklisted });
       published++;
+    }
+    if (this.push && entries.length > 0) {
+      const batchId = createHash('sha256').update(`${m.kind}|${m.year}|${m.publishedOn}|${entries.map((e) => e.uscc).join(',')}`).digest('hex').slice(0, 32);
+      await this.push({ type: 'push', batchId, kind: m.kind, year: m.year, publishedOn: m.publishedOn, entries });
     }
     return published;
   }

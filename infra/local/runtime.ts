@@ -24,6 +24,9 @@ import { CycleService } from '../../functions/cycles/cycleService.ts';
 import { createRepairsApiHandler } from '../../functions/repairs-api/handler.ts';
 import { RepairService } from '../../functions/repairs/repairService.ts';
 import { PublishResults } from '../../functions/publication/publishResults.ts';
+import { HttpCreditPlatform, LoggingCreditPlatform } from '../../functions/adapters/httpCreditPlatform.ts';
+import type { CreditPlatform, PushBatch } from '../../functions/ports/creditPlatform.ts';
+import { createPushWorkerHandler } from '../../functions/push-worker/handler.ts';
 import { createCyclesApiHandler } from '../../functions/cycles-api/handler.ts';
 import { createDeadlineHandler } from '../../functions/deadline/handler.ts';
 import { PlanNightlyRun } from '../../functions/rescore-planner/planNightlyRun.ts';
@@ -57,6 +60,8 @@ export interface LocalRuntimeOptions {
   readonly queuePrefix?: string;
   /** Reuse running services (tests share one DynamoDB Local and one SQS server). */
   readonly services?: { readonly dynamoEndpoint: string; readonly sqsEndpoint: string };
+  /** The public credit platform (the edge with no local peer); default: the URL in the environment, or a log. */
+  readonly creditPlatform?: CreditPlatform;
   /** Test seam: wraps the worker handler (to inject crashes). */
   readonly wrapWorker?: (h: (e: SQSEvent) => Promise<SQSBatchResponse>) => (e: SQSEvent) => Promise<SQSBatchResponse>;
   readonly afterCommit?: () => void;
@@ -116,6 +121,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const queues = await createQueues(sqs, options.queuePrefix ?? 'ecocredit', options.visibilityTimeoutSeconds ?? 5);
   const recordsQueue = queues.find((q) => q.definition.name === 'records')!;
   const rescoreQueue = queues.find((q) => q.definition.name === 'rescore')!;
+  const pushQueue = queues.find((q) => q.definition.name === 'push')!;
 
   const clock = new AdjustableClock();
   const store = new DynamoCreditStore(dynamo, tableName);
@@ -127,7 +133,11 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const cycleStore = new DynamoCycleStore(dynamo, tableName);
   const repairs = new RepairService(store, cycleStore, scheduler, queue, clock);
   const rescoreQueueSender = new SqsJsonQueue<unknown>(sqs, rescoreQueue.url);
-  const publication = new PublishResults(store);
+  const pushSender = new SqsJsonQueue<PushBatch>(sqs, pushQueue.url);
+  const publication = new PublishResults(store, (batch) => pushSender.send([batch]));
+  const platformUrl = process.env.ECOCREDIT_CREDIT_PLATFORM_URL;
+  const creditPlatform: CreditPlatform =
+    options.creditPlatform ?? (platformUrl ? new HttpCreditPlatform(fetch, platformUrl) : new LoggingCreditPlatform((m, e) => createLogger('push-worker').info(m, e)));
   const cycles = new CycleService(cycleStore, scheduler, clock, queue, repairs, (kind, year, on) => publication.plan(kind, year, on, (m) => rescoreQueueSender.send(m)));
   const scheduleWarning = async (t: Parameters<LocalScheduler['schedule']>[0]) => {
     await cycleStore.indexDeadline(t);
@@ -146,6 +156,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   const consumers: Record<string, (e: SQSEvent) => Promise<SQSBatchResponse>> = {
     ingestWorker: options.wrapWorker ? options.wrapWorker(worker) : worker,
     rescoreWorker,
+    pushWorker: createPushWorkerHandler(creditPlatform, createLogger('push-worker')),
   };
   const deadlineHandler = createDeadlineHandler(cycles, createLogger('deadline'));
   const planner = new PlanNightlyRun(store, cycleStore, cycles, new SqsJsonQueue<RescoreMessage>(sqs, rescoreQueue.url), clock);

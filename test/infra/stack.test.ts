@@ -44,7 +44,7 @@ describe('the CDK stack', () => {
 
   it('runs every handler on arm64 with the newest Node runtime', () => {
     const fns = template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } });
-    expect(Object.keys(fns)).toHaveLength(10);
+    expect(Object.keys(fns)).toHaveLength(11);
     for (const f of Object.values(fns)) expect(f.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
   });
 

@@ -1,16 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEAGUE_CODES } from '../../../domain/identifiers/leagues.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
+import { type CreditPlatform, CreditPlatformError, type PushBatch } from '../../../functions/ports/creditPlatform.ts';
 import { residentId, uscc } from '../../support/builders.ts';
 import { getScore, postWebhook, putSubject, staffToken, startTestRuntime } from '../../support/runtime.ts';
 
 /** Publication (Art 16(5)): the region's `published` act makes the year's results public. */
 let rt: LocalRuntime;
 let region: string;
+/** The credit platform has no local peer: a fake that refuses the first push, then keeps what it gets. */
+const received: PushBatch[] = [];
+let refusals = 0;
+const platform: CreditPlatform = {
+  async push(batch) {
+    if (refusals++ === 0) throw new CreditPlatformError('platform busy');
+    received.push(batch);
+  },
+};
 const ENT = uscc(901, '150300');
 const SUSPENDED = uscc(902, '150300');
 beforeAll(async () => {
-  rt = await startTestRuntime();
+  rt = await startTestRuntime({ creditPlatform: platform });
   rt.clock.set(new Date('2026-12-01T01:00:00Z'));
   region = await staffToken({ role: 'region', league: '150000' });
   await putSubject(rt, 'enterprise', ENT, { name: '乌海市测试焦化有限公司', league: '150300' }, region);
@@ -54,5 +64,11 @@ describe('publishing a year’s results', () => {
     expect((await getScore(rt, 'enterprise', ENT, { query: 'year=2026' })).json.grade).toBe('A');
     expect((await getScore(rt, 'enterprise', SUSPENDED)).status).toBe(404);
     expect((await getScore(rt, 'practitioner', residentId(9))).status).toBe(404);
+  });
+
+  it('pushes the published results to the public credit platform, retrying a refusal (Art 16(6))', async () => {
+    expect(refusals).toBe(2);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ kind: 'enterprise', year: 2026, entries: [{ uscc: ENT, name: '乌海市测试焦化有限公司', league: '150300', grade: 'A', score: 98, blacklisted: false }] });
   });
 });
