@@ -154,3 +154,17 @@ export const describeRepairRefusal = (r: RepairRefusal): string => {
       return '该信用信息已修复或已撤销（第二十三条）';
   }
 };
+
+/** Why a practitioner's repair is refused (Art 25-26), for the applicant. */
+export const describePractitionerRepairRefusal = (r: PractitionerRepairRefusal): string => {
+  switch (r.code) {
+    case 'NO_COMMITMENT':
+      return '须签署相关从业人员环保信用承诺书（附件5，第二十五条）';
+    case 'TOO_EARLY':
+      return `须自评定之日起一年内未出现环保信用失信记录，最早可于${r.earliestOn}申请（第二十五条）`;
+    case 'RECORD_WITHIN_YEAR':
+      return `评定后一年内出现了新的失信记录（${r.eventId}，第二十五条）`;
+    case 'NO_CONTRIBUTION':
+      return '须在保护和改善环境方面有突出表现：举报违法行为经查处确认，或达到年度志愿服务时间（第二十六条）';
+  }
+};

@@ -99,7 +99,9 @@ export class ApplyRecordMessage {
     }
 
     const all = [...records.values()].map((r) => r.record);
-    const years = [...new Set([...liveYears(today), ...(newRecord ? [yearOf(newRecord.record.occurredOn)] : [])])].sort();
+    // Every stored snapshot stays true to the records: a change reaches back to every year that has
+    // one (a repair in 2028 changes the stored result of 2026), besides the live years.
+    const years = [...new Set([...liveYears(today), ...partition.snapshots.map((s) => s.year), ...(newRecord ? [yearOf(newRecord.record.occurredOn)] : [])])].sort();
     const evaluated = await evaluateStored(this.store, ref, partition, all, years, today);
     const snapshots = snapshotWrites(partition, evaluated, today, at).map(({ snapshot, expectedVersion }) => ({ snapshot, expectedVersion }));
     const profileIfAbsent = partition.profile ? undefined : unregisteredProfile(ref, all, at);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { uscc } from '../../support/builders.ts';
+import { LEAGUE_CODES } from '../../../domain/identifiers/leagues.ts';
 import { getScore, postWebhook, staffToken, startTestRuntime } from '../../support/runtime.ts';
 
 /** Credit repair after publication (Art 23 ¶2, 24, 27) on the local runtime. */
@@ -53,10 +54,11 @@ describe('credit repair', () => {
     expect((await call('POST', base, await self(), { eventId: 'RP-1' })).json.issues[0].path).toBe('evidence');
   });
 
-  it('only the subject itself or its bureau may apply; practitioners follow Art 25', async () => {
+  it('only the subject itself or its bureau may apply; a practitioner applies through the bureau (Art 25)', async () => {
     expect((await call('POST', base, await staffToken({ role: 'enterprise', subject: uscc(802) }), { eventId: 'RP-4', evidence: 'x' })).status).toBe(403);
     expect((await call('POST', base, await staffToken({ role: 'league', league: '150100' }), { eventId: 'RP-4', evidence: 'x' })).status).toBe(403);
-    expect((await call('POST', '/v1/subjects/practitioner/150203199002150023/repairs', await self(), { eventId: 'RP-4', evidence: 'x' })).status).toBe(400);
+    expect((await call('POST', '/v1/subjects/practitioner/150203199002150023/repairs', await self(), { year: 2026 })).status).toBe(403);
+    expect((await call('POST', '/v1/subjects/nobody/x/repairs', await self(), {})).status).toBe(400);
   });
 
   it('the bureau rejects only with reasons, and approves: the record is repaired and the score re-evaluated', async () => {
@@ -85,5 +87,64 @@ describe('credit repair', () => {
     expect(list.json.find((a: { id: string }) => a.id === r.json.id)).toMatchObject({ status: 'pending', overdue: true });
     const audit = await rt.store.auditOf({ kind: 'enterprise', id: ENT });
     expect(audit.find((a) => a.action === 'alert.raised')).toMatchObject({ what: { responsible: '150600', limitOn: '2026-09-29', article: 'Art 23' } });
+  });
+});
+
+describe('repair of an environmental-dishonest individual (Art 25-26)', () => {
+  let prt: LocalRuntime;
+  const PID = '150203199002150023';
+  const pcall = async (method: string, path: string, token: string, body?: unknown) => {
+    const res = await fetch(`${prt.url}${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: res.status, json: (await res.json()) as Record<string, any> };
+  };
+  beforeAll(async () => {
+    prt = await startTestRuntime();
+    prt.clock.set(new Date('2026-06-01T01:00:00Z'));
+    for (const [i, rule] of ['PR_FRAUD_IN_SERVICE', 'PR_QUALIFICATION_LENDING'].entries())
+      await postWebhook(prt, { type: 'record.created', record: { eventId: `PR-${i}`, subject: { kind: 'practitioner', id: PID }, rule, occurredOn: '2026-05-0' + (i + 1), department: '150200-EEB', league: '150200' } });
+    await prt.drain();
+    // The practitioner cycle of 2026 runs to NOTIFIED on 2027-05-20 (Art 18).
+    const region = await staffToken({ role: 'region' });
+    prt.clock.set(new Date('2027-03-01T01:00:00Z'));
+    await pcall('POST', '/v1/cycles', region, { kind: 'practitioner', year: 2026 });
+    const act = (body: unknown) => pcall('POST', '/v1/cycles/2026/practitioner/acts', region, body);
+    for (const league of LEAGUE_CODES) {
+      await act({ act: 'listConfirmed', league });
+      await act({ act: 'supplementDone', league });
+      await act({ act: 'confirmationNotified', league });
+    }
+    await fetch(`${prt.url}/v1/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceDays: 10 }) });
+    for (const league of LEAGUE_CODES) await act({ act: 'reportSent', league });
+    await act({ act: 'reviewConfirmed' });
+    prt.clock.set(new Date('2027-05-20T01:00:00Z'));
+    expect((await act({ act: 'resultsNotified' })).json.region.stage).toBe('NOTIFIED');
+  });
+  afterAll(async () => prt?.stop());
+
+  const body = { year: 2026, commitmentSigned: true, reportedViolationConfirmed: false, volunteerHoursMet: true, evidence: '全年志愿服务时长已达标' };
+
+  it('refuses before a full year since the rating, and without a contribution, in Chinese', async () => {
+    const bureau = await staffToken({ role: 'league', league: '150200' });
+    prt.clock.set(new Date('2028-05-19T01:00:00Z'));
+    expect((await pcall('POST', `/v1/subjects/practitioner/${PID}/repairs`, bureau, body)).json.reasons).toEqual(['须自评定之日起一年内未出现环保信用失信记录，最早可于2028-05-20申请（第二十五条）']);
+    prt.clock.set(new Date('2028-05-22T01:00:00Z'));
+    const none = await pcall('POST', `/v1/subjects/practitioner/${PID}/repairs`, bureau, { ...body, volunteerHoursMet: false });
+    expect(none.json.reasons[0]).toContain('第二十六条');
+    expect((await pcall('POST', `/v1/subjects/practitioner/${PID}/repairs`, bureau, { ...body, year: 2025 })).json.reasons[0]).toContain('尚未通知');
+    expect((await pcall('POST', `/v1/subjects/practitioner/${PID}/repairs`, await staffToken({ role: 'league', league: '150100' }), body)).status).toBe(403);
+  });
+
+  it('a year later, with the commitment and the volunteer hours: accepted; approval lifts the dishonest status', async () => {
+    const bureau = await staffToken({ role: 'league', league: '150200' });
+    prt.clock.set(new Date('2028-05-22T01:00:00Z'));
+    const applied = await pcall('POST', `/v1/subjects/practitioner/${PID}/repairs`, bureau, body);
+    expect(applied).toMatchObject({ status: 201, json: { eventId: 'DISHONEST-2026', status: 'pending' } });
+    const before = await getScore(prt, 'practitioner', PID, { token: bureau, query: 'year=2026' });
+    expect(before.json).toMatchObject({ dishonest: true, records: 2 });
+    expect((await pcall('POST', `/v1/subjects/practitioner/${PID}/repairs/${applied.json.id}/decision`, bureau, { decision: 'approve' })).status).toBe(200);
+    await prt.drain();
+    const after = await getScore(prt, 'practitioner', PID, { token: bureau, query: 'year=2026' });
+    // Found here: the 2026 snapshot written in 2026 must not outlive a repair made in 2028.
+    expect(after.json).toMatchObject({ dishonest: false, records: 0 });
   });
 });
