@@ -119,7 +119,6 @@ export type TransitionResult =
 // ---------------------------------------------------------------------------------------------
 
 const stagesOf = (kind: CycleKind): readonly StageDefinition[] => CYCLES[kind];
-const firstRegionIndex = (kind: CycleKind): number => stagesOf(kind).findIndex((s) => s.scope === 'region');
 
 /** A mutable working copy for one transition; the input cycle is never changed. */
 class Draft {
@@ -402,4 +401,3 @@ export const stageOf = (cycle: Cycle, league: LeagueCode | null): StageName | nu
 
 export const openAlerts = (cycle: Cycle): OverdueAlert[] => cycle.alerts.filter((a) => a.status === 'open');
 export const scheduledDeadlines = (cycle: Cycle): Deadline[] => cycle.deadlines.filter((d) => d.status === 'scheduled');
-export { firstRegionIndex };

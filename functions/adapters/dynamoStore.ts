@@ -419,4 +419,3 @@ export class DynamoCreditStore implements CreditStore {
   }
 }
 
-export { subjectOfKey };

@@ -2,7 +2,7 @@ import { parseOfficialCalendar } from '../../domain/calendar/officialCalendar.ts
 import { officialWorkingCalendar, type WorkingCalendar, workingDaysAfter } from '../../domain/calendar/workingCalendar.ts';
 import { applyCalendar, type MovedDeadline } from '../../domain/cycles/calendarReload.ts';
 import { type Cycle, type Effect, openCycle, stageOf, transition, type Trigger } from '../../domain/cycles/cycle.ts';
-import { ACT_ROLES, ACTS, type Act, CYCLES, type CycleKind, STAGE_NAMES } from '../../domain/cycles/definitions.ts';
+import { ACT_ROLES, ACTS, type Act, type CycleKind, STAGE_NAMES } from '../../domain/cycles/definitions.ts';
 import { SUBJECT_KINDS } from '../../domain/catalogue/kinds.ts';
 import { legalDateOfInstant } from '../../domain/dates.ts';
 import { isLeagueCode, jurisdictionName, type LeagueCode } from '../../domain/identifiers/leagues.ts';
@@ -229,4 +229,3 @@ export class CycleService {
   }
 }
 
-export const stagesOfKind = (kind: CycleKind) => CYCLES[kind].map((s) => s.stage);

@@ -3,7 +3,7 @@ import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { residentId, uscc } from '../../support/builders.ts';
-import { getScore, postWebhook, putSubject, staffToken, startTestRuntime, TEST_SECRET } from '../../support/runtime.ts';
+import { getScore, postWebhook, putSubject, staffToken, startTestRuntime } from '../../support/runtime.ts';
 
 /** End to end on the local runtime: signed webhook → SQS → worker → DynamoDB → lookup (issue 4). */
 
