@@ -81,8 +81,12 @@ try {
   if (err instanceof MissingPrerequisiteError) {
     console.error(`缺少前提条件：${err.message}`);
     process.exitCode = 2;
+  } else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`端口 ${process.env.PORT ?? 3000} 已被占用：请先停止占用它的程序，或用 PORT=3001 npm start 换一个端口`);
+    process.exitCode = 2;
   } else {
     console.error(`启动失败：${err instanceof Error ? err.message : String(err)}`);
     process.exitCode = 1;
   }
+  process.exit();
 }

@@ -114,6 +114,16 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
     owned.push(sqsServer);
     sqsEndpoint = sqsServer.endpoint;
   }
+  try {
+    return await assemble(options, dynamoEndpoint, sqsEndpoint, owned);
+  } catch (err) {
+    // A failed start (a port in use, a table that cannot be made) stops what it had started.
+    for (const s of owned.reverse()) await s.stop().catch(() => undefined);
+    throw err;
+  }
+};
+
+const assemble = async (options: LocalRuntimeOptions, dynamoEndpoint: string, sqsEndpoint: string, owned: RunningService[]): Promise<LocalRuntime> => {
   const dynamo = new DynamoDBClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const sqs = new SQSClient({ endpoint: sqsEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const tableName = options.tableName ?? 'ecocredit';

@@ -271,3 +271,20 @@ describe('a crash between steps', () => {
   });
 });
 
+
+describe('a failed start', () => {
+  it('says which port is taken and stops the services it had started', async () => {
+    const { createServer } = await import('node:http');
+    const { spawnSync } = await import('node:child_process');
+    const { startLocalRuntime } = await import('../../../infra/local/runtime.ts');
+    const count = () => Number(spawnSync('pgrep', ['-fc', 'DynamoDBLocal.jar'], { encoding: 'utf8' }).stdout.trim() || 0);
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as { port: number }).port;
+    const before = count();
+    await expect(startLocalRuntime({ dataDir: ':memory:', port, webhookSecrets: new Map(), jwtSecret: 'x'.repeat(32), poll: false })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(count()).toBe(before);
+    blocker.close();
+  });
+});
