@@ -1,8 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { httpHandler } from '../shared/middleware.ts';
 import type { TokenVerifier } from '../ports/identity.ts';
 import { identify } from '../shared/auth.ts';
-import { badRequest, errorResponse, header, internalError, json, jsonBody, type HttpResponse } from '../shared/http.ts';
+import { badRequest, errorResponse, header, json, jsonBody, type HttpResponse } from '../shared/http.ts';
 import type { CycleOutcome, CycleService } from '../cycles/cycleService.ts';
 
 /**
@@ -28,8 +28,8 @@ const respond = <T>(outcome: CycleOutcome<T>, okStatus = 200): HttpResponse => {
   }
 };
 
-export const createCyclesApiHandler = (service: CycleService, verifier: TokenVerifier, logger: Logger) => async (event: APIGatewayProxyEventV2): Promise<HttpResponse> => {
-  try {
+export const createCyclesApiHandler = (service: CycleService, verifier: TokenVerifier, logger: Logger) =>
+  httpHandler(logger, async (event) => {
     const caller = await identify(event, verifier);
     const parsed = jsonBody(event);
     if (!parsed.ok) return parsed.response;
@@ -50,7 +50,4 @@ export const createCyclesApiHandler = (service: CycleService, verifier: TokenVer
       default:
         return errorResponse(404, '未找到该接口');
     }
-  } catch (err) {
-    return internalError(err, (m, e) => logger.error(m, e));
-  }
-};
+  });

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { validate } from '../../domain/validation.ts';
 import type { CycleService } from '../cycles/cycleService.ts';
 import { PoisonMessageError } from '../shared/errors.ts';
+import { eventHandler } from '../shared/middleware.ts';
 
 const targetSchema = z.object({ kind: z.enum(['cycle', 'warning', 'repair']), owner: z.string(), deadlineId: z.string(), at: z.string() });
 
@@ -11,10 +12,11 @@ const targetSchema = z.object({ kind: z.enum(['cycle', 'warning', 'repair']), ow
  * Applies it only if still due and unchanged; anything else changes nothing (safe twice or late).
  * An input that is not a deadline fails, so the schedule's retries and DLQ keep it for a person.
  */
-export const createDeadlineHandler = (service: CycleService, logger: Logger) => async (event: unknown): Promise<{ status: string; reason?: string }> => {
-  const parsed = validate(targetSchema, event);
-  if (!parsed.ok) throw new PoisonMessageError(`not a deadline: ${JSON.stringify(parsed.issues)}`);
-  const outcome = await service.fire(parsed.value);
-  logger.info('deadline', { ...parsed.value, ...outcome });
-  return outcome;
-};
+export const createDeadlineHandler = (service: CycleService, logger: Logger) =>
+  eventHandler(async (event: unknown): Promise<{ status: string; reason?: string }> => {
+    const parsed = validate(targetSchema, event);
+    if (!parsed.ok) throw new PoisonMessageError(`not a deadline: ${JSON.stringify(parsed.issues)}`);
+    const outcome = await service.fire(parsed.value);
+    logger.info('deadline', { ...parsed.value, ...outcome });
+    return outcome;
+  });

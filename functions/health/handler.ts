@@ -1,12 +1,14 @@
 import type { CreditStore } from '../ports/store.ts';
 import { errorResponse, json, type HttpResponse } from '../shared/http.ts';
+import { eventHandler } from '../shared/middleware.ts';
 
 /** `GET /v1/health`: 200 once the service can serve (its table answers). */
-export const createHealthHandler = (store: CreditStore) => async (): Promise<HttpResponse> => {
-  try {
-    await store.ping();
-    return json(200, { status: 'ok' });
-  } catch {
-    return errorResponse(503, '服务暂不可用');
-  }
-};
+export const createHealthHandler = (store: CreditStore) =>
+  eventHandler(async (_event: unknown): Promise<HttpResponse> => {
+    try {
+      await store.ping();
+      return json(200, { status: 'ok' });
+    } catch {
+      return errorResponse(503, '服务暂不可用');
+    }
+  });

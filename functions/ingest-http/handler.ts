@@ -1,11 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { badRequest, errorResponse, header, internalError, json, rawBody, type HttpResponse } from '../shared/http.ts';
+import { httpHandler } from '../shared/middleware.ts';
+import { badRequest, errorResponse, header, json, rawBody } from '../shared/http.ts';
 import type { AcceptDelivery } from './acceptDelivery.ts';
 
 /** `POST /v1/webhooks/{source}` → 202 {accepted, duplicates} once durably queued (API.md §2). */
-export const createIngestHttpHandler = (useCase: AcceptDelivery, logger: Logger) => async (event: APIGatewayProxyEventV2): Promise<HttpResponse> => {
-  try {
+export const createIngestHttpHandler = (useCase: AcceptDelivery, logger: Logger) =>
+  httpHandler(logger, async (event) => {
     const outcome = await useCase.execute({
       source: event.pathParameters?.source ?? '',
       headers: { id: header(event, 'webhook-id'), timestamp: header(event, 'webhook-timestamp'), signature: header(event, 'webhook-signature') },
@@ -25,7 +25,4 @@ export const createIngestHttpHandler = (useCase: AcceptDelivery, logger: Logger)
       case 'unknownEvent':
         return json(404, { error: `未知的事件编号：${outcome.eventId}`, issues: [{ path: 'eventId', message: '未找到该事件编号的记录' }] });
     }
-  } catch (err) {
-    return internalError(err, (m, e) => logger.error(m, e));
-  }
-};
+  });

@@ -5,6 +5,7 @@ import { describeIssues, validate } from '../../domain/validation.ts';
 import type { ApplyRecordMessage } from './applyRecordMessage.ts';
 import { recordMessageSchema } from './messages.ts';
 import { PoisonMessageError } from '../shared/errors.ts';
+import { eventHandler } from '../shared/middleware.ts';
 
 export { PoisonMessageError };
 
@@ -27,10 +28,10 @@ export const createIngestWorkerHandler = (useCase: ApplyRecordMessage, logger: L
     if (outcome.status === 'conflict') throw new PoisonMessageError(`message ${record.messageId}: ${outcome.detail}`);
     logger.debug('applied', { messageId: record.messageId, type: parsed.value.type, outcome });
   };
-  return async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  return eventHandler(async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const processor = new SqsFifoPartialProcessorAsync();
     const response = await processPartialResponse(event, recordHandler, processor, { skipGroupOnError: true, throwOnFullBatchFailure: false });
     for (const failure of response.batchItemFailures) logger.warn('message failed; it will be retried', { messageId: failure.itemIdentifier });
     return response;
-  };
+  });
 };

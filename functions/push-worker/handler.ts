@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { validate } from '../../domain/validation.ts';
 import type { CreditPlatform, PushBatch } from '../ports/creditPlatform.ts';
 import { PoisonMessageError } from '../shared/errors.ts';
+import { eventHandler } from '../shared/middleware.ts';
 
 const pushSchema = z.object({
   type: z.literal('push'),
@@ -23,5 +24,7 @@ export const createPushWorkerHandler = (platform: CreditPlatform, logger: Logger
     await platform.push(parsed.value as PushBatch);
     logger.info('pushed to the credit platform', { batchId: parsed.value.batchId, entries: parsed.value.entries.length });
   };
-  return async (event: SQSEvent): Promise<SQSBatchResponse> => processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { throwOnFullBatchFailure: false });
+  return eventHandler(
+    async (event: SQSEvent): Promise<SQSBatchResponse> => processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { throwOnFullBatchFailure: false }),
+  );
 };

@@ -1,13 +1,13 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { httpHandler } from '../shared/middleware.ts';
 import type { TokenVerifier } from '../ports/identity.ts';
 import { identify } from '../shared/auth.ts';
-import { badRequest, errorResponse, header, internalError, json, jsonBody, type HttpResponse } from '../shared/http.ts';
+import { badRequest, errorResponse, header, json, jsonBody } from '../shared/http.ts';
 import type { RegisterSubject } from './registerSubject.ts';
 
 /** `PUT /v1/subjects/{kind}/{id}` (staff). The optional `x-reason` header is kept in the audit entry. */
-export const createRegisterSubjectHandler = (useCase: RegisterSubject, verifier: TokenVerifier, logger: Logger) => async (event: APIGatewayProxyEventV2): Promise<HttpResponse> => {
-  try {
+export const createRegisterSubjectHandler = (useCase: RegisterSubject, verifier: TokenVerifier, logger: Logger) =>
+  httpHandler(logger, async (event) => {
     const caller = await identify(event, verifier);
     const parsed = jsonBody(event);
     if (!parsed.ok) return parsed.response;
@@ -27,7 +27,4 @@ export const createRegisterSubjectHandler = (useCase: RegisterSubject, verifier:
       case 'conflict':
         return errorResponse(409, '该主体刚被他人修改，请重新读取后再提交');
     }
-  } catch (err) {
-    return internalError(err, (m, e) => logger.error(m, e));
-  }
-};
+  });

@@ -1,8 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { httpHandler } from '../shared/middleware.ts';
 import type { TokenVerifier } from '../ports/identity.ts';
 import { identify } from '../shared/auth.ts';
-import { badRequest, errorResponse, internalError, json, jsonBody, type HttpResponse } from '../shared/http.ts';
+import { badRequest, errorResponse, json, jsonBody, type HttpResponse } from '../shared/http.ts';
 import type { RepairOutcome, RepairService } from '../repairs/repairService.ts';
 
 /** Credit repair (Art 23-27): apply, list, and the bureau's decision. */
@@ -25,8 +25,8 @@ const respond = <T>(outcome: RepairOutcome<T>, okStatus = 200): HttpResponse => 
   }
 };
 
-export const createRepairsApiHandler = (service: RepairService, verifier: TokenVerifier, logger: Logger) => async (event: APIGatewayProxyEventV2): Promise<HttpResponse> => {
-  try {
+export const createRepairsApiHandler = (service: RepairService, verifier: TokenVerifier, logger: Logger) =>
+  httpHandler(logger, async (event) => {
     const caller = await identify(event, verifier);
     const parsed = jsonBody(event);
     if (!parsed.ok) return parsed.response;
@@ -42,7 +42,4 @@ export const createRepairsApiHandler = (service: RepairService, verifier: TokenV
       default:
         return errorResponse(404, '未找到该接口');
     }
-  } catch (err) {
-    return internalError(err, (m, e) => logger.error(m, e));
-  }
-};
+  });

@@ -7,6 +7,7 @@ import { validate } from '../../domain/validation.ts';
 import type { PublishResults } from '../publication/publishResults.ts';
 import type { RescoreSubjects } from './rescoreSubjects.ts';
 import { ConfigurationError, PoisonMessageError } from '../shared/errors.ts';
+import { eventHandler } from '../shared/middleware.ts';
 
 export const rescoreMessageSchema = z.object({
   type: z.literal('rescore'),
@@ -49,6 +50,7 @@ export const createRescoreWorkerHandler = (
     logger.info('rescored', { runId: parsed.value.runId, ...summary, _aws: { Timestamp: Date.now(), CloudWatchMetrics: [{ Namespace: 'ecocredit', Dimensions: [[]], Metrics: [{ Name: 'SnapshotDrift', Unit: 'Count' }] }] }, SnapshotDrift: summary.drift });
     if (summary.drift > 0) logger.warn('snapshot drift repaired', { runId: parsed.value.runId, subjects: summary.driftSubjects });
   };
-  return async (event: SQSEvent): Promise<SQSBatchResponse> =>
-    processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { throwOnFullBatchFailure: false });
+  return eventHandler(
+    async (event: SQSEvent): Promise<SQSBatchResponse> => processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { throwOnFullBatchFailure: false }),
+  );
 };

@@ -1,13 +1,13 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { httpHandler } from '../shared/middleware.ts';
 import type { TokenVerifier } from '../ports/identity.ts';
 import { identify } from '../shared/auth.ts';
-import { badRequest, errorResponse, internalError, json, type HttpResponse } from '../shared/http.ts';
+import { badRequest, errorResponse, json } from '../shared/http.ts';
 import type { LookupScore } from './lookupScore.ts';
 
 /** `GET /v1/subjects/{kind}/{id}/score?year=&asOf=` for the public and for staff (API.md §3). */
-export const createScoreLookupHandler = (useCase: LookupScore, verifier: TokenVerifier, logger: Logger) => async (event: APIGatewayProxyEventV2): Promise<HttpResponse> => {
-  try {
+export const createScoreLookupHandler = (useCase: LookupScore, verifier: TokenVerifier, logger: Logger) =>
+  httpHandler(logger, async (event) => {
     const caller = await identify(event, verifier);
     const q = event.queryStringParameters ?? {};
     const outcome = await useCase.execute(caller, {
@@ -28,7 +28,4 @@ export const createScoreLookupHandler = (useCase: LookupScore, verifier: TokenVe
       case 'unauthorized':
         return errorResponse(401, '令牌无效或已过期');
     }
-  } catch (err) {
-    return internalError(err, (m, e) => logger.error(m, e));
-  }
-};
+  });
