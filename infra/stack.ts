@@ -64,14 +64,7 @@ export class EcocreditStack extends Stack {
         enforceSSL: true,
       });
       Validations.of(dlq).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue.' });
-      new Alarm(this, `${q.name}DlqAlarm`, {
-        alarmDescription: `Messages in the ${q.name} dead-letter queue need a person`,
-        metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
+      this.dlqAlarm(`${q.name}DlqAlarm`, dlq, `Messages in the ${q.name} dead-letter queue need a person`);
       queues.set(
         q.name,
         new Queue(this, `${q.name}Queue`, {
@@ -93,14 +86,7 @@ export class EcocreditStack extends Stack {
     const scheduleGroup = new CfnScheduleGroup(this, 'DeadlineGroup', { name: `${prefix}-deadlines` });
     const deadlineDlq = new Queue(this, 'DeadlineDlq', { queueName: `${prefix}-deadline-dlq`, retentionPeriod: Duration.days(14), encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
     Validations.of(deadlineDlq).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the deadline schedules.' });
-    new Alarm(this, 'DeadlineDlqAlarm', {
-      alarmDescription: 'A legal deadline could not be delivered: a person must look at it',
-      metric: deadlineDlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    this.dlqAlarm('DeadlineDlqAlarm', deadlineDlq, 'A legal deadline could not be delivered: a person must look at it');
     const schedulerRole = new Role(this, 'SchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com'), description: 'EventBridge Scheduler invokes the deadline and nightly functions' });
     const deadlineFunctionName = `${prefix}-deadline`;
     const deadlineFunctionArn = this.formatArn({ service: 'lambda', resource: 'function', resourceName: deadlineFunctionName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
@@ -258,6 +244,18 @@ export class EcocreditStack extends Stack {
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'WebhookSecretsArn', { value: webhookSecrets.secretArn });
     new CfnOutput(this, 'StaffTokenIssuer', { value: staffAuth.issuer });
+  }
+
+  /** A dead-letter queue with anything in it needs a person. */
+  private dlqAlarm(id: string, dlq: Queue, description: string): void {
+    new Alarm(this, id, {
+      alarmDescription: description,
+      metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
   }
 
   /** Staff sign in to a Cognito user pool: MFA required, no self sign-up, custom role/league/subject. */

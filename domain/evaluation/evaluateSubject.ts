@@ -1,5 +1,4 @@
 import { appliesToCategories, isDeductionRule, ruleByCode } from '../catalogue/catalogue.ts';
-import type { SubjectKind } from '../catalogue/kinds.ts';
 import type { LegalDate } from '../dates.ts';
 import { INITIAL_SCORE, type Tenths, tenths, toPoints } from '../points.ts';
 import type { CreditRecord } from '../records/creditRecord.ts';
@@ -466,5 +465,3 @@ export const evaluatePractitioner = (
   };
 };
 
-export const isScored = (r: SubjectResult): r is ScoredResult => r.subject.kind !== 'practitioner';
-export type { SubjectKind };

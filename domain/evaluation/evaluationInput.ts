@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { addDays, isLegalDate, type LegalDate, yearOf } from '../dates.ts';
+import { type LegalDate, yearOf } from '../dates.ts';
 import { type CreditRecord, legalDate, parseCreditRecord, subjectIdProblem } from '../records/creditRecord.ts';
 import { type Subject, subjectSchema } from '../subjects/subject.ts';
 import { type InputIssue, type Validated, validate } from '../validation.ts';
@@ -67,8 +67,7 @@ export const parseEvaluationInput = (raw: unknown, today: LegalDate): Validated<
 
   const asOf = env.value.asOf ?? today;
   const year = env.value.year ?? yearOf(today) - 1;
-  if (!isLegalDate(asOf)) return { ok: false, issues: [{ path: 'asOf', message: '评价基准日无效' }] };
-  if (asOf < addDays(`${year}-01-01`, 0)) return { ok: false, issues: [{ path: 'asOf', message: `评价基准日（${asOf}）不能早于评价年度 ${year} 的开始` }] };
+  if (asOf < `${year}-01-01`) return { ok: false, issues: [{ path: 'asOf', message: `评价基准日（${asOf}）不能早于评价年度 ${year} 的开始` }] };
   const options: Partial<EvaluationOptions> = Object.fromEntries(Object.entries(env.value.options ?? {}).filter(([, v]) => v !== undefined));
   const history: HistoryEntry[] = env.value.history ?? [];
   return { ok: true, value: { year, asOf, options, subjects, records, history } };

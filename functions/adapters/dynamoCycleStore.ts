@@ -8,7 +8,7 @@ import { type CycleAudit, type CycleStore, type CycleWrite, cycleOwner } from '.
 import type { DeadlineTarget } from '../ports/scheduler.ts';
 import { StoreError } from '../ports/store.ts';
 
-import { isCancelledByCondition, type Item, readAll, storeCall } from './dynamoSupport.ts';
+import { isCancelledByCondition, type Item, readAll, storeCall, versionGuard } from './dynamoSupport.ts';
 
 /** The due-time index: one item per scheduled deadline, queried by the nightly sweep on GSI2. */
 const indexKey = (t: Pick<DeadlineTarget, 'owner' | 'deadlineId'>) => ({ PK: `DEADLINE#${t.owner}`, SK: t.deadlineId });
@@ -40,9 +40,7 @@ export class DynamoCycleStore implements CycleStore {
         Put: {
           TableName: this.table,
           Item: { PK: owner, SK: 'CYCLE', cycle: JSON.stringify(w.cycle), version: w.cycle.version, GSI1PK: 'CYCLES', GSI1SK: `${w.cycle.year}#${w.cycle.kind}` },
-          ...(w.expectedVersion === null
-            ? { ConditionExpression: 'attribute_not_exists(PK)' }
-            : { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': w.expectedVersion } }),
+          ...versionGuard(w.expectedVersion),
         },
       },
       ...w.scheduled.map((t) => ({ Put: { TableName: this.table, Item: indexItem(t) } })),

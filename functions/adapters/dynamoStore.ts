@@ -24,7 +24,7 @@ export const keys = {
   referencedBy: (agency: SubjectRef, eventId: string) => `REFERENCED_BY#${agency.kind}#${agency.id}#${eventId}`,
 };
 
-import { isCancelledByCondition, isConditionFailure, type Item, readAll, storeCall } from './dynamoSupport.ts';
+import { isCancelledByCondition, isConditionFailure, type Item, readAll, storeCall, versionGuard } from './dynamoSupport.ts';
 
 /** Results are stored as JSON text: the order of their fields is kept, and the item stays small. */
 const encodeResult = <T extends { result: unknown }>(x: T) => ({ ...x, result: JSON.stringify(x.result) });
@@ -33,12 +33,6 @@ const decodeResult = <T>(x: unknown): T | null => {
   const o = x as { result: unknown };
   return { ...o, result: typeof o.result === 'string' ? JSON.parse(o.result) : o.result } as T;
 };
-
-/** Optimistic locking: the item is absent (null) or still at the version that was read. */
-const versionGuard = (expectedVersion: number | null) =>
-  expectedVersion === null
-    ? { ConditionExpression: 'attribute_not_exists(PK)' }
-    : { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } };
 
 const subjectOfKey = (key: string): SubjectRef => {
   const [, kind, id] = key.split('#');

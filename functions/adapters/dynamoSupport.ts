@@ -19,6 +19,12 @@ export const isCancelledByCondition = (err: unknown): boolean =>
   (err as { name?: string } | null)?.name === 'TransactionCanceledException' &&
   ((err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');
 
+/** Optimistic locking: the item is absent (null) or still at the version that was read. */
+export const versionGuard = (expectedVersion: number | null) =>
+  expectedVersion === null
+    ? { ConditionExpression: 'attribute_not_exists(PK)' }
+    : { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } };
+
 /** Every item of a Query or Scan, following LastEvaluatedKey. */
 export const readAll = async (doc: DynamoDBDocumentClient, input: ({ kind: 'query' } & QueryCommandInput) | ({ kind: 'scan' } & ScanCommandInput)): Promise<Item[]> => {
   const items: Item[] = [];

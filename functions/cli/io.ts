@@ -38,6 +38,3 @@ export const readJsonInput = (file: string): unknown => {
 export const writeChunk = async (out: Writable, chunk: string): Promise<void> => {
   if (!out.write(chunk)) await once(out, 'drain');
 };
-
-/** Today's legal date in Asia/Shanghai: the command line is the edge where the clock is read (I13). */
-export const todayInShanghai = (now: Date = new Date()): string => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

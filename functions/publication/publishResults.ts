@@ -4,6 +4,7 @@ import type { PublishedEntry, PushBatch } from '../ports/creditPlatform.ts';
 import type { CycleKind } from '../../domain/cycles/definitions.ts';
 import type { CreditStore, SubjectRef } from '../ports/store.ts';
 import { evaluateStored, publicShape } from '../shared/subjectEvaluation.ts';
+import { chunks, listAllSubjects } from '../shared/subjects.ts';
 
 /**
  * Publication (Art 16(5), 17(7)): when the region publishes a year's results, every enterprise or
@@ -31,10 +32,8 @@ export class PublishResults {
   /** Plans the fan-out: one message per batch of subjects of the kind. */
   async plan(kind: CycleKind, year: number, publishedOn: LegalDate, send: (m: readonly PublicationMessage[]) => Promise<void>, segments = 4): Promise<number> {
     if (kind === 'practitioner') return 0;
-    const subjects = (await Promise.all(Array.from({ length: segments }, (_, s) => this.store.listSubjects(s, segments)))).flat().filter((s) => s.kind === kind);
-    const messages: PublicationMessage[] = [];
-    for (let i = 0; i < subjects.length; i += PUBLICATION_BATCH) messages.push({ type: 'publish', kind, year, publishedOn, subjects: subjects.slice(i, i + PUBLICATION_BATCH) });
-    await send(messages);
+    const subjects = (await listAllSubjects(this.store, segments)).filter((s) => s.kind === kind);
+    await send(chunks(subjects, PUBLICATION_BATCH).map((batch) => ({ type: 'publish', kind, year, publishedOn, subjects: batch })));
     return subjects.length;
   }
 

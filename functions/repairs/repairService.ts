@@ -96,7 +96,12 @@ export class RepairService {
       id: randomUUID(), subject: ref, eventId: record.eventId, appliedOn: today, evidence: b.evidence as string, impactEliminated: b.impactEliminated === true,
       verifyBy: { on: verify.on, at: verify.at, provisional: verify.provisional }, status: 'pending', overdue: false, decidedOn: null, decidedBy: null, reason: null, version: 1,
     };
-    await this.store.putRepairApplication(app, null, { subject: ref, at: now.toISOString(), actor: actorOf(caller.claims), action: 'repair.applied', what: { applicationId: app.id, eventId: app.eventId, verifyBy: verify.on }, why: app.evidence });
+    return this.file(app, actorOf(caller.claims), now, { eventId: app.eventId });
+  }
+
+  /** Files an accepted application: stored with its audit entry, its verification limit indexed and scheduled. */
+  private async file(app: RepairApplication, actor: string, now: Date, what: Record<string, unknown>): Promise<RepairOutcome<RepairApplication>> {
+    await this.store.putRepairApplication(app, null, { subject: app.subject, at: now.toISOString(), actor, action: 'repair.applied', what: { applicationId: app.id, ...what, verifyBy: app.verifyBy.on }, why: app.evidence });
     await this.cycles.indexDeadline(deadlineOf(app));
     await this.scheduler.schedule(deadlineOf(app));
     return { status: 'ok', value: app };
@@ -180,10 +185,7 @@ export class RepairService {
       id: randomUUID(), subject: ref, eventId: `DISHONEST-${year}`, appliedOn: today, evidence: b.evidence as string, impactEliminated: false,
       verifyBy: { on: verify.on, at: verify.at, provisional: verify.provisional }, status: 'pending', overdue: false, decidedOn: null, decidedBy: null, reason: null, version: 1,
     };
-    await this.store.putRepairApplication(app, null, { subject: ref, at: now.toISOString(), actor: actorOf(claims), action: 'repair.applied', what: { applicationId: app.id, year, verifyBy: verify.on }, why: app.evidence });
-    await this.cycles.indexDeadline(deadlineOf(app));
-    await this.scheduler.schedule(deadlineOf(app));
-    return { status: 'ok', value: app };
+    return this.file(app, actorOf(claims), now, { year });
   }
 
   /** The records that made the practitioner dishonest in `year` (counted as of `asOf`, default today). */

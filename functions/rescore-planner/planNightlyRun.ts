@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CycleStore } from '../ports/cycleStore.ts';
-import type { CreditStore, SubjectRef } from '../ports/store.ts';
+import type { CreditStore } from '../ports/store.ts';
+import { chunks, listAllSubjects } from '../shared/subjects.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { CycleService } from '../cycles/cycleService.ts';
 import type { RescoreMessage } from '../rescore-worker/handler.ts';
@@ -30,9 +31,8 @@ export class PlanNightlyRun {
       const r = await this.cycles.fire(target);
       if (r.status === 'applied') swept++;
     }
-    const subjects = (await Promise.all(Array.from({ length: this.segments }, (_, s) => this.store.listSubjects(s, this.segments)))).flat();
-    const messages: RescoreMessage[] = [];
-    for (let i = 0; i < subjects.length; i += RESCORE_BATCH) messages.push({ type: 'rescore', runId, subjects: subjects.slice(i, i + RESCORE_BATCH) as SubjectRef[] });
+    const subjects = await listAllSubjects(this.store, this.segments);
+    const messages: RescoreMessage[] = chunks(subjects, RESCORE_BATCH).map((batch) => ({ type: 'rescore', runId, subjects: batch }));
     await this.queue.send(messages);
     return { runId, swept, subjects: subjects.length, messages: messages.length };
   }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { RouteDefinition } from '../definitions.ts';
 import type { HttpResponse } from '../../functions/shared/http.ts';
 
 /** Serves HTTP by turning each request into an API Gateway v2 event for the very same handlers. */
@@ -91,4 +90,3 @@ export const startHttpServer = async (routes: readonly LocalRoute[], port: numbe
   return { server, url: `http://127.0.0.1:${actual}` };
 };
 
-export type { RouteDefinition };

@@ -2,7 +2,7 @@ import { parseSecrets } from '../../functions/adapters/webhookSecrets.ts';
 import { signLocalToken } from '../../functions/adapters/tokenVerifiers.ts';
 import { loadDemoData } from './demo.ts';
 import { generateJwtSecret, generateWebhookSecret, startLocalRuntime } from './runtime.ts';
-import { MissingPrerequisiteError } from './services.ts';
+import { checkJava, MissingPrerequisiteError } from './services.ts';
 
 /**
  * `npm start`: the whole system on this machine (issue 4 §5). Configuration by environment:
@@ -11,6 +11,7 @@ import { MissingPrerequisiteError } from './services.ts';
  * Without secrets, development values are generated and printed with one copy-paste example.
  */
 const main = async (argv: readonly string[]): Promise<number> => {
+  checkJava();
   // Quiet by default: warnings and errors only (LOG_LEVEL=INFO shows every message handled).
   process.env.LOG_LEVEL ??= 'WARN';
   const demo = argv.includes('--demo');

@@ -1,20 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officialWorkingCalendar } from '../../../domain/calendar/workingCalendar.ts';
 import { openCycle } from '../../../domain/cycles/cycle.ts';
 import { DynamoCycleStore } from '../../../functions/adapters/dynamoCycleStore.ts';
-import { createTable } from '../../../infra/local/provision.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../infra/local/services.ts';
+import { freshTable } from '../../support/table.ts';
 
 /** The cycle store's guarantees, on real DynamoDB Local. */
 let client: DynamoDBClient;
 let store: DynamoCycleStore;
 beforeAll(async () => {
-  client = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  const table = `cycles-${randomUUID().slice(0, 8)}`;
-  await createTable(client, table);
-  store = new DynamoCycleStore(client, table);
+  const fresh = await freshTable('cycles');
+  client = fresh.client;
+  store = new DynamoCycleStore(client, fresh.table);
 });
 afterAll(() => client?.destroy());
 

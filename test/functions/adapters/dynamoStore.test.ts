@@ -1,20 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoCreditStore } from '../../../functions/adapters/dynamoStore.ts';
 import type { EventClaim, StoredSnapshot } from '../../../functions/ports/store.ts';
-import { createTable } from '../../../infra/local/provision.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../infra/local/services.ts';
+import { freshTable } from '../../support/table.ts';
 import { ENTERPRISE_ID, record } from '../../support/builders.ts';
 
 /** The record store's guarantees, on real DynamoDB Local. */
 let client: DynamoDBClient;
 let store: DynamoCreditStore;
 beforeAll(async () => {
-  client = new DynamoDBClient({ endpoint: inject('dynamoEndpoint'), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  const table = `store-${randomUUID().slice(0, 8)}`;
-  await createTable(client, table);
-  store = new DynamoCreditStore(client, table);
+  const fresh = await freshTable('store');
+  client = fresh.client;
+  store = new DynamoCreditStore(client, fresh.table);
 });
 afterAll(() => client?.destroy());
 

@@ -1,0 +1,12 @@
+import type { CreditStore, SubjectRef } from '../ports/store.ts';
+
+/** Every subject of the store, its segments read in parallel (the nightly planner, publication). */
+export const listAllSubjects = async (store: CreditStore, segments = 4): Promise<SubjectRef[]> =>
+  (await Promise.all(Array.from({ length: segments }, (_, s) => store.listSubjects(s, segments)))).flat();
+
+/** Consecutive batches of at most `size` items. */
+export const chunks = <T>(items: readonly T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
