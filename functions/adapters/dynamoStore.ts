@@ -307,28 +307,10 @@ export class DynamoCreditStore implements CreditStore {
     return (r.Item?.profile as StoredProfile | undefined) ?? null;
   }
 
-  async putProfile(profile: StoredProfile, expectedVersion: number | null, audit: AuditEntry): Promise<boolean> {
-    try {
-      await this.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: this.profileItem(profile),
-                ...versionGuard(expectedVersion),
-              },
-            },
-            { Put: { TableName: this.table, Item: this.auditItem(audit) } },
-          ],
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (isCancelledByCondition(err)) return false;
-      throw new StoreError('DynamoDB profile write failed', { cause: err });
-    }
+  putProfile(profile: StoredProfile, expectedVersion: number | null, audit: AuditEntry): Promise<boolean> {
+    return this.putVersioned('profile', this.profileItem(profile), expectedVersion, audit);
   }
+
 
   async auditOf(subject: SubjectRef): Promise<AuditEntry[]> {
     const r = await this.run('Query', () =>
@@ -345,12 +327,17 @@ export class DynamoCreditStore implements CreditStore {
     return items.map((i) => i.application as RepairApplication);
   }
 
-  async putRepairApplication(app: RepairApplication, expectedVersion: number | null, audit: AuditEntry): Promise<boolean> {
+  putRepairApplication(app: RepairApplication, expectedVersion: number | null, audit: AuditEntry): Promise<boolean> {
+    return this.putVersioned('repair application', { PK: keys.subject(app.subject), SK: `REPAIR#${app.id}`, application: app, version: app.version }, expectedVersion, audit);
+  }
+
+  /** A versioned item and its audit entry in one transaction; false when the version moved meanwhile. */
+  private async putVersioned(what: string, item: Item, expectedVersion: number | null, audit: AuditEntry): Promise<boolean> {
     try {
       await this.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.table, Item: { PK: keys.subject(app.subject), SK: `REPAIR#${app.id}`, application: app, version: app.version }, ...versionGuard(expectedVersion) } },
+            { Put: { TableName: this.table, Item: item, ...versionGuard(expectedVersion) } },
             { Put: { TableName: this.table, Item: this.auditItem(audit) } },
           ],
         }),
@@ -358,9 +345,10 @@ export class DynamoCreditStore implements CreditStore {
       return true;
     } catch (err) {
       if (isCancelledByCondition(err)) return false;
-      throw new StoreError('DynamoDB repair application write failed', { cause: err });
+      throw new StoreError(`DynamoDB ${what} write failed`, { cause: err });
     }
   }
+
 
   /**
    * Every subject, by the league index of their profiles (docs/storage.md #10, #13): one Query per
