@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { ruleByCode } from '../domain/catalogue/catalogue.ts';
 import { evaluateEach } from '../domain/evaluation/evaluate.ts';
 import { cataloguePoints } from '../domain/evaluation/recordState.ts';
-import { generateDataSet } from './generate.ts';
+import { generateDataSet } from '../infra/local/demoData.ts';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
@@ -20,7 +20,10 @@ const ROUNDS = 3;
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ` +
+    `${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+);
 let t0 = process.hrtime.bigint();
 const data = generateDataSet(SUBJECTS, RECORDS);
 console.log(`generated ${data.subjects.length} subjects, ${data.records.length} records in ${ms(t0).toFixed(0)} ms`);
@@ -34,7 +37,8 @@ const floorPass = (): number => {
 
 const evaluatePass = (): number => {
   let n = 0;
-  for (const result of evaluateEach({ year: 2026, asOf: '2027-03-31', subjects: data.subjects, records: data.records })) n += result.items.length;
+  for (const result of evaluateEach({ year: 2026, asOf: '2027-03-31', subjects: data.subjects, records: data.records }))
+    n += result.items.length;
   return n;
 };
 
@@ -50,8 +54,13 @@ for (let i = 0; i < ROUNDS; i++) {
 }
 const floor = median(floors);
 const evaluation = median(evals);
-console.log(`floor (sum catalogue points): ${floor.toFixed(0)} ms (${((RECORDS / floor) * 1000).toFixed(0)} records/s)`);
-console.log(`evaluate (all rules, all results): ${evaluation.toFixed(0)} ms (${((RECORDS / evaluation) * 1000).toFixed(0)} records/s)`);
+console.log(
+  `floor (sum catalogue points): ${floor.toFixed(0)} ms (${((RECORDS / floor) * 1000).toFixed(0)} records/s)`,
+);
+console.log(
+  `evaluate (all rules, all results): ${evaluation.toFixed(0)} ms ` +
+    `(${((RECORDS / evaluation) * 1000).toFixed(0)} records/s)`,
+);
 console.log(`ratio evaluate/floor: ${(evaluation / floor).toFixed(1)}x`);
 console.log(`peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 
@@ -70,5 +79,8 @@ const cli = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, 'bin/ecocr
 });
 const cliMs = ms(t0);
 const peakKiB = Number(cli.stderr.trim().split('\n').pop());
-console.log(`ecocredit evaluate on a ${(size / 2 ** 20).toFixed(0)} MiB file: exit ${cli.status}, ${(cliMs / 1000).toFixed(1)} s, peak RSS ${(peakKiB / 1024).toFixed(0)} MiB`);
+console.log(
+  `ecocredit evaluate on a ${(size / 2 ** 20).toFixed(0)} MiB file: exit ${cli.status}, ` +
+    `${(cliMs / 1000).toFixed(1)} s, peak RSS ${(peakKiB / 1024).toFixed(0)} MiB`,
+);
 if (cli.status !== 0) console.log(cli.stderr);

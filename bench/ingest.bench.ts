@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest` (issue 4 §7), against the local runtime on this machine:
+ * `npm run bench:ingest`, against the local runtime on this machine:
  * - ingestion throughput: records per second from webhook to visible score;
  * - latency webhook → visible score at a steady rate (p50/p99), and lookup latency (p50/p99);
  * - in the same run, the raw DynamoDB Local baseline: TransactWriteItems per second and GetItem p99.
@@ -9,46 +9,84 @@ import { cpus, totalmem } from 'node:os';
 import { GetItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { signLocalToken } from '../functions/adapters/tokenVerifiers.ts';
 import { sign } from '../functions/shared/webhookSignature.ts';
+import { generateDataSet } from '../infra/local/demoData.ts';
 import { generateJwtSecret, generateWebhookSecret, startLocalRuntime } from '../infra/local/runtime.ts';
-import { generateDataSet } from './generate.ts';
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const pool = async <T>(items: T[], concurrency: number, fn: (t: T) => Promise<void>) => {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 };
 
 const secret = generateWebhookSecret();
 const jwtSecret = generateJwtSecret();
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+);
 const POLLERS = Number(process.env.BENCH_POLLERS ?? 8); // concurrent worker invocations, as Lambda scales with message groups
-const rt = await startLocalRuntime({ dataDir: ':memory:', port: 0, webhookSecrets: new Map([['bench', secret]]), jwtSecret, visibilityTimeoutSeconds: 5, pollers: POLLERS });
+const rt = await startLocalRuntime({
+  dataDir: ':memory:',
+  port: 0,
+  webhookSecrets: new Map([['bench', secret]]),
+  jwtSecret,
+  visibilityTimeoutSeconds: 5,
+  pollers: POLLERS,
+});
 const post = async (body: unknown) => {
   const raw = JSON.stringify(body);
   const id = `msg_${randomUUID()}`;
   const ts = Math.floor(Date.now() / 1000);
-  const res = await fetch(`${rt.url}/v1/webhooks/bench`, { method: 'POST', headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secret, id, ts, raw) }, body: raw });
+  const res = await fetch(`${rt.url}/v1/webhooks/bench`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(ts),
+      'webhook-signature': sign(secret, id, ts, raw),
+    },
+    body: raw,
+  });
   if (res.status !== 202) throw new Error(`webhook ${res.status}: ${await res.text()}`);
 };
 
 // Raw baseline: TransactWriteItems of a record and a snapshot-sized item, 8 at a time.
 const N = 1500;
 let t0 = process.hrtime.bigint();
-await pool(Array.from({ length: N }, (_, i) => i), 8, async (i) => {
-  const pk = { S: `BENCH#${i % 300}` };
-  await rt.dynamo.send(new TransactWriteItemsCommand({ TransactItems: [
-    { Put: { TableName: rt.tableName, Item: { PK: pk, SK: { S: `RECORD#${i}` }, body: { S: 'x'.repeat(600) } } } },
-    { Put: { TableName: rt.tableName, Item: { PK: pk, SK: { S: 'SNAPSHOT#2026' }, body: { S: 'x'.repeat(3000) } } } },
-  ] }));
-});
+await pool(
+  Array.from({ length: N }, (_, i) => i),
+  8,
+  async (i) => {
+    const pk = { S: `BENCH#${i % 300}` };
+    await rt.dynamo.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [
+          {
+            Put: { TableName: rt.tableName, Item: { PK: pk, SK: { S: `RECORD#${i}` }, body: { S: 'x'.repeat(600) } } },
+          },
+          {
+            Put: {
+              TableName: rt.tableName,
+              Item: { PK: pk, SK: { S: 'SNAPSHOT#2026' }, body: { S: 'x'.repeat(3000) } },
+            },
+          },
+        ],
+      }),
+    );
+  },
+);
 const rawTps = (N / ms(t0)) * 1000;
 const gets: number[] = [];
 for (let i = 0; i < 1000; i++) {
   const t = process.hrtime.bigint();
-  await rt.dynamo.send(new GetItemCommand({ TableName: rt.tableName, Key: { PK: { S: `BENCH#${i % 300}` }, SK: { S: 'SNAPSHOT#2026' } } }));
+  await rt.dynamo.send(
+    new GetItemCommand({ TableName: rt.tableName, Key: { PK: { S: `BENCH#${i % 300}` }, SK: { S: 'SNAPSHOT#2026' } } }),
+  );
   gets.push(ms(t));
 }
 
@@ -56,7 +94,11 @@ for (let i = 0; i < 1000; i++) {
 const data = generateDataSet(300, 3000, 11);
 const records = data.records;
 t0 = process.hrtime.bigint();
-await pool(Array.from({ length: records.length / 100 }, (_, i) => records.slice(i * 100, i * 100 + 100)), 4, (batch) => post({ type: 'records.batch', records: batch }));
+await pool(
+  Array.from({ length: records.length / 100 }, (_, i) => records.slice(i * 100, i * 100 + 100)),
+  4,
+  (batch) => post({ type: 'records.batch', records: batch }),
+);
 await rt.drain(600_000);
 const ingestRps = (records.length / ms(t0)) * 1000;
 
@@ -64,32 +106,56 @@ const ingestRps = (records.length / ms(t0)) * 1000;
 const token = await signLocalToken(jwtSecret, { role: 'region', league: '150000' });
 const latencies: number[] = [];
 const subjects = data.subjects.filter((s) => s.kind === 'enterprise').slice(0, 50);
-await Promise.all(Array.from({ length: 150 }, (_, i) => (async () => {
-  await new Promise((r) => setTimeout(r, i * 100));
-  const s = subjects[i % subjects.length]!;
-  const eventId = `LAT-${i}`;
-  const start = process.hrtime.bigint();
-  await post({ type: 'record.created', record: { eventId, subject: { kind: 'enterprise', id: s.id }, rule: 'HW_BASIC', occurredOn: '2026-10-01', department: '150100-EEB', league: '150100' } });
-  for (;;) {
-    const snap = await rt.store.getSnapshot({ kind: 'enterprise', id: s.id }, 2026);
-    if (snap && JSON.stringify(snap.result).includes(`"${eventId}"`)) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  latencies.push(ms(start));
-})()));
+await Promise.all(
+  Array.from({ length: 150 }, (_, i) =>
+    (async () => {
+      await new Promise((r) => setTimeout(r, i * 100));
+      const s = subjects[i % subjects.length]!;
+      const eventId = `LAT-${i}`;
+      const start = process.hrtime.bigint();
+      await post({
+        type: 'record.created',
+        record: {
+          eventId,
+          subject: { kind: 'enterprise', id: s.id },
+          rule: 'HW_BASIC',
+          occurredOn: '2026-10-01',
+          department: '150100-EEB',
+          league: '150100',
+        },
+      });
+      for (;;) {
+        const snap = await rt.store.getSnapshot({ kind: 'enterprise', id: s.id }, 2026);
+        if (snap && JSON.stringify(snap.result).includes(`"${eventId}"`)) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      latencies.push(ms(start));
+    })(),
+  ),
+);
 
 // Lookups through HTTP (one GetItem each in the common case).
 const lookups: number[] = [];
 for (let i = 0; i < 1000; i++) {
   const s = subjects[i % subjects.length]!;
   const t = process.hrtime.bigint();
-  const res = await fetch(`${rt.url}/v1/subjects/enterprise/${s.id}/score`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${rt.url}/v1/subjects/enterprise/${s.id}/score`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   await res.arrayBuffer();
   lookups.push(ms(t));
 }
 await rt.stop();
 
-console.log(`raw DynamoDB Local: TransactWriteItems ${rawTps.toFixed(0)}/s; GetItem p50 ${pct(gets, 50).toFixed(2)} ms, p99 ${pct(gets, 99).toFixed(2)} ms`);
-console.log(`ingestion (webhook → visible score): ${ingestRps.toFixed(0)} records/s = ${((ingestRps / rawTps) * 100).toFixed(0)} % of the raw transactional write rate`);
-console.log(`latency at 10 records/s (webhook → visible score): p50 ${pct(latencies, 50).toFixed(0)} ms, p99 ${pct(latencies, 99).toFixed(0)} ms`);
-console.log(`lookup over HTTP: p50 ${pct(lookups, 50).toFixed(2)} ms, p99 ${pct(lookups, 99).toFixed(2)} ms = ${(pct(lookups, 99) / pct(gets, 99)).toFixed(2)}× raw GetItem p99`);
+console.log(
+  `raw DynamoDB Local: TransactWriteItems ${rawTps.toFixed(0)}/s; GetItem p50 ${pct(gets, 50).toFixed(2)} ms, p99 ${pct(gets, 99).toFixed(2)} ms`,
+);
+console.log(
+  `ingestion (webhook → visible score): ${ingestRps.toFixed(0)} records/s = ${((ingestRps / rawTps) * 100).toFixed(0)} % of the raw transactional write rate`,
+);
+console.log(
+  `latency at 10 records/s (webhook → visible score): p50 ${pct(latencies, 50).toFixed(0)} ms, p99 ${pct(latencies, 99).toFixed(0)} ms`,
+);
+console.log(
+  `lookup over HTTP: p50 ${pct(lookups, 50).toFixed(2)} ms, p99 ${pct(lookups, 99).toFixed(2)} ms = ${(pct(lookups, 99) / pct(gets, 99)).toFixed(2)}× raw GetItem p99`,
+);

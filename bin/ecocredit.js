@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Launcher of the `ecocredit` command line: runs the TypeScript entry through tsx.
-import { register } from 'tsx/esm/api';
+// Launcher of the `ecocredit` command line: runs the bundled entry (built once, see compile.js).
+import { run } from './compile.js';
 
-register();
-await import('../functions/cli/main.ts');
+await run('cli');

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: Node is checked here, before the TypeScript loader can run; Java (for DynamoDB Local)
+// `npm start`: Node is checked here, before any TypeScript can run; Java (for DynamoDB Local)
 // is checked first thing by the local runtime. Each missing prerequisite is said in one clear line.
 const [major] = process.versions.node.split('.').map(Number);
 if (major < 20) {
@@ -7,6 +7,5 @@ if (major < 20) {
   process.exit(2);
 }
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const { register } = await import('tsx/esm/api');
-register();
-await import('../infra/local/main.ts');
+const { run } = await import('./compile.js');
+await run('start');

@@ -16,9 +16,9 @@ export const isLegalDate = (s: unknown): s is LegalDate => {
   return y >= 1900 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 };
 
-export const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const isLeapYear = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
-export const daysInMonth = (y: number, month1: number): number =>
+const daysInMonth = (y: number, month1: number): number =>
   [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month1 - 1] ?? 0;
 
 export const parts = (d: LegalDate): { y: number; m: number; d: number } => ({
@@ -51,7 +51,7 @@ export const weekday = (d: LegalDate): number => (((toDayNumber(d) + 4) % 7) + 7
 
 /**
  * Calendar months: the same day-of-month N months later, clamped to the month's last day
- * (TIMELINE.md "Counting rules"; used by the Art 27 repair waits).
+ * (docs/timeline.md "Counting rules"; used by the Art 27 repair waits).
  */
 export const addCalendarMonths = (d: LegalDate, months: number): LegalDate => {
   const p = parts(d);
@@ -62,12 +62,10 @@ export const addCalendarMonths = (d: LegalDate, months: number): LegalDate => {
 };
 
 export const minDate = (a: LegalDate, b: LegalDate): LegalDate => (a < b ? a : b);
-export const maxDate = (a: LegalDate, b: LegalDate): LegalDate => (a > b ? a : b);
 export const endOfYear = (y: number): LegalDate => formatDate(y, 12, 31);
-export const startOfYear = (y: number): LegalDate => formatDate(y, 1, 1);
 
 /** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991), so the offset is constant (I13). */
-export const SHANGHAI_OFFSET_HOURS = 8;
+const SHANGHAI_OFFSET_HOURS = 8;
 
 /** 23:59:59 Asia/Shanghai of a legal date, as an ISO-8601 UTC instant (I12, I13). */
 export const endOfLegalDayInstant = (d: LegalDate): string => {

@@ -1,7 +1,7 @@
 /**
  * Points are exact: integer tenths of a point, never binary floats.
  * Why: the catalogue steps by 0.5 (Annex 1 fines) and multi-site weighting (Art 16(2)) produces
- * one decimal; integer tenths keep every sum and comparison exact (RULES.md §2, I2).
+ * one decimal; integer tenths keep every sum and comparison exact (docs/rules.md §2, I2).
  */
 export type Tenths = number & { readonly __tenths: unique symbol };
 
@@ -17,8 +17,6 @@ export const fromPoints = (points: number): Tenths => tenths(Math.round(points *
 // Dividing an integer by 10 is correctly rounded, so the result is the double nearest the exact
 // one-decimal value and prints as that decimal (998 → 99.8).
 export const toPoints = (t: Tenths | number): number => (t as number) / 10;
-
-export const addTenths = (a: Tenths, b: Tenths): Tenths => ((a as number) + (b as number)) as Tenths;
 
 /** Every evaluated enterprise site and agency starts the year at 100 points (Art 11, Art 12). */
 export const INITIAL_SCORE: Tenths = 1000 as Tenths;

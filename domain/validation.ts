@@ -1,13 +1,15 @@
-import type * as z from 'zod/mini';
 import { zhCN } from 'zod/locales';
+import type * as z from 'zod/mini';
 
-/** One problem with an input, naming the field (API.md: "a message naming the field"). */
+/** One problem with an input, naming the field (docs/api.md: "a message naming the field"). */
 export interface InputIssue {
   readonly path: string;
   readonly message: string;
 }
 
-export type Validated<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: InputIssue[] };
+export type Validated<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: InputIssue[] };
 
 /** `records[3].subject.id` from zod's path segments. */
 export const formatPath = (segments: readonly PropertyKey[], prefix = ''): string => {

@@ -1,6 +1,9 @@
+import type { EnvKey } from '../functions/shared/env.ts';
+
 /**
  * What the deployment is made of, as plain data read by both the CDK stack and the local runtime,
- * so the two cannot drift apart (ARCHITECTURE.md).
+ * so the two cannot drift apart (docs/aws.md). Environment names belong to the functions
+ * (`functions/shared/env.ts`); this layer imports them, never the reverse.
  */
 
 export const TABLE = {
@@ -12,9 +15,11 @@ export const TABLE = {
   ],
 } as const;
 
+export type QueueName = 'records' | 'rescore' | 'push';
+
 export interface QueueDefinition {
   /** Logical name; the queue is `<prefix>-<name>.fifo` (FIFO) or `<prefix>-<name>`. */
-  readonly name: string;
+  readonly name: QueueName;
   readonly fifo: boolean;
   readonly visibilityTimeoutSeconds: number;
   /** Tries before a message goes to the dead-letter queue. */
@@ -25,13 +30,29 @@ export interface QueueDefinition {
 }
 
 export const QUEUES: readonly QueueDefinition[] = [
-  { name: 'records', fifo: true, visibilityTimeoutSeconds: 60, maxReceiveCount: 5, consumer: 'ingestWorker', batchSize: 10 },
-  { name: 'rescore', fifo: false, visibilityTimeoutSeconds: 300, maxReceiveCount: 3, consumer: 'rescoreWorker', batchSize: 5 },
+  {
+    name: 'records',
+    fifo: true,
+    visibilityTimeoutSeconds: 60,
+    maxReceiveCount: 5,
+    consumer: 'ingestWorker',
+    batchSize: 10,
+  },
+  {
+    name: 'rescore',
+    fifo: false,
+    visibilityTimeoutSeconds: 300,
+    maxReceiveCount: 3,
+    consumer: 'rescoreWorker',
+    batchSize: 5,
+  },
   { name: 'push', fifo: false, visibilityTimeoutSeconds: 60, maxReceiveCount: 8, consumer: 'pushWorker', batchSize: 5 },
 ];
 
-export const queueName = (prefix: string, q: Pick<QueueDefinition, 'name' | 'fifo'>): string => `${prefix}-${q.name}${q.fifo ? '.fifo' : ''}`;
-export const deadLetterQueueName = (prefix: string, q: Pick<QueueDefinition, 'name' | 'fifo'>): string => `${prefix}-${q.name}-dlq${q.fifo ? '.fifo' : ''}`;
+export const queueName = (prefix: string, q: Pick<QueueDefinition, 'name' | 'fifo'>): string =>
+  `${prefix}-${q.name}${q.fifo ? '.fifo' : ''}`;
+export const deadLetterQueueName = (prefix: string, q: Pick<QueueDefinition, 'name' | 'fifo'>): string =>
+  `${prefix}-${q.name}-dlq${q.fifo ? '.fifo' : ''}`;
 
 export type HandlerName =
   | 'ingestHttp'
@@ -44,22 +65,185 @@ export type HandlerName =
   | 'rescorePlanner'
   | 'rescoreWorker'
   | 'repairsApi'
-  | 'pushWorker';
+  | 'pushWorker'
+  | 'ingestSweeper'
+  | 'ingestStuck'
+  | 'openApi';
+
+/** DynamoDB actions a function may be granted on the table (and its indexes). */
+export type TableAction =
+  | 'GetItem'
+  | 'BatchGetItem'
+  | 'Query'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'ConditionCheckItem';
+
+const READ: readonly TableAction[] = ['GetItem', 'BatchGetItem', 'Query'];
+
+/** What a function reads and may do; the stack grants exactly this (least privilege). */
+export interface FunctionGrants {
+  readonly table?: readonly TableAction[];
+  /** Queues (by `QueueDefinition.name`) it sends to. */
+  readonly sendTo?: readonly QueueName[];
+  /** Reads the webhook secrets (Secrets Manager). */
+  readonly webhookSecrets?: true;
+  /** Creates, updates and deletes one-time deadline schedules in the project's group, passing the scheduler role. */
+  readonly deadlineSchedules?: true;
+}
+
+export interface FunctionDefinition {
+  /** Its composition root. */
+  readonly entry: string;
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  /**
+   * The environment variables its composition reads (names in `functions/shared/env.ts`), and no
+   * others; `test/infra/definitions.test.ts` checks this against a cold start of the function.
+   */
+  readonly environment: readonly EnvKey[];
+  readonly grants: FunctionGrants;
+}
+
+const SCHEDULER_ENV: readonly EnvKey[] = ['scheduleGroup', 'deadlineFunctionArn', 'schedulerRoleArn', 'deadlineDlqArn'];
+const STAFF_TOKEN_ENV: readonly EnvKey[] = ['jwtIssuer', 'jwtAudience'];
+
+/** Every function's settings, as data: the stack builds one NodejsFunction from each (docs/aws.md). */
+export const FUNCTIONS: Readonly<Record<HandlerName, FunctionDefinition>> = {
+  ingestHttp: {
+    entry: 'functions/ingest-http/main.ts',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    environment: ['table', 'recordsQueueUrl', 'webhookSecretsArn'],
+    // The webhook reserves, commits and (on a conflict) removes its claims (docs/ingestion.md).
+    grants: { table: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], sendTo: ['records'], webhookSecrets: true },
+  },
+  ingestWorker: {
+    entry: 'functions/ingest-worker/main.ts',
+    memoryMb: 1024,
+    timeoutSeconds: 50,
+    environment: ['table', 'recordsQueueUrl', ...SCHEDULER_ENV],
+    // Applies records, sends the I4 knock-on, schedules credit-warning deadlines (Art 22).
+    grants: {
+      table: [...READ, 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
+      sendTo: ['records'],
+      deadlineSchedules: true,
+    },
+  },
+  ingestSweeper: {
+    entry: 'functions/ingest-sweeper/main.ts',
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    environment: ['table', 'recordsQueueUrl', 'recordsVisibilitySeconds'],
+    // Settles reservations, sends unapplied claims again, sets aside the stuck ones.
+    grants: { table: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], sendTo: ['records'] },
+  },
+  ingestStuck: {
+    entry: 'functions/ingest-stuck/main.ts',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    environment: ['table', 'recordsQueueUrl', ...STAFF_TOKEN_ENV],
+    grants: { table: [...READ, 'UpdateItem'], sendTo: ['records'] },
+  },
+  scoreLookup: {
+    entry: 'functions/score-lookup/main.ts',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    environment: ['table', ...STAFF_TOKEN_ENV],
+    grants: { table: READ },
+  },
+  registerSubject: {
+    entry: 'functions/register-subject/main.ts',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    environment: ['table', 'recordsQueueUrl', ...STAFF_TOKEN_ENV],
+    grants: { table: [...READ, 'PutItem', 'DeleteItem'], sendTo: ['records'] },
+  },
+  health: {
+    entry: 'functions/health/main.ts',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    environment: ['table'],
+    grants: { table: ['GetItem'] },
+  },
+  cyclesApi: {
+    entry: 'functions/cycles-api/main.ts',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    environment: ['table', 'rescoreQueueUrl', ...SCHEDULER_ENV, ...STAFF_TOKEN_ENV],
+    // The publication fan-out after the region's `published` act goes to the rescore queue.
+    grants: {
+      table: [...READ, 'PutItem', 'DeleteItem', 'ConditionCheckItem'],
+      sendTo: ['rescore'],
+      deadlineSchedules: true,
+    },
+  },
+  deadline: {
+    entry: 'functions/deadline/main.ts',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    environment: ['table', 'recordsQueueUrl', ...SCHEDULER_ENV],
+    grants: {
+      table: [...READ, 'PutItem', 'DeleteItem', 'ConditionCheckItem'],
+      sendTo: ['records'],
+      deadlineSchedules: true,
+    },
+  },
+  rescorePlanner: {
+    entry: 'functions/rescore-planner/main.ts',
+    memoryMb: 512,
+    timeoutSeconds: 900,
+    environment: ['table', 'recordsQueueUrl', 'rescoreQueueUrl', 'recordsVisibilitySeconds', ...SCHEDULER_ENV],
+    // Sweeps the outbox, fires missed deadlines, fans the subjects out.
+    grants: {
+      table: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
+      sendTo: ['records', 'rescore'],
+      deadlineSchedules: true,
+    },
+  },
+  rescoreWorker: {
+    entry: 'functions/rescore-worker/main.ts',
+    memoryMb: 1024,
+    timeoutSeconds: 280,
+    environment: ['table', 'recordsQueueUrl', 'pushQueueUrl'],
+    // Re-issues after approved repairs: corrections to the push queue, a missing `record.repaired` again (Art 23).
+    grants: { table: [...READ, 'PutItem', 'UpdateItem', 'ConditionCheckItem'], sendTo: ['records', 'push'] },
+  },
+  repairsApi: {
+    entry: 'functions/repairs-api/main.ts',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    environment: ['table', 'recordsQueueUrl', 'pushQueueUrl', ...SCHEDULER_ENV, ...STAFF_TOKEN_ENV],
+    // Corrections of re-issued results (Art 23) go to the push queue.
+    grants: {
+      table: [...READ, 'PutItem', 'DeleteItem', 'ConditionCheckItem'],
+      sendTo: ['records', 'push'],
+      deadlineSchedules: true,
+    },
+  },
+  openApi: {
+    entry: 'functions/openapi/main.ts',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    // The document is generated from the handlers' contracts: it reads nothing.
+    environment: [],
+    grants: {},
+  },
+  pushWorker: {
+    entry: 'functions/push-worker/main.ts',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    // Optional: without it, batches are logged, not sent.
+    environment: ['creditPlatformUrl'],
+    grants: {},
+  },
+};
 
 /** Where each handler's composition root is (one per function). */
-export const HANDLER_ENTRIES: Record<HandlerName, string> = {
-  ingestHttp: 'functions/ingest-http/main.ts',
-  ingestWorker: 'functions/ingest-worker/main.ts',
-  scoreLookup: 'functions/score-lookup/main.ts',
-  registerSubject: 'functions/register-subject/main.ts',
-  health: 'functions/health/main.ts',
-  cyclesApi: 'functions/cycles-api/main.ts',
-  deadline: 'functions/deadline/main.ts',
-  rescorePlanner: 'functions/rescore-planner/main.ts',
-  rescoreWorker: 'functions/rescore-worker/main.ts',
-  repairsApi: 'functions/repairs-api/main.ts',
-  pushWorker: 'functions/push-worker/main.ts',
-};
+export const HANDLER_ENTRIES: Readonly<Record<HandlerName, string>> = Object.fromEntries(
+  Object.entries(FUNCTIONS).map(([name, f]) => [name, f.entry]),
+) as Record<HandlerName, string>;
 
 export interface RouteDefinition {
   readonly method: 'GET' | 'POST' | 'PUT';
@@ -86,26 +270,20 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'PUT', path: '/v1/calendars/{year}', handler: 'cyclesApi', auth: 'jwt', throttled: false },
   { method: 'POST', path: '/v1/subjects/{kind}/{id}/repairs', handler: 'repairsApi', auth: 'jwt', throttled: false },
   { method: 'GET', path: '/v1/subjects/{kind}/{id}/repairs', handler: 'repairsApi', auth: 'jwt', throttled: false },
-  { method: 'POST', path: '/v1/subjects/{kind}/{id}/repairs/{applicationId}/decision', handler: 'repairsApi', auth: 'jwt', throttled: false },
+  {
+    method: 'POST',
+    path: '/v1/subjects/{kind}/{id}/repairs/{applicationId}/decision',
+    handler: 'repairsApi',
+    auth: 'jwt',
+    throttled: false,
+  },
+  { method: 'GET', path: '/v1/ingest/stuck', handler: 'ingestStuck', auth: 'jwt', throttled: false },
+  { method: 'POST', path: '/v1/ingest/stuck/{eventId}/redrive', handler: 'ingestStuck', auth: 'jwt', throttled: false },
+  { method: 'GET', path: '/v1/openapi.json', handler: 'openApi', auth: 'none', throttled: true },
 ];
 
-/** The nightly run: 02:00 Asia/Shanghai (issue 5 §3). */
-export const NIGHTLY_CRON = { expression: 'cron(0 2 * * ? *)', timezone: 'Asia/Shanghai' } as const;
+/** The outbox sweep on AWS: unapplied claims are sent again (docs/ingestion.md). */
+export const SWEEP_SCHEDULE = { expression: 'rate(5 minutes)' } as const;
 
-/** Environment variables the functions read (set by CDK on AWS and by the local runtime). */
-export const ENV = {
-  table: 'ECOCREDIT_TABLE',
-  recordsQueueUrl: 'ECOCREDIT_RECORDS_QUEUE_URL',
-  webhookSecretsArn: 'ECOCREDIT_WEBHOOK_SECRETS_ARN',
-  webhookSecrets: 'ECOCREDIT_WEBHOOK_SECRETS',
-  jwtSecret: 'ECOCREDIT_JWT_SECRET',
-  jwtIssuer: 'ECOCREDIT_JWT_ISSUER',
-  jwtAudience: 'ECOCREDIT_JWT_AUDIENCE',
-  rescoreQueueUrl: 'ECOCREDIT_RESCORE_QUEUE_URL',
-  scheduleGroup: 'ECOCREDIT_SCHEDULE_GROUP',
-  schedulerRoleArn: 'ECOCREDIT_SCHEDULER_ROLE_ARN',
-  deadlineFunctionArn: 'ECOCREDIT_DEADLINE_FUNCTION_ARN',
-  deadlineDlqArn: 'ECOCREDIT_DEADLINE_DLQ_ARN',
-  pushQueueUrl: 'ECOCREDIT_PUSH_QUEUE_URL',
-  creditPlatformUrl: 'ECOCREDIT_CREDIT_PLATFORM_URL',
-} as const;
+/** The nightly run: 02:00 Asia/Shanghai (docs/legal-clock.md). */
+export const NIGHTLY_CRON = { expression: 'cron(0 2 * * ? *)', timezone: 'Asia/Shanghai' } as const;

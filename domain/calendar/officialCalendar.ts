@@ -9,12 +9,12 @@ import builtIn from './cn-holidays-2024-2026.json' with { type: 'json' };
  * `{"years": {"2027": {"holidays": [{"date", "name"}], "workdays": [{"date", "name"}]}}}`.
  * 2024-2026 are built in with their sources; later years are loaded when published (I11).
  */
-export interface CalendarDay {
+interface CalendarDay {
   readonly date: LegalDate;
   readonly name: string;
 }
 
-export interface OfficialYear {
+interface OfficialYear {
   readonly holidays: readonly CalendarDay[];
   readonly workdays: readonly CalendarDay[];
 }
@@ -26,7 +26,9 @@ export interface OfficialCalendarData {
 }
 
 const day = z.object({
-  date: z.string({ error: '日期须为 YYYY-MM-DD 格式' }).check(z.refine((s) => isLegalDate(s), { error: '不是有效的日历日期（YYYY-MM-DD）' })),
+  date: z
+    .string({ error: '日期须为 YYYY-MM-DD 格式' })
+    .check(z.refine((s) => isLegalDate(s), { error: '不是有效的日历日期（YYYY-MM-DD）' })),
   name: z.string({ error: '名称须为字符串' }).check(z.minLength(1, { error: '名称不能为空' })),
 });
 
@@ -55,8 +57,10 @@ export const parseOfficialCalendar = (raw: unknown): Validated<OfficialCalendarD
   for (const [year, data] of Object.entries(v.value.years)) {
     const holidays = new Set<string>();
     data.holidays.forEach((h, i) => {
-      if (yearOf(h.date) !== Number(year)) issues.push({ path: `years.${year}.holidays[${i}].date`, message: `${h.date} 不在 ${year} 年内` });
-      if (holidays.has(h.date)) issues.push({ path: `years.${year}.holidays[${i}].date`, message: `${h.date} 重复列出` });
+      if (yearOf(h.date) !== Number(year))
+        issues.push({ path: `years.${year}.holidays[${i}].date`, message: `${h.date} 不在 ${year} 年内` });
+      if (holidays.has(h.date))
+        issues.push({ path: `years.${year}.holidays[${i}].date`, message: `${h.date} 重复列出` });
       holidays.add(h.date);
     });
     const workdays = new Set<string>();
@@ -65,7 +69,8 @@ export const parseOfficialCalendar = (raw: unknown): Validated<OfficialCalendarD
       if (yearOf(w.date) !== Number(year)) issues.push({ path, message: `${w.date} 不在 ${year} 年内` });
       if (holidays.has(w.date)) issues.push({ path, message: `${w.date} 同时被列为节假日和调休工作日` });
       const wd = weekday(w.date);
-      if (wd !== 0 && wd !== 6) issues.push({ path, message: `${w.date} 是周一至周五，本来就是工作日，不能列为调休工作日` });
+      if (wd !== 0 && wd !== 6)
+        issues.push({ path, message: `${w.date} 是周一至周五，本来就是工作日，不能列为调休工作日` });
       if (workdays.has(w.date)) issues.push({ path, message: `${w.date} 重复列出` });
       workdays.add(w.date);
     });

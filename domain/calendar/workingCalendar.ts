@@ -21,7 +21,10 @@ export const workingCalendar = (...calendars: readonly OfficialCalendarData[]): 
   const years = new Map<number, { holidays: Set<string>; workdays: Set<string> }>();
   for (const cal of calendars)
     for (const [y, data] of Object.entries(cal.years))
-      years.set(Number(y), { holidays: new Set(data.holidays.map((h) => h.date)), workdays: new Set(data.workdays.map((w) => w.date)) });
+      years.set(Number(y), {
+        holidays: new Set(data.holidays.map((h) => h.date)),
+        workdays: new Set(data.workdays.map((w) => w.date)),
+      });
   return {
     isWorkingDay: (d) => {
       const official = years.get(yearOf(d));
@@ -41,7 +44,7 @@ export const workingCalendar = (...calendars: readonly OfficialCalendarData[]): 
 export const officialWorkingCalendar = (...loaded: readonly OfficialCalendarData[]): WorkingCalendar =>
   workingCalendar(BUILT_IN_CALENDAR, ...loaded);
 
-export interface WindowClose {
+interface WindowClose {
   /** The legal date of the Nth working day. */
   readonly closesOn: LegalDate;
   /** 23:59:59 Asia/Shanghai of that day, as a UTC instant (I12, I13). */
@@ -76,10 +79,14 @@ export const byDate = (d: LegalDate): { closesOn: LegalDate; closesAt: string; p
 
 /**
  * Working days in (from, to]: how many working days `to` lies after `from` (0 when not after).
- * Used for "overdue by" and "at risk by" (TIMELINE.md "Feasibility"). Provisional when a counted
+ * Used for "overdue by" and "at risk by" (docs/timeline.md "Feasibility"). Provisional when a counted
  * day has no official calendar.
  */
-export const workingDaysAfter = (from: LegalDate, to: LegalDate, cal: WorkingCalendar): { days: number; provisional: boolean } => {
+export const workingDaysAfter = (
+  from: LegalDate,
+  to: LegalDate,
+  cal: WorkingCalendar,
+): { days: number; provisional: boolean } => {
   let days = 0;
   let provisional = false;
   for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {

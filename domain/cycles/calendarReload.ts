@@ -14,21 +14,28 @@ export interface MovedDeadline {
 }
 
 /** Given deadlines computed before, the ones that move under `cal` (old date → new date). */
-export const movedDeadlines = (deadlines: readonly Deadline[], cal: WorkingCalendar): { moved: MovedDeadline[]; updated: Deadline[] } => {
+export const movedDeadlines = (
+  deadlines: readonly Deadline[],
+  cal: WorkingCalendar,
+): { moved: MovedDeadline[]; updated: Deadline[] } => {
   const moved: MovedDeadline[] = [];
   const updated: Deadline[] = [];
   for (const d of deadlines) {
     if (d.status !== 'scheduled' || !d.provisional || d.basis === null) continue;
     const close = addWorkingDays(d.basis.from, d.basis.workingDays, cal);
     if (close.closesOn === d.on && close.provisional === d.provisional) continue;
-    if (close.closesOn !== d.on) moved.push({ id: d.id, from: d.on, to: close.closesOn, provisional: close.provisional });
+    if (close.closesOn !== d.on)
+      moved.push({ id: d.id, from: d.on, to: close.closesOn, provisional: close.provisional });
     updated.push({ ...d, on: close.closesOn, at: close.closesAt, provisional: close.provisional });
   }
   return { moved, updated };
 };
 
 /** Applies a newly loaded calendar to a cycle: moved deadlines are rescheduled under the same id. */
-export const applyCalendar = (cycle: Cycle, cal: WorkingCalendar): { cycle: Cycle; effects: Effect[]; moved: MovedDeadline[] } => {
+export const applyCalendar = (
+  cycle: Cycle,
+  cal: WorkingCalendar,
+): { cycle: Cycle; effects: Effect[]; moved: MovedDeadline[] } => {
   const { moved, updated } = movedDeadlines(cycle.deadlines, cal);
   if (updated.length === 0) return { cycle, effects: [], moved };
   const byId = new Map(updated.map((d) => [d.id, d]));

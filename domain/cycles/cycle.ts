@@ -1,14 +1,29 @@
-import { type LegalDate, legalDateOfInstant } from '../dates.ts';
-import { type JurisdictionCode, LEAGUE_CODES, type LeagueCode, REGION_CODE, isLeagueCode, jurisdictionName } from '../identifiers/leagues.ts';
 import { addWorkingDays, byDate, type WorkingCalendar, workingDaysAfter } from '../calendar/workingCalendar.ts';
+import { type LegalDate, legalDateOfInstant } from '../dates.ts';
 import {
-  type Act, ACT_NAMES, ACT_ROLES, CYCLES, type CycleKind, deadlineId, type StageDefinition, type StageName, STAGE_NAMES,
+  isLeagueCode,
+  type JurisdictionCode,
+  jurisdictionName,
+  LEAGUE_CODES,
+  type LeagueCode,
+  REGION_CODE,
+} from '../identifiers/leagues.ts';
+import {
+  ACT_NAMES,
+  ACT_ROLES,
+  type Act,
+  CYCLES,
+  type CycleKind,
+  deadlineId,
+  STAGE_NAMES,
+  type StageDefinition,
+  type StageName,
 } from './definitions.ts';
-import { fixedLimitDate, planFrom, type PlannedDeadline } from './plan.ts';
+import { fixedLimitDate, type PlannedDeadline, planFrom } from './plan.ts';
 
 /**
  * A yearly cycle as a value, and one pure transition function:
- * `(cycle, trigger, now, calendar) → (cycle', effects)` (TIMELINE.md; Art 16-18, 20).
+ * `(cycle, trigger, now, calendar) → (cycle', effects)` (docs/timeline.md; Art 16-18, 20).
  * Windows close by themselves when their deadline fires; a fixed date that passes with its step
  * undone raises an overdue alert and never moves a stage. A trigger that no longer applies (stale
  * deadline, act in the wrong stage) changes nothing and says why, so triggers are safe to deliver
@@ -32,7 +47,7 @@ export interface Deadline {
   readonly status: 'scheduled' | 'fired' | 'cancelled';
 }
 
-export interface OverdueAlert {
+interface OverdueAlert {
   readonly id: string;
   readonly deadlineId: string;
   readonly league: LeagueCode | null;
@@ -46,7 +61,7 @@ export interface OverdueAlert {
   readonly resolvedOn: LegalDate | null;
 }
 
-export interface Objection {
+interface Objection {
   readonly caseId: string;
   readonly league: LeagueCode;
   readonly receivedOn: LegalDate;
@@ -55,7 +70,7 @@ export interface Objection {
 }
 
 /** Where one league (or the region) stands: an index into the kind's stage list. */
-export interface Track {
+interface Track {
   readonly stageIndex: number;
   readonly enteredOn: LegalDate;
   /** For a stage opened by a notice: the day its window opened. */
@@ -82,7 +97,11 @@ export type Trigger =
   | { readonly type: 'act'; readonly act: Act; readonly league?: LeagueCode; readonly caseId?: string }
   | { readonly type: 'deadline'; readonly deadlineId: string; readonly at: string };
 
-export type Notice = { readonly to: JurisdictionCode | 'participants'; readonly league: LeagueCode | null; readonly message: string };
+type Notice = {
+  readonly to: JurisdictionCode | 'participants';
+  readonly league: LeagueCode | null;
+  readonly message: string;
+};
 
 /** What the outside world must do after a transition. */
 export type Effect =
@@ -90,11 +109,16 @@ export type Effect =
   | { readonly type: 'cancelDeadline'; readonly deadlineId: string }
   | { readonly type: 'overdueAlert'; readonly alert: OverdueAlert; readonly overdueByWorkingDays: number }
   | { readonly type: 'alertResolved'; readonly alertId: string }
-  | { readonly type: 'stageChanged'; readonly league: LeagueCode | null; readonly from: StageName | null; readonly to: StageName }
+  | {
+      readonly type: 'stageChanged';
+      readonly league: LeagueCode | null;
+      readonly from: StageName | null;
+      readonly to: StageName;
+    }
   | { readonly type: 'notice'; readonly notice: Notice }
   | { readonly type: 'atRisk'; readonly league: LeagueCode | null; readonly deadlines: readonly PlannedDeadline[] };
 
-export type RefusalCode =
+type RefusalCode =
   | 'UNKNOWN_DEADLINE'
   | 'DEADLINE_NOT_SCHEDULED'
   | 'STALE_DEADLINE'
@@ -112,9 +136,13 @@ export type RefusalCode =
   | 'CASE_ID_REQUIRED'
   | 'CYCLE_FINISHED';
 
-export type TransitionResult =
+type TransitionResult =
   | { readonly ok: true; readonly cycle: Cycle; readonly effects: readonly Effect[] }
-  | { readonly ok: false; readonly cycle: Cycle; readonly refusal: { readonly code: RefusalCode; readonly message: string } };
+  | {
+      readonly ok: false;
+      readonly cycle: Cycle;
+      readonly refusal: { readonly code: RefusalCode; readonly message: string };
+    };
 
 // ---------------------------------------------------------------------------------------------
 
@@ -207,7 +235,14 @@ const windowDeadline = (
   const close = addWorkingDays(from, workingDays, draft.cal);
   return {
     id: deadlineId(stage, edge, league ?? undefined, caseId ?? undefined),
-    stage, league, caseId, type, on: close.closesOn, at: close.closesAt, article, provisional: close.provisional,
+    stage,
+    league,
+    caseId,
+    type,
+    on: close.closesOn,
+    at: close.closesAt,
+    article,
+    provisional: close.provisional,
     basis: { from, workingDays },
   };
 };
@@ -220,8 +255,16 @@ const fixedDeadlines = (kind: CycleKind, year: number, league: LeagueCode | null
       const limit = s.limit as Extract<StageDefinition['limit'], { type: 'fixed' }>;
       const d = byDate(fixedLimitDate(limit, year));
       return {
-        id: deadlineId(s.stage, limit.mode, league ?? undefined), stage: s.stage, league, caseId: null, type: 'fixed' as const,
-        on: d.closesOn, at: d.closesAt, article: limit.article, provisional: false, basis: null,
+        id: deadlineId(s.stage, limit.mode, league ?? undefined),
+        stage: s.stage,
+        league,
+        caseId: null,
+        type: 'fixed' as const,
+        on: d.closesOn,
+        at: d.closesAt,
+        article: limit.article,
+        provisional: false,
+        basis: null,
       };
     });
 
@@ -231,11 +274,25 @@ const enterStage = (draft: Draft, league: LeagueCode | null, index: number, from
   draft.setTrack(league, { stageIndex: index, enteredOn: draft.today, openedOn: null, done: [] });
   draft.effects.push({ type: 'stageChanged', league, from, to: def.stage });
   if (def.limit?.type === 'afterPrevious') {
-    const d = windowDeadline(draft, def.stage, 'end', 'fixed', league, draft.today, def.limit.workingDays, def.limit.article);
+    const d = windowDeadline(
+      draft,
+      def.stage,
+      'end',
+      'fixed',
+      league,
+      draft.today,
+      def.limit.workingDays,
+      def.limit.article,
+    );
     draft.schedule(d);
-    draft.notify(responsibleFor(league), league, `请于${d.on}前完成“${STAGE_NAMES[def.stage]}”（${def.limit.article}）。`);
+    draft.notify(
+      responsibleFor(league),
+      league,
+      `请于${d.on}前完成“${STAGE_NAMES[def.stage]}”（${def.limit.article}）。`,
+    );
   }
-  if (def.limit?.type === 'fixed' && def.limit.mode === 'start' && !def.opensOn) draft.settle(deadlineId(def.stage, 'start', league ?? undefined));
+  if (def.limit?.type === 'fixed' && def.limit.mode === 'start' && !def.opensOn)
+    draft.settle(deadlineId(def.stage, 'start', league ?? undefined));
 };
 
 /** Ends the current stage of a track and enters the next; the last league stage hands over to the region. */
@@ -244,7 +301,8 @@ const endStage = (draft: Draft, league: LeagueCode | null): void => {
   const stages = stagesOf(draft.kind);
   const def = stages[track.stageIndex]!;
   // The stage's own limits are met.
-  if (def.limit?.type === 'fixed' && def.limit.mode === 'end') draft.settle(deadlineId(def.stage, 'end', league ?? undefined));
+  if (def.limit?.type === 'fixed' && def.limit.mode === 'end')
+    draft.settle(deadlineId(def.stage, 'end', league ?? undefined));
   if (def.limit?.type === 'afterPrevious') draft.settle(deadlineId(def.stage, 'end', league ?? undefined));
   const next = track.stageIndex + 1;
   if (league && stages[next]?.scope === 'region') {
@@ -257,7 +315,11 @@ const endStage = (draft: Draft, league: LeagueCode | null): void => {
   enterStage(draft, league, next, def.stage);
 };
 
-const refuse = (cycle: Cycle, code: RefusalCode, message: string): TransitionResult => ({ ok: false, cycle, refusal: { code, message } });
+const refuse = (cycle: Cycle, code: RefusalCode, message: string): TransitionResult => ({
+  ok: false,
+  cycle,
+  refusal: { code, message },
+});
 
 // ---------------------------------------------------------------------------------------------
 
@@ -270,7 +332,17 @@ export const openCycle = (
   leagues: readonly LeagueCode[] = LEAGUE_CODES,
 ): { cycle: Cycle; effects: Effect[] } => {
   const today = legalDateOfInstant(now);
-  const base: Cycle = { kind, year, openedAt: now, leagues: {}, region: null, deadlines: [], alerts: [], objections: [], version: 0 };
+  const base: Cycle = {
+    kind,
+    year,
+    openedAt: now,
+    leagues: {},
+    region: null,
+    deadlines: [],
+    alerts: [],
+    objections: [],
+    version: 0,
+  };
   const draft = new Draft(base, today, cal);
   for (const league of leagues) {
     enterStage(draft, league, 0, null);
@@ -289,17 +361,28 @@ export const transition = (cycle: Cycle, trigger: Trigger, now: string, cal: Wor
   return trigger.type === 'deadline' ? onDeadline(cycle, trigger, now, today, cal) : onAct(cycle, trigger, today, cal);
 };
 
-const onDeadline = (cycle: Cycle, trigger: Extract<Trigger, { type: 'deadline' }>, now: string, today: LegalDate, cal: WorkingCalendar): TransitionResult => {
+const onDeadline = (
+  cycle: Cycle,
+  trigger: Extract<Trigger, { type: 'deadline' }>,
+  now: string,
+  today: LegalDate,
+  cal: WorkingCalendar,
+): TransitionResult => {
   const d = cycle.deadlines.find((x) => x.id === trigger.deadlineId);
   if (!d) return refuse(cycle, 'UNKNOWN_DEADLINE', `期限 ${trigger.deadlineId} 不存在`);
-  if (d.status !== 'scheduled') return refuse(cycle, 'DEADLINE_NOT_SCHEDULED', `期限 ${d.id} 已${d.status === 'fired' ? '到期处理' : '取消'}，不再处理`);
+  if (d.status !== 'scheduled')
+    return refuse(
+      cycle,
+      'DEADLINE_NOT_SCHEDULED',
+      `期限 ${d.id} 已${d.status === 'fired' ? '到期处理' : '取消'}，不再处理`,
+    );
   if (d.at !== trigger.at) return refuse(cycle, 'STALE_DEADLINE', `期限 ${d.id} 已改为 ${d.on}，本次触发作废`);
   if (now < d.at) return refuse(cycle, 'NOT_DUE', `期限 ${d.id} 尚未到期（${d.on}）`);
 
   const draft = new Draft(cycle, today, cal);
   draft.deadlines = draft.deadlines.map((x) => (x.id === d.id ? { ...x, status: 'fired' } : x));
   if (d.type === 'window') {
-    // A window closes by itself: the stage it belongs to ends (TIMELINE.md "windows").
+    // A window closes by itself: the stage it belongs to ends (docs/timeline.md "windows").
     const track = draft.track(d.league);
     const def = track ? stagesOf(cycle.kind)[track.stageIndex] : undefined;
     if (!track || def?.stage !== d.stage) return refuse(cycle, 'WRONG_STAGE', `期限 ${d.id} 所属阶段已结束`);
@@ -310,43 +393,77 @@ const onDeadline = (cycle: Cycle, trigger: Extract<Trigger, { type: 'deadline' }
   // A fixed date or limit passed with its step undone: an overdue alert, never a stage change.
   const overdue = workingDaysAfter(d.on, today, cal).days;
   const alert: OverdueAlert = {
-    id: `${d.id}:overdue`, deadlineId: d.id, league: d.league, responsible: responsibleFor(d.league), stage: d.stage,
-    limitOn: d.on, article: d.article, raisedOn: today, status: 'open', resolvedOn: null,
+    id: `${d.id}:overdue`,
+    deadlineId: d.id,
+    league: d.league,
+    responsible: responsibleFor(d.league),
+    stage: d.stage,
+    limitOn: d.on,
+    article: d.article,
+    raisedOn: today,
+    status: 'open',
+    resolvedOn: null,
   };
   draft.alerts = [...draft.alerts.filter((a) => a.id !== alert.id), alert];
   draft.effects.push({ type: 'overdueAlert', alert, overdueByWorkingDays: overdue });
   const what = d.stage === 'OBJECTION' ? `异议 ${d.caseId} 的复核` : `“${STAGE_NAMES[d.stage]}”`;
-  draft.notify(alert.responsible, d.league, `逾期提醒：${what}应于${d.on}前完成（${d.article}），现已逾期${overdue}个工作日。`);
+  draft.notify(
+    alert.responsible,
+    d.league,
+    `逾期提醒：${what}应于${d.on}前完成（${d.article}），现已逾期${overdue}个工作日。`,
+  );
   return { ok: true, cycle: draft.finish(), effects: draft.effects };
 };
 
-const onAct = (cycle: Cycle, trigger: Extract<Trigger, { type: 'act' }>, today: LegalDate, cal: WorkingCalendar): TransitionResult => {
+const onAct = (
+  cycle: Cycle,
+  trigger: Extract<Trigger, { type: 'act' }>,
+  today: LegalDate,
+  cal: WorkingCalendar,
+): TransitionResult => {
   const { act } = trigger;
   let league: LeagueCode | null = null;
   if (ACT_ROLES[act] === 'league') {
     if (!trigger.league) return refuse(cycle, 'LEAGUE_REQUIRED', `“${ACT_NAMES[act]}”须指明盟市`);
-    if (!isLeagueCode(trigger.league) || !cycle.leagues[trigger.league]) return refuse(cycle, 'UNKNOWN_LEAGUE', `盟市 ${trigger.league} 不在本评价周期内`);
+    if (!isLeagueCode(trigger.league) || !cycle.leagues[trigger.league])
+      return refuse(cycle, 'UNKNOWN_LEAGUE', `盟市 ${trigger.league} 不在本评价周期内`);
     league = trigger.league;
   }
   const stages = stagesOf(cycle.kind);
   const track = league ? cycle.leagues[league]! : cycle.region;
   if (!track) return refuse(cycle, 'LEAGUES_NOT_DONE', `尚有盟市未完成报送，自治区阶段未开始`);
   const def = stages[track.stageIndex];
-  if (!def || (league && def.scope === 'region')) return refuse(cycle, 'ALREADY_DONE', `${league ? jurisdictionName(league) : '自治区'}已完成该阶段`);
+  if (!def || (league && def.scope === 'region'))
+    return refuse(cycle, 'ALREADY_DONE', `${league ? jurisdictionName(league) : '自治区'}已完成该阶段`);
   if (def.final) return refuse(cycle, 'CYCLE_FINISHED', '本评价周期已完成');
   const draft = new Draft(cycle, today, cal);
   const here = `当前阶段为“${STAGE_NAMES[def.stage]}”`;
 
-  if (act === 'objectionReceived' || act === 'objectionReviewed') return onObjection(draft, trigger, league!, def, track);
+  if (act === 'objectionReceived' || act === 'objectionReviewed')
+    return onObjection(draft, trigger, league!, def, track);
 
   if (def.opensOn === act) {
     if (track.openedOn) return refuse(cycle, 'ALREADY_DONE', `${here}，已于${track.openedOn}开始`);
     draft.setTrack(league, { ...track, openedOn: today });
-    if (def.limit?.type === 'fixed' && def.limit.mode === 'start') draft.settle(deadlineId(def.stage, 'start', league ?? undefined));
+    if (def.limit?.type === 'fixed' && def.limit.mode === 'start')
+      draft.settle(deadlineId(def.stage, 'start', league ?? undefined));
     if (def.ends?.by === 'window') {
-      const d = windowDeadline(draft, def.stage, 'end', 'window', league, today, def.ends.workingDays, def.ends.article);
+      const d = windowDeadline(
+        draft,
+        def.stage,
+        'end',
+        'window',
+        league,
+        today,
+        def.ends.workingDays,
+        def.ends.article,
+      );
       draft.schedule(d);
-      draft.notify('participants', league, `“${STAGE_NAMES[def.stage]}”自${today}起，于${d.on}届满（${def.ends.article}${d.provisional ? '；期限为暂定，官方节假日安排公布后重新计算' : ''}）。`);
+      draft.notify(
+        'participants',
+        league,
+        `“${STAGE_NAMES[def.stage]}”自${today}起，于${d.on}届满（${def.ends.article}${d.provisional ? '；期限为暂定，官方节假日安排公布后重新计算' : ''}）。`,
+      );
       const atRisk = planFrom(cycle.kind, cycle.year, cal, track.stageIndex, d.on, true).filter((p) => p.atRiskBy > 0);
       if (atRisk.length > 0) draft.effects.push({ type: 'atRisk', league, deadlines: atRisk });
     }
@@ -358,8 +475,10 @@ const onAct = (cycle: Cycle, trigger: Extract<Trigger, { type: 'act' }>, today: 
     return { ok: true, cycle: draft.finish(), effects: draft.effects };
   }
   if (def.ends?.by === 'act' && def.ends.act === act) {
-    if (def.opensOn && !track.openedOn) return refuse(cycle, 'WINDOW_NOT_OPEN', `${here}，尚未“${ACT_NAMES[def.opensOn]}”`);
-    if (def.requires && !track.done.includes(def.requires)) return refuse(cycle, 'REQUIRES_ACT', `${here}，须先“${ACT_NAMES[def.requires]}”`);
+    if (def.opensOn && !track.openedOn)
+      return refuse(cycle, 'WINDOW_NOT_OPEN', `${here}，尚未“${ACT_NAMES[def.opensOn]}”`);
+    if (def.requires && !track.done.includes(def.requires))
+      return refuse(cycle, 'REQUIRES_ACT', `${here}，须先“${ACT_NAMES[def.requires]}”`);
     if (league && cycle.objections.some((o) => o.league === league && o.status === 'open'))
       return refuse(cycle, 'OBJECTIONS_OPEN', `${jurisdictionName(league)}尚有异议未复核`);
     endStage(draft, league);
@@ -369,16 +488,36 @@ const onAct = (cycle: Cycle, trigger: Extract<Trigger, { type: 'act' }>, today: 
 };
 
 /** Objections (Art 17(3), 18(4)): received within the confirmation window, each reviewed within N wd. */
-const onObjection = (draft: Draft, trigger: Extract<Trigger, { type: 'act' }>, league: LeagueCode, def: StageDefinition, track: Track): TransitionResult => {
+const onObjection = (
+  draft: Draft,
+  trigger: Extract<Trigger, { type: 'act' }>,
+  league: LeagueCode,
+  def: StageDefinition,
+  track: Track,
+): TransitionResult => {
   const cycle = draft.base;
   const caseId = trigger.caseId;
   if (!caseId) return refuse(cycle, 'CASE_ID_REQUIRED', '异议须有案件编号（caseId）');
   if (trigger.act === 'objectionReceived') {
     if (!def.objections) return refuse(cycle, 'WRONG_STAGE', `当前阶段为“${STAGE_NAMES[def.stage]}”，不受理异议`);
     if (!track.openedOn) return refuse(cycle, 'WINDOW_NOT_OPEN', '尚未通知确认环境信息和预评结果');
-    if (cycle.objections.some((o) => o.caseId === caseId)) return refuse(cycle, 'ALREADY_DONE', `异议 ${caseId} 已受理`);
-    draft.objections = [...draft.objections, { caseId, league, receivedOn: draft.today, status: 'open', reviewedOn: null }];
-    const d = windowDeadline(draft, 'OBJECTION', 'review', 'fixed', league, draft.today, def.objections.reviewWorkingDays, def.objections.article, caseId);
+    if (cycle.objections.some((o) => o.caseId === caseId))
+      return refuse(cycle, 'ALREADY_DONE', `异议 ${caseId} 已受理`);
+    draft.objections = [
+      ...draft.objections,
+      { caseId, league, receivedOn: draft.today, status: 'open', reviewedOn: null },
+    ];
+    const d = windowDeadline(
+      draft,
+      'OBJECTION',
+      'review',
+      'fixed',
+      league,
+      draft.today,
+      def.objections.reviewWorkingDays,
+      def.objections.article,
+      caseId,
+    );
     draft.schedule(d);
     draft.notify(league, league, `已受理异议 ${caseId}，须于${d.on}前复核并通知参评方（${def.objections.article}）。`);
     return { ok: true, cycle: draft.finish(), effects: draft.effects };
@@ -386,7 +525,9 @@ const onObjection = (draft: Draft, trigger: Extract<Trigger, { type: 'act' }>, l
   const objection = cycle.objections.find((o) => o.caseId === caseId && o.league === league);
   if (!objection) return refuse(cycle, 'UNKNOWN_OBJECTION', `异议 ${caseId} 不存在`);
   if (objection.status === 'reviewed') return refuse(cycle, 'ALREADY_DONE', `异议 ${caseId} 已复核`);
-  draft.objections = draft.objections.map((o) => (o === objection ? { ...o, status: 'reviewed', reviewedOn: draft.today } : o));
+  draft.objections = draft.objections.map((o) =>
+    o === objection ? { ...o, status: 'reviewed', reviewedOn: draft.today } : o,
+  );
   draft.settle(deadlineId('OBJECTION', 'review', league, caseId));
   return { ok: true, cycle: draft.finish(), effects: draft.effects };
 };

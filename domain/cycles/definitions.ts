@@ -1,7 +1,7 @@
 import type { SubjectKind } from '../catalogue/kinds.ts';
 
 /**
- * The three yearly cycles of TIMELINE.md as data (Art 16, 17, 18, 20): one stage list per kind,
+ * The three yearly cycles of docs/timeline.md as data (Art 16, 17, 18, 20): one stage list per kind,
  * league-scoped stages first (each league bureau runs its own), then the region's. The plan
  * (`planCycle`) and the state machine (`transition`) both read these, so they cannot disagree.
  */
@@ -97,7 +97,7 @@ export interface FixedLimit {
 }
 
 /** A step the bureau must finish within N working days after the previous stage ended (Art 17(2), 18(2)). */
-export interface AfterPreviousLimit {
+interface AfterPreviousLimit {
   readonly type: 'afterPrevious';
   readonly workingDays: number;
   readonly article: string;
@@ -109,7 +109,9 @@ export interface StageDefinition {
   /** The act (a notice) that opens the stage's window; absent: open as soon as entered. */
   readonly opensOn?: Act;
   /** How the stage ends: on an act, or by itself when its window of N working days closes (none when final). */
-  readonly ends?: { readonly by: 'act'; readonly act: Act } | { readonly by: 'window'; readonly workingDays: number; readonly article: string };
+  readonly ends?:
+    | { readonly by: 'act'; readonly act: Act }
+    | { readonly by: 'window'; readonly workingDays: number; readonly article: string };
   readonly limit?: FixedLimit | AfterPreviousLimit;
   /** Objections within the window, each reviewed within N working days of receipt. */
   readonly objections?: { readonly reviewWorkingDays: number; readonly article: string };
@@ -118,52 +120,137 @@ export interface StageDefinition {
   readonly final?: boolean;
 }
 
-const fixed = (month: number, day: number, mode: 'end' | 'start', article: string): FixedLimit => ({ type: 'fixed', month, day, mode, article });
+const fixed = (month: number, day: number, mode: 'end' | 'start', article: string): FixedLimit => ({
+  type: 'fixed',
+  month,
+  day,
+  mode,
+  article,
+});
 
 export const CYCLES: Record<CycleKind, readonly StageDefinition[]> = {
   // Art 16 and Art 20.
   enterprise: [
-    { stage: 'LISTING', scope: 'league', ends: { by: 'act', act: 'listConfirmed' }, limit: fixed(1, 31, 'end', 'Art 16(1)') },
-    { stage: 'FILING', scope: 'league', opensOn: 'participantsNotified', ends: { by: 'window', workingDays: 20, article: 'Art 20' } },
-    { stage: 'GRADING', scope: 'league', ends: { by: 'act', act: 'reportSent' }, limit: fixed(4, 30, 'end', 'Art 16(2)') },
+    {
+      stage: 'LISTING',
+      scope: 'league',
+      ends: { by: 'act', act: 'listConfirmed' },
+      limit: fixed(1, 31, 'end', 'Art 16(1)'),
+    },
+    {
+      stage: 'FILING',
+      scope: 'league',
+      opensOn: 'participantsNotified',
+      ends: { by: 'window', workingDays: 20, article: 'Art 20' },
+    },
+    {
+      stage: 'GRADING',
+      scope: 'league',
+      ends: { by: 'act', act: 'reportSent' },
+      limit: fixed(4, 30, 'end', 'Art 16(2)'),
+    },
     { stage: 'QUALITY_CHECK', scope: 'region', ends: { by: 'act', act: 'regionReleased' } },
-    { stage: 'PUBLICITY', scope: 'region', opensOn: 'publicityOpened', ends: { by: 'window', workingDays: 7, article: 'Art 16(3)' }, limit: fixed(5, 31, 'start', 'Art 16(3)') },
+    {
+      stage: 'PUBLICITY',
+      scope: 'region',
+      opensOn: 'publicityOpened',
+      ends: { by: 'window', workingDays: 7, article: 'Art 16(3)' },
+      limit: fixed(5, 31, 'start', 'Art 16(3)'),
+    },
     { stage: 'REVIEW', scope: 'region', requires: 'reviewConfirmed', ends: { by: 'act', act: 'published' } },
-    { stage: 'PUBLISHED', scope: 'region', ends: { by: 'act', act: 'platformAcknowledged' }, limit: fixed(6, 30, 'start', 'Art 16(5)') },
+    {
+      stage: 'PUBLISHED',
+      scope: 'region',
+      ends: { by: 'act', act: 'platformAcknowledged' },
+      limit: fixed(6, 30, 'start', 'Art 16(5)'),
+    },
     { stage: 'PUSHED', scope: 'region', final: true },
   ],
   // Art 17 and Art 20.
   agency: [
-    { stage: 'LISTING', scope: 'league', ends: { by: 'act', act: 'listConfirmed' }, limit: fixed(3, 31, 'end', 'Art 17(1)') },
-    { stage: 'FILING', scope: 'league', opensOn: 'participantsNotified', ends: { by: 'window', workingDays: 20, article: 'Art 20' } },
-    { stage: 'SUPPLEMENT', scope: 'league', ends: { by: 'act', act: 'supplementDone' }, limit: { type: 'afterPrevious', workingDays: 10, article: 'Art 17(2)' } },
     {
-      stage: 'CONFIRMATION', scope: 'league', opensOn: 'confirmationNotified', ends: { by: 'window', workingDays: 5, article: 'Art 17(3)' },
+      stage: 'LISTING',
+      scope: 'league',
+      ends: { by: 'act', act: 'listConfirmed' },
+      limit: fixed(3, 31, 'end', 'Art 17(1)'),
+    },
+    {
+      stage: 'FILING',
+      scope: 'league',
+      opensOn: 'participantsNotified',
+      ends: { by: 'window', workingDays: 20, article: 'Art 20' },
+    },
+    {
+      stage: 'SUPPLEMENT',
+      scope: 'league',
+      ends: { by: 'act', act: 'supplementDone' },
+      limit: { type: 'afterPrevious', workingDays: 10, article: 'Art 17(2)' },
+    },
+    {
+      stage: 'CONFIRMATION',
+      scope: 'league',
+      opensOn: 'confirmationNotified',
+      ends: { by: 'window', workingDays: 5, article: 'Art 17(3)' },
       objections: { reviewWorkingDays: 10, article: 'Art 17(3)' },
     },
-    { stage: 'REPORTED', scope: 'league', ends: { by: 'act', act: 'reportSent' }, limit: fixed(4, 30, 'end', 'Art 17(3)') },
-    { stage: 'PUBLICITY', scope: 'region', opensOn: 'publicityOpened', ends: { by: 'window', workingDays: 7, article: 'Art 17(4)' }, limit: fixed(5, 20, 'start', 'Art 17(4)') },
+    {
+      stage: 'REPORTED',
+      scope: 'league',
+      ends: { by: 'act', act: 'reportSent' },
+      limit: fixed(4, 30, 'end', 'Art 17(3)'),
+    },
+    {
+      stage: 'PUBLICITY',
+      scope: 'region',
+      opensOn: 'publicityOpened',
+      ends: { by: 'window', workingDays: 7, article: 'Art 17(4)' },
+      limit: fixed(5, 20, 'start', 'Art 17(4)'),
+    },
     { stage: 'REVIEW', scope: 'region', requires: 'reviewConfirmed', ends: { by: 'act', act: 'published' } },
-    { stage: 'PUBLISHED', scope: 'region', ends: { by: 'act', act: 'platformAcknowledged' }, limit: fixed(6, 5, 'start', 'Art 17(7)') },
+    {
+      stage: 'PUBLISHED',
+      scope: 'region',
+      ends: { by: 'act', act: 'platformAcknowledged' },
+      limit: fixed(6, 5, 'start', 'Art 17(7)'),
+    },
     { stage: 'PUSHED', scope: 'region', final: true },
   ],
   // Art 18: never public; results go to the league bureaus, letters to the dishonest.
   practitioner: [
-    { stage: 'LISTING', scope: 'league', ends: { by: 'act', act: 'listConfirmed' }, limit: fixed(3, 31, 'end', 'Art 18(1)') },
-    { stage: 'SUPPLEMENT', scope: 'league', ends: { by: 'act', act: 'supplementDone' }, limit: { type: 'afterPrevious', workingDays: 10, article: 'Art 18(2)' } },
     {
-      stage: 'CONFIRMATION', scope: 'league', opensOn: 'confirmationNotified', ends: { by: 'window', workingDays: 5, article: 'Art 18(4)' },
+      stage: 'LISTING',
+      scope: 'league',
+      ends: { by: 'act', act: 'listConfirmed' },
+      limit: fixed(3, 31, 'end', 'Art 18(1)'),
+    },
+    {
+      stage: 'SUPPLEMENT',
+      scope: 'league',
+      ends: { by: 'act', act: 'supplementDone' },
+      limit: { type: 'afterPrevious', workingDays: 10, article: 'Art 18(2)' },
+    },
+    {
+      stage: 'CONFIRMATION',
+      scope: 'league',
+      opensOn: 'confirmationNotified',
+      ends: { by: 'window', workingDays: 5, article: 'Art 18(4)' },
       objections: { reviewWorkingDays: 5, article: 'Art 18(4)' },
     },
-    { stage: 'REPORTED', scope: 'league', ends: { by: 'act', act: 'reportSent' }, limit: fixed(4, 30, 'end', 'Art 18(4)') },
+    {
+      stage: 'REPORTED',
+      scope: 'league',
+      ends: { by: 'act', act: 'reportSent' },
+      limit: fixed(4, 30, 'end', 'Art 18(4)'),
+    },
     { stage: 'REVIEW', scope: 'region', requires: 'reviewConfirmed', ends: { by: 'act', act: 'resultsNotified' } },
     { stage: 'NOTIFIED', scope: 'region', limit: fixed(5, 30, 'start', 'Art 18(6)'), final: true },
   ],
 };
 
 /** Deadline ids: `<STAGE>.end` or `<STAGE>.start`, with `@<league>` for a league's own deadline. */
-export const deadlineId = (stage: StageName | 'OBJECTION', edge: 'end' | 'start' | 'review', league?: string, caseId?: string): string =>
-  `${stage}.${edge}${league ? `@${league}` : ''}${caseId ? `#${caseId}` : ''}`;
-
-export const leagueStages = (kind: CycleKind): readonly StageDefinition[] => CYCLES[kind].filter((s) => s.scope === 'league');
-export const regionStages = (kind: CycleKind): readonly StageDefinition[] => CYCLES[kind].filter((s) => s.scope === 'region');
+export const deadlineId = (
+  stage: StageName | 'OBJECTION',
+  edge: 'end' | 'start' | 'review',
+  league?: string,
+  caseId?: string,
+): string => `${stage}.${edge}${league ? `@${league}` : ''}${caseId ? `#${caseId}` : ''}`;

@@ -10,7 +10,7 @@ export interface PublishedGrade {
 }
 
 /** Art 19: "连续3年评定为D级的直接列入环境保护领域失信黑名单管理". */
-export const BLACKLIST_CONSECUTIVE_D_YEARS = 3;
+const BLACKLIST_CONSECUTIVE_D_YEARS = 3;
 
 /**
  * I10: three consecutive evaluation years each with a published D; a year without a published grade
@@ -31,6 +31,32 @@ export const isBlacklisted = (history: readonly PublishedGrade[], year: number, 
   return true;
 };
 
-/** True when publishing a D for `year` would make the third consecutive D (shown as a note). */
-export const wouldBeBlacklistedOnPublication = (history: readonly PublishedGrade[], year: number, asOf: LegalDate): boolean =>
-  isBlacklisted([...history.filter((h) => h.year !== year), { year, grade: 'D' }], year, asOf);
+/** The grade published for `year` and known at `asOf` (the latest publication wins, e.g. after a repair). */
+const publishedGradeOf = (history: readonly PublishedGrade[], year: number, asOf: LegalDate): Grade | null => {
+  let found: PublishedGrade | null = null;
+  for (const h of history) {
+    if (h.year !== year) continue;
+    if (h.publishedOn != null && h.publishedOn > asOf) continue;
+    if (found === null || (h.publishedOn ?? '') >= (found.publishedOn ?? '')) found = h;
+  }
+  return found?.grade ?? null;
+};
+
+/**
+ * I10: a year's result counts its own grade. The result of year Y is blacklisted when Y is D and
+ * Y−1 and Y−2 were published D (known at `asOf`; a year without a published grade breaks the run).
+ * It is a proposal until Y is published, and the listing starts on publication. A result of Y that
+ * is not D is not blacklisted (the listing ends when it is published). Art 28's 2.0 ratio and the
+ * Art 19 measure follow this value.
+ */
+export const isResultBlacklisted = (
+  grade: Grade | null,
+  history: readonly PublishedGrade[],
+  year: number,
+  asOf: LegalDate,
+): boolean => {
+  if (grade !== 'D') return false;
+  for (let y = year - 1; y > year - BLACKLIST_CONSECUTIVE_D_YEARS; y--)
+    if (publishedGradeOf(history, y, asOf) !== 'D') return false;
+  return true;
+};

@@ -3,17 +3,12 @@ import type { LegalDate } from '../dates.ts';
 import { type CreditRecord, sameRecord } from '../records/creditRecord.ts';
 import { type Subject, subjectKey } from '../subjects/subject.ts';
 import type { InputIssue } from '../validation.ts';
+import type { StaffRecordSummary } from './agency.ts';
 import type { PublishedGrade } from './blacklist.ts';
-import {
-  evaluateAgency,
-  evaluateEnterprise,
-  evaluatePractitioner,
-  type PractitionerResult,
-  type StaffRecordSummary,
-  type SubjectContext,
-  type SubjectResult,
-} from './evaluateSubject.ts';
+import { evaluateSubject } from './evaluateSubject.ts';
 import { DEFAULT_OPTIONS, type EvaluationOptions } from './options.ts';
+import { evaluatePractitioner } from './practitioner.ts';
+import type { PractitionerResult, SubjectContext, SubjectResult } from './result.ts';
 
 export interface HistoryEntry extends PublishedGrade {
   readonly subject: { readonly kind: 'enterprise' | 'agency'; readonly id: string };
@@ -29,7 +24,7 @@ export interface EvaluationInput {
 }
 
 /**
- * Checks across records and subjects that a single record's schema cannot see (API.md §1-2):
+ * Checks across records and subjects that a single record's schema cannot see (docs/api.md §1-2):
  * one eventId with different content is refused; a category rule for a registered agency that lacks
  * the category is refused (Annex 2 机构分类指标); the same subject twice is refused.
  */
@@ -38,7 +33,11 @@ export const checkRecordSet = (subjects: readonly Subject[], records: readonly C
   const subjectIndex = new Map<string, number>();
   subjects.forEach((s, i) => {
     const key = subjectKey(s);
-    if (subjectIndex.has(key)) issues.push({ path: `subjects[${i}].id`, message: `主体重复：${s.id}（与 subjects[${subjectIndex.get(key)}] 相同）` });
+    if (subjectIndex.has(key))
+      issues.push({
+        path: `subjects[${i}].id`,
+        message: `主体重复：${s.id}（与 subjects[${subjectIndex.get(key)}] 相同）`,
+      });
     else subjectIndex.set(key, i);
   });
   const firstIndex = new Map<string, number>();
@@ -46,12 +45,18 @@ export const checkRecordSet = (subjects: readonly Subject[], records: readonly C
     const prev = firstIndex.get(r.eventId);
     if (prev === undefined) firstIndex.set(r.eventId, i);
     else if (!sameRecord(records[prev]!, r))
-      issues.push({ path: `records[${i}].eventId`, message: `事件编号 ${r.eventId} 重复且内容不同（与 records[${prev}] 冲突）` });
+      issues.push({
+        path: `records[${i}].eventId`,
+        message: `事件编号 ${r.eventId} 重复且内容不同（与 records[${prev}] 冲突）`,
+      });
     const rule = ruleByCode(r.rule);
     const si = subjectIndex.get(subjectKey(r.subject));
     const subject = si === undefined ? undefined : subjects[si];
     if (rule && subject?.kind === 'agency' && !appliesToCategories(rule, subject.categories))
-      issues.push({ path: `records[${i}].rule`, message: `评价指标 ${r.rule} 不适用于该机构的类别（${subject.categories.join('、')}）` });
+      issues.push({
+        path: `records[${i}].rule`,
+        message: `评价指标 ${r.rule} 不适用于该机构的类别（${subject.categories.join('、')}）`,
+      });
   });
   return issues;
 };
@@ -62,7 +67,7 @@ export const checkRecordSet = (subjects: readonly Subject[], records: readonly C
  * subject; kinds are split only where they share an id) and, by eventId, only the records some
  * agency names as its client's. Identical deliveries are dropped per subject, after sorting.
  */
-export const indexRecords = (records: readonly CreditRecord[]) => {
+const indexRecords = (records: readonly CreditRecord[]) => {
   const referenced = new Set<string>();
   for (const r of records) if (r.clientEventId !== null) referenced.add(r.clientEventId);
   const clients = new Map<string, CreditRecord>();
@@ -128,8 +133,7 @@ export function* evaluateEach(input: EvaluationInput): Generator<SubjectResult> 
     const key = subjectKey(s);
     const records = recordsOf(s);
     if (s.kind === 'practitioner') yield practitioners.get(key)!;
-    else if (s.kind === 'enterprise') yield evaluateEnterprise(s, records, ctxFor(key));
-    else yield evaluateAgency(s, records, staffByEmployer.get(key) ?? [], ctxFor(key));
+    else yield evaluateSubject(s, records, staffByEmployer.get(key) ?? [], ctxFor(key));
   }
 }
 

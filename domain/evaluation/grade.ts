@@ -11,7 +11,7 @@ export const GRADE_NAMES: Record<Grade, string> = {
 };
 
 /** Lower bounds in tenths: A ≥ 95; 95 > B ≥ 75; 75 > C ≥ 60; D < 60 (Art 11, 12). */
-export const GRADE_THRESHOLDS: readonly { readonly grade: Grade; readonly atLeast: number }[] = [
+const GRADE_THRESHOLDS: readonly { readonly grade: Grade; readonly atLeast: number }[] = [
   { grade: 'A', atLeast: 950 },
   { grade: 'B', atLeast: 750 },
   { grade: 'C', atLeast: 600 },

@@ -13,10 +13,13 @@ import type { ClassifiedRecord } from './recordState.ts';
  * (see evaluateEnterprise); merging across sites of different weights could make a revocation
  * lower the weighted score.
  */
-export const MERGE_EXEMPT_RULES: ReadonlySet<string> = new Set(['ENF_COURT_ENFORCEMENT']);
+const MERGE_EXEMPT_RULES: ReadonlySet<string> = new Set(['ENF_COURT_ENFORCEMENT']);
 
 export const isMergeable = (c: ClassifiedRecord): boolean =>
-  c.state === 'counted' && c.record.caseNo !== null && isEnforcementMeasure(c.rule) && !MERGE_EXEMPT_RULES.has(c.rule.code);
+  c.state === 'counted' &&
+  c.record.caseNo !== null &&
+  isEnforcementMeasure(c.rule) &&
+  !MERGE_EXEMPT_RULES.has(c.rule.code);
 
 /** Within one scope: eventId of each record that loses the merge → eventId of the one that counts. */
 export const mergeLosers = (scope: readonly ClassifiedRecord[]): Map<string, string> => {
@@ -27,7 +30,8 @@ export const mergeLosers = (scope: readonly ClassifiedRecord[]): Map<string, str
     winners ??= new Map();
     const caseNo = c.record.caseNo!;
     const best = winners.get(caseNo);
-    if (!best || c.points < best.points || (c.points === best.points && c.record.eventId < best.record.eventId)) winners.set(caseNo, c);
+    if (!best || c.points < best.points || (c.points === best.points && c.record.eventId < best.record.eventId))
+      winners.set(caseNo, c);
   }
   if (!winners) return losers;
   for (const c of scope) {

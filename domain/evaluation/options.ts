@@ -1,5 +1,5 @@
 /**
- * Interpretation switches (INTERPRETATIONS.md). Each is a named option with its id; the defaults are
+ * Interpretation switches (docs/decisions.md). Each is a named option with its id; the defaults are
  * the product's decisions. A province that reads the regulation differently changes one line.
  */
 export interface EvaluationOptions {

@@ -1,11 +1,12 @@
 import { type CatalogueRule, fineTierTenths, isDeductionRule, ruleByCode } from '../catalogue/catalogue.ts';
-import { endOfYear, minDate, yearOf, type LegalDate } from '../dates.ts';
+import { endOfYear, type LegalDate, minDate, yearOf } from '../dates.ts';
 import { type Tenths, tenths } from '../points.ts';
 import type { CreditRecord } from '../records/creditRecord.ts';
+import { warningState } from './creditWarning.ts';
 import type { EvaluationOptions } from './options.ts';
 
 /**
- * Where a record stands in the evaluation of year Y as of date D (RULES.md §6).
+ * Where a record stands in the evaluation of year Y as of date D (docs/rules.md §6).
  * - counted: adds its points.
  * - pending: a credit warning whose deadline has not passed (Art 22), or an agency record whose
  *   client record is itself pending or unknown (I4): shown, not counted.
@@ -28,7 +29,7 @@ export type RecordState =
 
 /**
  * Why a record has its state, when an article or interpretation decided it. A bit set, so that the
- * hot path allocates no strings; the subject's notes are written from it once (evaluateSubject).
+ * hot path allocates no strings; the subject's notes are written from it once (result.ts).
  */
 export const Reason = {
   /** I6: an earlier year's deduction still unrectified, carried into the year. */
@@ -80,8 +81,33 @@ export const cataloguePoints = (rule: CatalogueRule, record: CreditRecord): Tent
   }
 };
 
+/** I4, Art 12: an agency's "同委托单位" record takes its client record's points, deductions only. */
+const clientPoints = (client: CreditRecord | undefined, clientRule: CatalogueRule | undefined): Tenths =>
+  // Art 12: agencies are only deducted; a client bonus or a pointless record gives nothing.
+  tenths(Math.min(0, client && clientRule ? (cataloguePoints(clientRule, client) as number) : 0));
+
+/**
+ * The points a record carries: its catalogue points, or for an agency's "同委托单位" record its
+ * client record's points (I4), zero while the client record is unknown. The one rule for I4 points,
+ * used by the evaluation and by anything that shows a record's points (such as a repair application).
+ */
+export const recordPoints = (rule: CatalogueRule, record: CreditRecord, clientOf: ClientLookup): Tenths => {
+  if (rule.points.type !== 'sameAsClient') return cataloguePoints(rule, record);
+  const client = record.clientEventId == null ? undefined : clientOf(record.clientEventId);
+  return clientPoints(client, client ? ruleByCode(client.rule) : undefined);
+};
+
 /** State and reasons packed in one number: state index × 1024 + reasons, so nothing is allocated. */
-const STATES: readonly RecordState[] = ['counted', 'pending', 'cancelled', 'merged', 'revoked', 'repaired', 'outside-period', 'not-applicable'];
+const STATES: readonly RecordState[] = [
+  'counted',
+  'pending',
+  'cancelled',
+  'merged',
+  'revoked',
+  'repaired',
+  'outside-period',
+  'not-applicable',
+];
 const pack = (state: number, reasons: number): number => state * 1024 + reasons;
 const COUNTED = 0;
 const PENDING = 1;
@@ -111,10 +137,10 @@ const ownStatePacked = (record: CreditRecord, rule: CatalogueRule, period: Evalu
 
   const warning = record.warning;
   if (warning) {
+    const w = warningState(warning, record.rectifiedOn, asOf);
     // Art 22: rectified within the warning's deadline and confirmed → never deducted.
-    const rectified = record.rectifiedOn;
-    if (rectified != null && rectified <= warning.deadline && rectified <= asOf) return pack(CANCELLED, reasons | Reason.WARNING_RECTIFIED);
-    if (asOf <= warning.deadline) return pack(PENDING, reasons);
+    if (w === 'rectified') return pack(CANCELLED, reasons | Reason.WARNING_RECTIFIED);
+    if (w === 'open') return pack(PENDING, reasons);
     // I8: the deadline passed unconfirmed: the record counts from its occurrence date; a later
     // rectification does not cancel it (it starts the Art 27 repair wait).
     reasons |= Reason.WARNING_FAILED;
@@ -124,36 +150,44 @@ const ownStatePacked = (record: CreditRecord, rule: CatalogueRule, period: Evalu
   return pack(COUNTED, reasons);
 };
 
-export const ownState = (record: CreditRecord, rule: CatalogueRule, period: EvaluationPeriod): { state: RecordState; reasons: number } => {
-  const packed = ownStatePacked(record, rule, period);
-  return { state: STATES[packed >> 10]!, reasons: packed & 1023 };
-};
-
 /**
  * Classifies one record. For Annex 2 "同委托单位" the agency's record takes the client's record's
  * points at evaluation time; a revoked or warning-cancelled client record takes the agency's record
  * with it; a repair of the client's record does not repair the agency's (I4).
  */
-export const classifyRecord = (record: CreditRecord, period: EvaluationPeriod, clientOf: ClientLookup): ClassifiedRecord => {
+export const classifyRecord = (
+  record: CreditRecord,
+  period: EvaluationPeriod,
+  clientOf: ClientLookup,
+): ClassifiedRecord => {
   const rule = ruleByCode(record.rule);
   if (!rule) throw new RangeError(`unknown rule ${record.rule} (records are validated before evaluation)`);
   const packed = ownStatePacked(record, rule, period);
   const state = STATES[packed >> 10]!;
   const reasons = packed & 1023;
-  if (rule.points.type !== 'sameAsClient') return { record, rule, points: cataloguePoints(rule, record), state, reasons };
+  if (rule.points.type !== 'sameAsClient')
+    return { record, rule, points: cataloguePoints(rule, record), state, reasons };
 
   const client = clientOf(record.clientEventId ?? '');
-  if (!client) return { record, rule, points: tenths(0), state: state === 'counted' ? 'pending' : state, reasons: reasons | Reason.CLIENT_UNKNOWN };
+  if (!client)
+    return {
+      record,
+      rule,
+      points: tenths(0),
+      state: state === 'counted' ? 'pending' : state,
+      reasons: reasons | Reason.CLIENT_UNKNOWN,
+    };
   const clientRule = ruleByCode(client.rule);
-  // Art 12: agencies are only deducted; a client bonus or a pointless record gives nothing.
-  const points = tenths(Math.min(0, clientRule ? (cataloguePoints(clientRule, client) as number) : 0));
+  const points = clientPoints(client, clientRule);
   const withClient = reasons | Reason.CLIENT_POINTS;
   if (state !== 'counted' || !clientRule) return { record, rule, points, state, reasons: withClient };
 
   // The client's record as of D, in its own year: revoked or cancelled → the agency's does not count.
   const clientState = STATES[ownStatePacked(client, clientRule, { ...period, year: yearOf(client.occurredOn) }) >> 10];
-  if (clientState === 'revoked') return { record, rule, points, state: 'revoked', reasons: withClient | Reason.CLIENT_REVOKED };
-  if (clientState === 'cancelled') return { record, rule, points, state: 'cancelled', reasons: withClient | Reason.CLIENT_CANCELLED };
+  if (clientState === 'revoked')
+    return { record, rule, points, state: 'revoked', reasons: withClient | Reason.CLIENT_REVOKED };
+  if (clientState === 'cancelled')
+    return { record, rule, points, state: 'cancelled', reasons: withClient | Reason.CLIENT_CANCELLED };
   if (clientState === 'pending') return { record, rule, points, state: 'pending', reasons: withClient };
   return { record, rule, points, state: 'counted', reasons: withClient };
 };

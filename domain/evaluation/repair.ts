@@ -9,7 +9,7 @@ import type { Tenths } from '../points.ts';
  * bands are read on the record's absolute points p as: p ≤ 3 → 0; 3 < p ≤ 6 → 2 months;
  * 6 < p ≤ 11 → 3 months; 11 < p < 50 → 12 months; p ≥ 50 → 18 months; direct-D records → 18 months.
  */
-export const REPAIR_BANDS: readonly { readonly upToTenths: number; readonly months: number }[] = [
+const REPAIR_BANDS: readonly { readonly upToTenths: number; readonly months: number }[] = [
   { upToTenths: 30, months: 0 },
   { upToTenths: 60, months: 2 },
   { upToTenths: 110, months: 3 },
@@ -18,12 +18,12 @@ export const REPAIR_BANDS: readonly { readonly upToTenths: number; readonly mont
 ];
 
 /** I3: direct-D records have no band in Art 27; they wait as long as the gravest band. */
-export const DIRECT_D_REPAIR_MONTHS = 18;
+const DIRECT_D_REPAIR_MONTHS = 18;
 
 /** Art 27 "50分及以上 … 环境和社会不良影响基本消除": the longest band also needs the impact eliminated. */
-export const IMPACT_ELIMINATION_FROM_TENTHS = 500;
+const IMPACT_ELIMINATION_FROM_TENTHS = 500;
 
-export interface RepairWait {
+interface RepairWait {
   readonly months: number;
   /** True when the wait comes from I3 rather than the text of Art 27. */
   readonly byInterpretation: boolean;
@@ -38,27 +38,47 @@ export const repairWait = (points: Tenths, directD: boolean): RepairWait => {
   const abs = Math.abs(points as number);
   if (directD) return { months: DIRECT_D_REPAIR_MONTHS, byInterpretation: true, impactEliminationRequired: true };
   const band = REPAIR_BANDS.find((b) => abs <= b.upToTenths)!;
-  return { months: band.months, byInterpretation: !inTextBand(abs), impactEliminationRequired: abs >= IMPACT_ELIMINATION_FROM_TENTHS };
+  return {
+    months: band.months,
+    byInterpretation: !inTextBand(abs),
+    impactEliminationRequired: abs >= IMPACT_ELIMINATION_FROM_TENTHS,
+  };
 };
 
 /** Art 27 with I3: calendar months after the rectification, clamped to the month's end. */
 export const earliestRepairDate = (rectifiedOn: LegalDate, points: Tenths, directD: boolean): LegalDate =>
   addCalendarMonths(rectifiedOn, repairWait(points, directD).months);
 
+/**
+ * Art 24(1) "产生扣分环保信用信息的行为在评价期内已经终止并完成整改": the evaluation period of a record is
+ * the calendar year it occurred in (Art 19, I5); a rectification after its end rules a repair out (I19).
+ */
+export const evaluationPeriodEnd = (occurredOn: LegalDate): LegalDate => endOfYear(Number(occurredOn.slice(0, 4)));
+
 /** Why a repair application (Art 23 ¶2, Art 24, Art 27) cannot be granted; empty when it can. */
-export type RepairRefusal =
+type RepairRefusal =
   | { readonly code: 'NOT_RECTIFIED'; readonly article: 'Art 24(1)' }
-  | { readonly code: 'RECTIFIED_AFTER_PERIOD'; readonly article: 'Art 24(1)'; readonly rectifiedOn: LegalDate; readonly periodEnd: LegalDate }
-  | { readonly code: 'RECURRED'; readonly article: 'Art 24(2)'; readonly eventId: string; readonly occurredOn: LegalDate }
+  | {
+      readonly code: 'RECTIFIED_AFTER_PERIOD';
+      readonly article: 'Art 24(1)';
+      readonly rectifiedOn: LegalDate;
+      readonly periodEnd: LegalDate;
+    }
+  | {
+      readonly code: 'RECURRED';
+      readonly article: 'Art 24(2)';
+      readonly eventId: string;
+      readonly occurredOn: LegalDate;
+    }
   | { readonly code: 'TOO_EARLY'; readonly article: 'Art 27'; readonly earliestOn: LegalDate }
   | { readonly code: 'IMPACT_NOT_ELIMINATED'; readonly article: 'Art 27' }
   | { readonly code: 'ALREADY_REPAIRED_OR_REVOKED'; readonly article: 'Art 23' };
 
-export type RepairAssessment =
+type RepairAssessment =
   | { readonly eligible: true; readonly earliestOn: LegalDate }
   | { readonly eligible: false; readonly refusals: readonly RepairRefusal[] };
 
-export interface RepairCase {
+interface RepairCase {
   readonly eventId: string;
   readonly rule: string;
   readonly occurredOn: LegalDate;
@@ -80,38 +100,56 @@ export const assessRepairApplication = (input: {
   readonly appliedOn: LegalDate;
   /** Announcement (publication) of the year's results; recurrence is looked for until then. */
   readonly announcedOn: LegalDate;
-  readonly laterRecordsOfSubject: readonly { eventId: string; rule: string; occurredOn: LegalDate; revokedOn?: LegalDate | null }[];
+  readonly laterRecordsOfSubject: readonly {
+    eventId: string;
+    rule: string;
+    occurredOn: LegalDate;
+    revokedOn?: LegalDate | null;
+  }[];
   readonly impactEliminated: boolean;
 }): RepairAssessment => {
   const { record, appliedOn, announcedOn } = input;
   const refusals: RepairRefusal[] = [];
-  if (record.repairedOn != null || record.revokedOn != null) refusals.push({ code: 'ALREADY_REPAIRED_OR_REVOKED', article: 'Art 23' });
+  if (record.repairedOn != null || record.revokedOn != null)
+    refusals.push({ code: 'ALREADY_REPAIRED_OR_REVOKED', article: 'Art 23' });
   if (record.rectifiedOn == null) {
     refusals.push({ code: 'NOT_RECTIFIED', article: 'Art 24(1)' });
     return { eligible: false, refusals };
   }
-  const periodEnd = endOfYear(Number(record.occurredOn.slice(0, 4)));
+  const periodEnd = evaluationPeriodEnd(record.occurredOn);
   if (record.rectifiedOn > periodEnd)
     refusals.push({ code: 'RECTIFIED_AFTER_PERIOD', article: 'Art 24(1)', rectifiedOn: record.rectifiedOn, periodEnd });
   const recurrence = input.laterRecordsOfSubject.find(
-    (r) => r.eventId !== record.eventId && r.rule === record.rule && r.occurredOn > record.occurredOn && r.occurredOn <= announcedOn && r.revokedOn == null,
+    (r) =>
+      r.eventId !== record.eventId &&
+      r.rule === record.rule &&
+      r.occurredOn > record.occurredOn &&
+      r.occurredOn <= announcedOn &&
+      r.revokedOn == null,
   );
-  if (recurrence) refusals.push({ code: 'RECURRED', article: 'Art 24(2)', eventId: recurrence.eventId, occurredOn: recurrence.occurredOn });
+  if (recurrence)
+    refusals.push({
+      code: 'RECURRED',
+      article: 'Art 24(2)',
+      eventId: recurrence.eventId,
+      occurredOn: recurrence.occurredOn,
+    });
   const wait = repairWait(record.points, record.directD);
   const earliestOn = addCalendarMonths(record.rectifiedOn, wait.months);
   if (appliedOn < earliestOn) refusals.push({ code: 'TOO_EARLY', article: 'Art 27', earliestOn });
-  if (wait.impactEliminationRequired && !input.impactEliminated) refusals.push({ code: 'IMPACT_NOT_ELIMINATED', article: 'Art 27' });
+  if (wait.impactEliminationRequired && !input.impactEliminated)
+    refusals.push({ code: 'IMPACT_NOT_ELIMINATED', article: 'Art 27' });
   return refusals.length === 0 ? { eligible: true, earliestOn } : { eligible: false, refusals };
 };
 
 /** Art 25-26: repair of an environmental-dishonest individual. */
-export type PractitionerRepairRefusal =
+type PractitionerRepairRefusal =
   | { readonly code: 'NO_COMMITMENT'; readonly article: 'Art 25' }
   | { readonly code: 'RECORD_WITHIN_YEAR'; readonly article: 'Art 25'; readonly eventId: string }
   | { readonly code: 'TOO_EARLY'; readonly article: 'Art 25'; readonly earliestOn: LegalDate }
   | { readonly code: 'NO_CONTRIBUTION'; readonly article: 'Art 26' };
 
-export type PractitionerRepairAssessment =
+type PractitionerRepairAssessment =
   | { readonly eligible: true }
   | { readonly eligible: false; readonly refusals: readonly PractitionerRepairRefusal[] };
 
@@ -131,9 +169,12 @@ export const assessPractitionerRepair = (input: {
   // Art 25: "评定…后一年内未出现环保信用失信记录" — one full year after the rating without a new record.
   const yearEnd = addYears(input.ratedOn, 1);
   if (input.appliedOn < yearEnd) refusals.push({ code: 'TOO_EARLY', article: 'Art 25', earliestOn: yearEnd });
-  const fresh = input.recordsSinceRated.find((r) => r.occurredOn > input.ratedOn && r.occurredOn <= yearEnd && r.revokedOn == null);
+  const fresh = input.recordsSinceRated.find(
+    (r) => r.occurredOn > input.ratedOn && r.occurredOn <= yearEnd && r.revokedOn == null,
+  );
   if (fresh) refusals.push({ code: 'RECORD_WITHIN_YEAR', article: 'Art 25', eventId: fresh.eventId });
-  if (!input.reportedViolationConfirmed && !input.volunteerHoursMet) refusals.push({ code: 'NO_CONTRIBUTION', article: 'Art 26' });
+  if (!input.reportedViolationConfirmed && !input.volunteerHoursMet)
+    refusals.push({ code: 'NO_CONTRIBUTION', article: 'Art 26' });
   return refusals.length === 0 ? { eligible: true } : { eligible: false, refusals };
 };
 

@@ -1,6 +1,7 @@
 import { addDays, type LegalDate } from '../dates.ts';
 import type { CreditRecord } from '../records/creditRecord.ts';
 import type { PublishedGrade } from './blacklist.ts';
+import { warningExpiry } from './creditWarning.ts';
 
 /**
  * The last date through which a result computed as of `asOf` stays the same result (but for its
@@ -31,7 +32,7 @@ export const stableThrough = (
     consider(r.repairedOn);
     consider(r.revokedOn);
     // A pending warning starts to count the day after its deadline.
-    if (r.warning) consider(addDays(r.warning.deadline, 1));
+    if (r.warning) consider(warningExpiry(r.warning).expiresOn);
   }
   for (const h of history) consider(h.publishedOn);
   return next === null ? FOREVER : addDays(next, -1);

@@ -1,6 +1,6 @@
 /**
  * The twelve leagues and cities (盟市) of Inner Mongolia by administrative division code, and the
- * autonomous-region department (RULES.md §1; Art 8: the region organises, the league bureaus run it).
+ * autonomous-region department (docs/rules.md §1; Art 8: the region organises, the league bureaus run it).
  */
 export const REGION_CODE = '150000' as const;
 
@@ -25,7 +25,7 @@ export type JurisdictionCode = LeagueCode | typeof REGION_CODE;
 export const LEAGUE_CODES = Object.keys(LEAGUES) as LeagueCode[];
 export const JURISDICTION_CODES: JurisdictionCode[] = [REGION_CODE, ...LEAGUE_CODES];
 
-export const REGION_NAME = '内蒙古自治区生态环境厅';
+const REGION_NAME = '内蒙古自治区生态环境厅';
 
 export const isLeagueCode = (s: string): s is LeagueCode => Object.hasOwn(LEAGUES, s);
 export const isJurisdictionCode = (s: string): s is JurisdictionCode => s === REGION_CODE || isLeagueCode(s);

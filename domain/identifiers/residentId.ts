@@ -2,7 +2,7 @@ import { isLegalDate } from '../dates.ts';
 
 /**
  * Resident identity card number (公民身份号码), GB 11643-1999: 6-digit address code, 8-digit birth
- * date, 3-digit sequence, check character (0-9 or X) by ISO 7064 MOD 11-2 (RULES.md §1).
+ * date, 3-digit sequence, check character (0-9 or X) by ISO 7064 MOD 11-2 (docs/rules.md §1).
  */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK = '10X98765432';
@@ -14,7 +14,7 @@ export const residentIdCheckCharacter = (first17: string): string => {
   return CHECK[sum % 11]!;
 };
 
-export type ResidentIdProblem = 'shape' | 'birthDate' | 'check';
+type ResidentIdProblem = 'shape' | 'birthDate' | 'check';
 
 export const residentIdProblem = (id: string): ResidentIdProblem | null => {
   if (!SHAPE.test(id)) return 'shape';
@@ -22,5 +22,3 @@ export const residentIdProblem = (id: string): ResidentIdProblem | null => {
   if (!isLegalDate(birth)) return 'birthDate';
   return residentIdCheckCharacter(id.slice(0, 17)) === id[17] ? null : 'check';
 };
-
-export const isValidResidentId = (id: string): boolean => residentIdProblem(id) === null;

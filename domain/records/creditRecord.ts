@@ -1,31 +1,53 @@
 import * as z from 'zod/mini';
-import { isLegalDate, type LegalDate } from '../dates.ts';
-import { type Validated, validate } from '../validation.ts';
-import { usccProblem } from '../identifiers/uscc.ts';
-import { residentIdProblem } from '../identifiers/residentId.ts';
-import { isJurisdictionCode } from '../identifiers/leagues.ts';
-import { SUBJECT_KIND_NAMES, SUBJECT_KINDS, type SubjectKind } from '../catalogue/kinds.ts';
 import { appliesToKind, isBonusRule, ruleByCode } from '../catalogue/catalogue.ts';
+import { SUBJECT_KIND_NAMES, SUBJECT_KINDS, type SubjectKind } from '../catalogue/kinds.ts';
+import { isLegalDate, type LegalDate } from '../dates.ts';
+import { I18_WARNED_KINDS } from '../evaluation/creditWarning.ts';
+import { isJurisdictionCode } from '../identifiers/leagues.ts';
+import { residentIdProblem } from '../identifiers/residentId.ts';
+import { usccProblem } from '../identifiers/uscc.ts';
+import { type Validated, validate } from '../validation.ts';
+import {
+  MAX_CASE_NO_LENGTH,
+  MAX_DEPARTMENT_LENGTH,
+  MAX_EVENT_ID_LENGTH,
+  MAX_FINE_YUAN,
+  MAX_LEGAL_BASIS_LENGTH,
+  MAX_RULE_CODE_LENGTH,
+  MAX_SITE_ID_LENGTH,
+  MAX_SUBJECT_ID_LENGTH,
+  MAX_SUMMARY_LENGTH,
+  textProblem,
+} from './bounds.ts';
 
-/** The credit record of API.md §1, with the cross-field rules of the catalogue. */
+/** The credit record of docs/api.md §1, with the cross-field rules of the catalogue. */
 
-export const EVENT_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
+export const EVENT_ID_RE = new RegExp(`^[A-Za-z0-9._:-]{1,${MAX_EVENT_ID_LENGTH}}$`);
 
 export const legalDate = (what: string) =>
-  z.string({ error: `${what}须为 YYYY-MM-DD 格式的日期` }).check(
-    z.refine((s) => isLegalDate(s), { error: `${what}不是有效的日历日期（YYYY-MM-DD）` }),
-  );
+  z
+    .string({ error: `${what}须为 YYYY-MM-DD 格式的日期` })
+    .check(z.refine((s) => isLegalDate(s), { error: `${what}不是有效的日历日期（YYYY-MM-DD）` }));
 
-export const eventIdSchema = z.string({ error: '事件编号须为字符串' }).check(
-  z.regex(EVENT_ID_RE, { error: '事件编号须为1至128位字母、数字或 . _ : - 字符' }),
-);
+export const eventIdSchema = z
+  .string({ error: '事件编号须为字符串' })
+  .check(z.regex(EVENT_ID_RE, { error: '事件编号须为1至128位字母、数字或 . _ : - 字符' }));
 
 const optionalDate = (what: string) => z.optional(z.nullable(legalDate(what)));
 
-const text = (what: string, max: number) =>
+/**
+ * A bounded text field (bounds.ts): not empty, at most `max` characters, no control characters or
+ * lone surrogates; line breaks only where `multiline`.
+ */
+export const text = (what: string, max: number, { multiline = false, allowEmpty = false } = {}) =>
   z.string({ error: `${what}须为字符串` }).check(
-    z.minLength(1, { error: `${what}不能为空` }),
+    ...(allowEmpty ? [] : [z.minLength(1, { error: `${what}不能为空` })]),
     z.maxLength(max, { error: `${what}不能超过${max}个字符` }),
+    z.superRefine((s: string, ctx) => {
+      if (s.length > max) return;
+      const p = textProblem(s, multiline);
+      if (p) ctx.issues.push({ code: 'custom', message: `${what}${p}`, input: s });
+    }),
   );
 
 /** Why an identifier is refused, in the user's words (GB 32100-2015, GB 11643). */
@@ -43,15 +65,17 @@ export const subjectIdProblem = (kind: SubjectKind, id: string): string | null =
   return null;
 };
 
-export const subjectKindSchema = z.enum(SUBJECT_KINDS, { error: '主体类型须为 enterprise、agency 或 practitioner' });
+const subjectKindSchema = z.enum(SUBJECT_KINDS, { error: '主体类型须为 enterprise、agency 或 practitioner' });
 
-export const recordSubjectSchema = z.object({
+const recordSubjectSchema = z.object({
   kind: subjectKindSchema,
-  id: z.string({ error: '主体标识须为字符串' }),
-  siteId: z.optional(z.nullable(text('厂址编号（排污许可证编号）', 64))),
+  id: z
+    .string({ error: '主体标识须为字符串' })
+    .check(z.maxLength(MAX_SUBJECT_ID_LENGTH, { error: `主体标识不能超过${MAX_SUBJECT_ID_LENGTH}个字符` })),
+  siteId: z.optional(z.nullable(text('厂址编号（排污许可证编号）', MAX_SITE_ID_LENGTH))),
 });
 
-export const warningSchema = z.object({
+const warningSchema = z.object({
   issuedOn: legalDate('预警通知日期'),
   deadline: legalDate('整改期限'),
 });
@@ -59,17 +83,21 @@ export const warningSchema = z.object({
 const creditRecordShape = z.object({
   eventId: eventIdSchema,
   subject: recordSubjectSchema,
-  rule: z.string({ error: '评价指标代码须为字符串' }),
+  rule: z
+    .string({ error: '评价指标代码须为字符串' })
+    .check(z.maxLength(MAX_RULE_CODE_LENGTH, { error: `评价指标代码不能超过${MAX_RULE_CODE_LENGTH}个字符` })),
   occurredOn: legalDate('发生日期'),
-  department: text('信息产生部门', 64),
+  department: text('信息产生部门', MAX_DEPARTMENT_LENGTH),
   league: z.string({ error: '盟市代码须为字符串' }).check(
-    z.refine((s) => isJurisdictionCode(s), { error: '盟市代码须为自治区12个盟市或自治区本级（150000）的行政区划代码' }),
+    z.refine((s) => isJurisdictionCode(s), {
+      error: '盟市代码须为自治区12个盟市或自治区本级（150000）的行政区划代码',
+    }),
   ),
   fineYuan: z.optional(z.nullable(z.number({ error: '罚款金额须为数字' }))),
   clientEventId: z.optional(z.nullable(eventIdSchema)),
-  legalBasis: z.optional(z.nullable(text('法律依据', 1000))),
-  caseNo: z.optional(z.nullable(text('案件编号', 128))),
-  summary: z.optional(z.nullable(z.string({ error: '摘要须为字符串' }).check(z.maxLength(4000, { error: '摘要不能超过4000个字符' })))),
+  legalBasis: z.optional(z.nullable(text('法律依据', MAX_LEGAL_BASIS_LENGTH, { multiline: true }))),
+  caseNo: z.optional(z.nullable(text('案件编号', MAX_CASE_NO_LENGTH))),
+  summary: z.optional(z.nullable(text('摘要', MAX_SUMMARY_LENGTH, { multiline: true, allowEmpty: true }))),
   warning: z.optional(z.nullable(warningSchema)),
   rectifiedOn: optionalDate('整改完成日期'),
   repairedOn: optionalDate('信用修复日期'),
@@ -78,58 +106,120 @@ const creditRecordShape = z.object({
 
 export type CreditRecordInput = z.infer<typeof creditRecordShape>;
 
-/** Cross-field rules of API.md §1 and the catalogue. Each problem names its field. */
-const crossFieldChecks = (r: CreditRecordInput, add: (path: PropertyKey[], message: string) => void): void => {
-  const idProblem = subjectIdProblem(r.subject.kind, r.subject.id);
-  if (idProblem) add(['subject', 'id'], idProblem);
-  if (r.subject.kind !== 'enterprise' && r.subject.siteId != null) add(['subject', 'siteId'], '只有企事业单位的记录可以填写厂址编号');
+/**
+ * Cross-field rules of docs/api.md §1 and the catalogue. Each problem names its field. They run even
+ * when some fields are wrong, so that every problem is reported at once: a check reads only fields
+ * that passed their own checks (`valid`), and never names a field that already has a problem.
+ */
+const crossFieldChecks = (
+  r: CreditRecordInput,
+  valid: (field: string) => boolean,
+  add: (path: PropertyKey[], message: string) => void,
+): void => {
+  const kind = valid('subject.kind') && valid('subject') ? r.subject.kind : undefined;
+  if (kind !== undefined && valid('subject.id')) {
+    const idProblem = subjectIdProblem(kind, r.subject.id);
+    if (idProblem) add(['subject', 'id'], idProblem);
+  }
+  if (kind !== undefined && kind !== 'enterprise' && valid('subject.siteId') && r.subject.siteId != null)
+    add(['subject', 'siteId'], '只有企事业单位的记录可以填写厂址编号');
 
+  const occurredOn = valid('occurredOn') ? r.occurredOn : undefined;
+  for (const f of ['rectifiedOn', 'repairedOn', 'revokedOn'] as const) {
+    const v = r[f];
+    if (occurredOn !== undefined && valid(f) && v != null && v < occurredOn)
+      add([f], `${LIFECYCLE_NAMES[f]}不能早于发生日期`);
+  }
+  if (
+    valid('repairedOn') &&
+    valid('rectifiedOn') &&
+    r.repairedOn != null &&
+    r.rectifiedOn != null &&
+    r.repairedOn < r.rectifiedOn
+  )
+    add(['repairedOn'], '信用修复日期不能早于整改完成日期');
+  const warning = valid('warning') && valid('warning.issuedOn') && valid('warning.deadline') ? r.warning : undefined;
+  if (warning) {
+    if (occurredOn !== undefined && warning.issuedOn < occurredOn)
+      add(['warning', 'issuedOn'], '预警通知日期不能早于发生日期');
+    if (warning.deadline < warning.issuedOn) add(['warning', 'deadline'], '整改期限不能早于预警通知日期');
+  }
+
+  if (!valid('rule')) return;
   const rule = ruleByCode(r.rule);
   if (!rule) {
     add(['rule'], `未知的评价指标代码：${r.rule}`);
     return;
   }
   if (rule.derivedOnly) add(['rule'], `${r.rule} 由系统根据从业人员记录自动生成，不接受报送`);
-  if (!appliesToKind(rule, r.subject.kind)) add(['rule'], `评价指标 ${r.rule} 不适用于${kindName(r.subject.kind)}`);
+  if (kind !== undefined && !appliesToKind(rule, kind)) add(['rule'], `评价指标 ${r.rule} 不适用于${kindName(kind)}`);
 
   // Annex 1 罚款, I7: the tier needs the amount; an amount on another rule is a mistake worth naming.
-  if (rule.requires === 'fineYuan') {
-    if (r.fineYuan == null) add(['fineYuan'], '罚款记录（ENF_FINE）必须填写罚款金额（元）');
-    else if (!Number.isFinite(r.fineYuan) || r.fineYuan <= 0) add(['fineYuan'], '罚款金额须为大于0的数字（元）');
-    else if (Math.abs(r.fineYuan * 100 - Math.round(r.fineYuan * 100)) > 1e-6) add(['fineYuan'], '罚款金额最多保留两位小数（分）');
-  } else if (r.fineYuan != null) add(['fineYuan'], '只有罚款记录（ENF_FINE）填写罚款金额');
+  if (valid('fineYuan')) {
+    if (rule.requires === 'fineYuan') {
+      if (r.fineYuan == null) add(['fineYuan'], '罚款记录（ENF_FINE）必须填写罚款金额（元）');
+      else if (!Number.isFinite(r.fineYuan) || r.fineYuan <= 0) add(['fineYuan'], '罚款金额须为大于0的数字（元）');
+      // bounds.ts: every accepted amount stays exact, in yuan and in fen.
+      else if (r.fineYuan > MAX_FINE_YUAN) add(['fineYuan'], `罚款金额不能超过${MAX_FINE_YUAN}元（100亿元）`);
+      else if (Math.abs(r.fineYuan * 100 - Math.round(r.fineYuan * 100)) > 1e-6)
+        add(['fineYuan'], '罚款金额最多保留两位小数（分）');
+    } else if (r.fineYuan != null) add(['fineYuan'], '只有罚款记录（ENF_FINE）填写罚款金额');
+  }
 
   // Annex 2 "同委托单位" (I4): the agency's record points at the client's record.
-  if (rule.requires === 'clientEventId') {
-    if (r.clientEventId == null) add(['clientEventId'], '“导致委托单位受到环保信用扣分”记录必须填写委托单位记录的事件编号（clientEventId）');
-    else if (r.clientEventId === r.eventId) add(['clientEventId'], '委托单位记录不能是本记录自身');
-  } else if (r.clientEventId != null) add(['clientEventId'], '只有 AG_CLIENT_DEDUCTED 记录填写委托单位记录编号');
+  if (valid('clientEventId')) {
+    if (rule.requires === 'clientEventId') {
+      if (r.clientEventId == null)
+        add(['clientEventId'], '“导致委托单位受到环保信用扣分”记录必须填写委托单位记录的事件编号（clientEventId）');
+      else if (r.clientEventId === r.eventId) add(['clientEventId'], '委托单位记录不能是本记录自身');
+    } else if (r.clientEventId != null) add(['clientEventId'], '只有 AG_CLIENT_DEDUCTED 记录填写委托单位记录编号');
+  }
 
   // Art 14(3): "other cases that laws list as bad" must name the law.
-  if (rule.requires === 'legalBasis' && r.legalBasis == null) add(['legalBasis'], '直接评定为环保不良（第十四条第三项）必须填写法律依据（legalBasis）');
+  if (valid('legalBasis') && rule.requires === 'legalBasis' && r.legalBasis == null)
+    add(['legalBasis'], '直接评定为环保不良（第十四条第三项）必须填写法律依据（legalBasis）');
 
-  if (r.warning) {
+  if (valid('warning') && r.warning != null) {
+    // I18: Art 21-22 warn units (企事业单位、第三方服务机构); a practitioner is never warned.
+    if (kind !== undefined && !I18_WARNED_KINDS.includes(kind))
+      add(['warning'], '信用预警只适用于企事业单位和第三方服务机构，相关从业人员的记录不能附带信用预警（warning）');
     // Art 22: a credit warning announces a deduction that rectification in time avoids.
-    if (isBonusRule(rule)) add(['warning'], '加分记录不适用信用预警');
-    if (r.warning.issuedOn < r.occurredOn) add(['warning', 'issuedOn'], '预警通知日期不能早于发生日期');
-    if (r.warning.deadline < r.warning.issuedOn) add(['warning', 'deadline'], '整改期限不能早于预警通知日期');
+    else if (isBonusRule(rule)) add(['warning'], '加分记录不适用信用预警');
   }
-  for (const f of ['rectifiedOn', 'repairedOn', 'revokedOn'] as const) {
-    const v = r[f];
-    if (v != null && v < r.occurredOn) add([f], `${LIFECYCLE_NAMES[f]}不能早于发生日期`);
-  }
-  if (r.repairedOn != null && r.rectifiedOn != null && r.repairedOn < r.rectifiedOn)
-    add(['repairedOn'], '信用修复日期不能早于整改完成日期');
 };
 
 const LIFECYCLE_NAMES = { rectifiedOn: '整改完成日期', repairedOn: '信用修复日期', revokedOn: '撤销日期' } as const;
 
 const kindName = (k: SubjectKind): string => SUBJECT_KIND_NAMES[k];
 
+/** True when `input` is a plain object, so that cross-field checks can look at its fields. */
+const isObject = (input: unknown): boolean => typeof input === 'object' && input !== null && !Array.isArray(input);
+
+/**
+ * The field paths with a problem so far, and their parents and children: `valid('warning')` is
+ * false when `warning.deadline` has a problem, and `valid('subject.id')` when `subject` has one.
+ */
+const ALL_VALID = (): boolean => true;
+
+export const validityOf = (
+  issues: readonly { readonly path?: readonly PropertyKey[] | undefined }[],
+): ((field: string) => boolean) => {
+  if (issues.length === 0) return ALL_VALID;
+  const bad = issues.map((i) => (i.path ?? []).map(String).join('.'));
+  return (field: string): boolean =>
+    !bad.some((b) => b === field || b.startsWith(`${field}.`) || field.startsWith(`${b}.`) || b === '');
+};
+
 export const creditRecordSchema = creditRecordShape.check(
-  z.superRefine((r, ctx) => {
-    crossFieldChecks(r, (path, message) => ctx.issues.push({ code: 'custom', path, message, input: r }));
-  }),
+  z.superRefine(
+    (r, ctx) => {
+      crossFieldChecks(r, validityOf(ctx.issues), (path, message) =>
+        ctx.issues.push({ code: 'custom', path, message, input: r }),
+      );
+    },
+    // Every problem at once: run beside the fields' own problems, on any object.
+    { when: (payload) => isObject(payload.value) },
+  ),
 );
 
 /**
@@ -173,14 +263,14 @@ export const toCreditRecord = (r: CreditRecordInput): CreditRecord => ({
   revokedOn: r.revokedOn ?? null,
 });
 
-/** Validates one credit record (API.md §1) and returns it in the domain's shape. */
+/** Validates one credit record (docs/api.md §1) and returns it in the domain's shape. */
 export const parseCreditRecord = (input: unknown, prefix = ''): Validated<CreditRecord> => {
   const v = validate(creditRecordSchema, input, prefix);
   return v.ok ? { ok: true, value: toCreditRecord(v.value) } : v;
 };
 
 /**
- * Two deliveries of one eventId are the same record when their content is the same (API.md §2:
+ * Two deliveries of one eventId are the same record when their content is the same (docs/api.md §2:
  * duplicates change nothing; the same id with other content is refused). Absent and null are equal.
  */
 export const canonicalRecord = (r: CreditRecord | CreditRecordInput): string => JSON.stringify(canonicalValue(r));
@@ -198,4 +288,5 @@ const canonicalValue = (v: unknown): unknown => {
   return v;
 };
 
-export const sameRecord = (a: CreditRecord | CreditRecordInput, b: CreditRecord | CreditRecordInput): boolean => canonicalRecord(a) === canonicalRecord(b);
+export const sameRecord = (a: CreditRecord | CreditRecordInput, b: CreditRecord | CreditRecordInput): boolean =>
+  canonicalRecord(a) === canonicalRecord(b);

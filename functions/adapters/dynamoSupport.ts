@@ -1,7 +1,14 @@
-import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput, ScanCommand, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  paginateQuery,
+  paginateScan,
+  type QueryCommandInput,
+  type ScanCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { StoreError } from '../ports/store.ts';
 
-/** What the DynamoDB adapters share: typed errors with their cause, condition checks, paging. */
+/** What the DynamoDB adapters share: typed errors with their cause, condition checks, paging, batch reads. */
 export type Item = Record<string, unknown>;
 
 export const storeCall = async <T>(what: string, op: () => Promise<T>): Promise<T> => {
@@ -12,30 +19,111 @@ export const storeCall = async <T>(what: string, op: () => Promise<T>): Promise<
   }
 };
 
-export const isConditionFailure = (err: unknown): boolean => (err as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+export const isConditionFailure = (err: unknown): boolean =>
+  (err as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
 
 /** A transaction cancelled because one of its conditions failed (not throttling or a conflict of another kind). */
 export const isCancelledByCondition = (err: unknown): boolean =>
   (err as { name?: string } | null)?.name === 'TransactionCanceledException' &&
-  ((err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');
+  ((err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some(
+    (r) => r.Code === 'ConditionalCheckFailed',
+  );
 
 /** Optimistic locking: the item is absent (null) or still at the version that was read. */
 export const versionGuard = (expectedVersion: number | null) =>
   expectedVersion === null
     ? { ConditionExpression: 'attribute_not_exists(PK)' }
-    : { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } };
+    : {
+        ConditionExpression: '#v = :v',
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':v': expectedVersion },
+      };
 
-/** Every item of a Query or Scan, following LastEvaluatedKey. */
-export const readAll = async (doc: DynamoDBDocumentClient, input: ({ kind: 'query' } & QueryCommandInput) | ({ kind: 'scan' } & ScanCommandInput)): Promise<Item[]> => {
+/** A Query or a Scan, as the SDK's paginators take them. */
+export type PagedRead = ({ kind: 'query' } & QueryCommandInput) | ({ kind: 'scan' } & ScanCommandInput);
+
+/**
+ * The pages of a Query or Scan, by the SDK's paginators (`paginateQuery`/`paginateScan` follow
+ * LastEvaluatedKey); a failure is a StoreError. Stop early by leaving the loop.
+ */
+export async function* pagesOf(doc: DynamoDBDocumentClient, read: PagedRead): AsyncGenerator<Item[]> {
+  const { kind, ...input } = read;
+  // The paginators write the start key into their input: each read gets its own copy.
+  const pages =
+    kind === 'query'
+      ? paginateQuery({ client: doc }, { ...(input as QueryCommandInput) })
+      : paginateScan({ client: doc }, { ...(input as ScanCommandInput) });
+  const it = pages[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await storeCall(kind, () => it.next());
+    if (next.done) return;
+    yield (next.value.Items as Item[] | undefined) ?? [];
+  }
+}
+
+/** Every item of a Query or Scan, over all its pages. */
+export const readAll = async (doc: DynamoDBDocumentClient, read: PagedRead): Promise<Item[]> => {
   const items: Item[] = [];
-  let start: Item | undefined;
-  do {
-    const { kind, ...rest } = input;
-    const page = await storeCall(kind, () =>
-      kind === 'query' ? doc.send(new QueryCommand({ ...(rest as QueryCommandInput), ExclusiveStartKey: start })) : doc.send(new ScanCommand({ ...(rest as ScanCommandInput), ExclusiveStartKey: start })),
-    );
-    items.push(...((page.Items as Item[] | undefined) ?? []));
-    start = page.LastEvaluatedKey as Item | undefined;
-  } while (start);
+  for await (const page of pagesOf(doc, read)) items.push(...page);
   return items;
+};
+
+/** Runs `fn` over items, at most `limit` at a time. */
+export const mapLimit = async <T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> => {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  });
+  await Promise.all(workers);
+  return out;
+};
+
+export interface BatchGetOptions {
+  readonly consistentRead?: boolean;
+  /** Requests of one call under way at once. */
+  readonly parallel?: number;
+  /** Requests of one chunk before its keys left unprocessed are an error. */
+  readonly maxAttempts?: number;
+  /** First back-off ceiling; it doubles per attempt up to 2 s, and the wait is drawn below it (full jitter). */
+  readonly baseDelayMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * BatchGet of any number of keys, 100 to a request (DynamoDB's limit). DynamoDB may answer part of
+ * a request and hand back the rest as UnprocessedKeys (throttling, 16 MB responses): those are asked
+ * again after an exponential back-off with full jitter, as AWS recommends for batch operations. The
+ * items come in no particular order; keys without an item are simply absent.
+ */
+export const batchGetAll = async (
+  doc: DynamoDBDocumentClient,
+  table: string,
+  keys: readonly Item[],
+  options: BatchGetOptions = {},
+): Promise<Item[]> => {
+  const { consistentRead = true, parallel = 5, maxAttempts = 8, baseDelayMs = 50 } = options;
+  const chunks: Item[][] = [];
+  for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100));
+  const results = await mapLimit(chunks, parallel, async (chunk) => {
+    const out: Item[] = [];
+    let left: Item[] = chunk;
+    for (let attempt = 0; left.length > 0; attempt++) {
+      if (attempt >= maxAttempts)
+        throw new StoreError(`DynamoDB BatchGet left ${left.length} keys unprocessed after ${maxAttempts} attempts`);
+      if (attempt > 0) await sleep(Math.random() * Math.min(2000, baseDelayMs * 2 ** (attempt - 1)));
+      const keysNow = left;
+      const r = await storeCall('BatchGet', () =>
+        doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keysNow, ConsistentRead: consistentRead } } })),
+      );
+      out.push(...((r.Responses?.[table] as Item[] | undefined) ?? []));
+      left = (r.UnprocessedKeys?.[table]?.Keys as Item[] | undefined) ?? [];
+    }
+    return out;
+  });
+  return results.flat();
 };

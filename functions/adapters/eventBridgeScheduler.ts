@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
-import { CreateScheduleCommand, DeleteScheduleCommand, type SchedulerClient, UpdateScheduleCommand } from '@aws-sdk/client-scheduler';
-import { type DeadlineTarget, type Scheduler, SchedulerError } from '../ports/scheduler.ts';
+import {
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  type SchedulerClient,
+  UpdateScheduleCommand,
+} from '@aws-sdk/client-scheduler';
+import { type DeadlineRef, type DeadlineTarget, type Scheduler, SchedulerError } from '../ports/scheduler.ts';
+import { deadlineRefWire, deadlineWire } from './keys.ts';
 
 export interface EventBridgeSchedulerConfig {
   readonly groupName: string;
@@ -12,9 +18,11 @@ export interface EventBridgeSchedulerConfig {
   readonly deadLetterArn: string;
 }
 
-/** Schedule names are deterministic per deadline (≤ 64 characters of [0-9a-zA-Z-_.]). */
-export const scheduleName = (t: Pick<DeadlineTarget, 'owner' | 'deadlineId'>): string =>
-  `dl-${createHash('sha256').update(`${t.owner}|${t.deadlineId}`).digest('hex').slice(0, 40)}`;
+/** Schedule names are deterministic per deadline (≤ 64 characters of [0-9a-zA-Z-_.]), from its wire form. */
+export const scheduleName = (d: DeadlineRef): string => {
+  const w = deadlineRefWire(d);
+  return `dl-${createHash('sha256').update(`${w.owner}|${w.deadlineId}`).digest('hex').slice(0, 40)}`;
+};
 
 /** `at(yyyy-mm-ddThh:mm:ss)` in Asia/Shanghai wall time (UTC+8 all year, I13). */
 export const atExpression = (instant: string): string => {
@@ -33,7 +41,9 @@ export class EventBridgeScheduler implements Scheduler {
     private readonly config: EventBridgeSchedulerConfig,
   ) {}
 
+  /** The schedule's input is the deadline's wire form (keys.ts), the shape the deadline handler reads. */
   private request(t: DeadlineTarget) {
+    const w = deadlineWire(t);
     return {
       Name: scheduleName(t),
       GroupName: this.config.groupName,
@@ -42,11 +52,11 @@ export class EventBridgeScheduler implements Scheduler {
       FlexibleTimeWindow: { Mode: 'OFF' as const },
       ActionAfterCompletion: 'DELETE' as const,
       State: 'ENABLED' as const,
-      Description: `${t.owner} ${t.deadlineId}`.slice(0, 512),
+      Description: `${w.owner} ${w.deadlineId}`.slice(0, 512),
       Target: {
         Arn: this.config.targetArn,
         RoleArn: this.config.roleArn,
-        Input: JSON.stringify(t),
+        Input: JSON.stringify(w),
         DeadLetterConfig: { Arn: this.config.deadLetterArn },
         RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },
       },
@@ -57,7 +67,8 @@ export class EventBridgeScheduler implements Scheduler {
     try {
       await this.client.send(new CreateScheduleCommand(this.request(t)));
     } catch (err) {
-      if ((err as { name?: string }).name !== 'ConflictException') throw new SchedulerError(`CreateSchedule ${t.deadlineId} failed`, { cause: err });
+      if ((err as { name?: string }).name !== 'ConflictException')
+        throw new SchedulerError(`CreateSchedule ${t.deadlineId} failed`, { cause: err });
       try {
         await this.client.send(new UpdateScheduleCommand(this.request(t)));
       } catch (cause) {
@@ -66,11 +77,12 @@ export class EventBridgeScheduler implements Scheduler {
     }
   }
 
-  async cancel(t: Pick<DeadlineTarget, 'owner' | 'deadlineId'>): Promise<void> {
+  async cancel(t: DeadlineRef): Promise<void> {
     try {
       await this.client.send(new DeleteScheduleCommand({ Name: scheduleName(t), GroupName: this.config.groupName }));
     } catch (err) {
-      if ((err as { name?: string }).name !== 'ResourceNotFoundException') throw new SchedulerError(`DeleteSchedule ${t.deadlineId} failed`, { cause: err });
+      if ((err as { name?: string }).name !== 'ResourceNotFoundException')
+        throw new SchedulerError(`DeleteSchedule ${t.deadlineId} failed`, { cause: err });
     }
   }
 }

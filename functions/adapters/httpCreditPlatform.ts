@@ -6,6 +6,8 @@ import { type CreditPlatform, CreditPlatformError, type PushBatch } from '../por
  * The credit platform over HTTP: one POST of JSON per batch to a configurable endpoint, with the
  * batch id as idempotency key. Takes its `fetch` in the constructor (the edge that tests mock).
  * The field names follow the regulation's terms; the platform's own format is not specified yet.
+ * A re-issued result (Art 23) goes as a `correction` (更正) of the same year's result, under its own
+ * batch id: the platform replaces what it shows, as 信用中国 stops showing a repaired record.
  */
 export const KIND_NAMES = { enterprise: '企事业单位', agency: '第三方服务机构' } as const;
 
@@ -25,6 +27,17 @@ export class HttpCreditPlatform implements CreditPlatform {
       year: batch.year,
       publishedOn: batch.publishedOn,
       batchId: batch.batchId,
+      ...(batch.correction
+        ? {
+            correction: {
+              type: '更正',
+              version: batch.correction.version,
+              reissuedOn: batch.correction.reissuedOn,
+              reason: '信用修复后重新评价（第二十三条）',
+              repairs: batch.correction.repairs.map((r) => ({ eventId: r.eventId, repairedOn: r.repairedOn })),
+            },
+          }
+        : {}),
       entries: batch.entries.map((e) => ({
         uscc: e.uscc,
         name: e.name,
@@ -57,6 +70,11 @@ export class LoggingCreditPlatform implements CreditPlatform {
   constructor(private readonly log: (message: string, extra: Record<string, unknown>) => void) {}
   async push(batch: PushBatch): Promise<void> {
     this.pushed.push(batch);
-    this.log('未配置公共信用信息平台地址（ECOCREDIT_CREDIT_PLATFORM_URL），推送内容仅记录', { batchId: batch.batchId, kind: batch.kind, year: batch.year, entries: batch.entries.length });
+    this.log('未配置公共信用信息平台地址（ECOCREDIT_CREDIT_PLATFORM_URL），推送内容仅记录', {
+      batchId: batch.batchId,
+      kind: batch.kind,
+      year: batch.year,
+      entries: batch.entries.length,
+    });
   }
 }

@@ -1,4 +1,5 @@
-import type { DeadlineTarget, Scheduler } from '../ports/scheduler.ts';
+import type { DeadlineRef, DeadlineTarget, Scheduler } from '../ports/scheduler.ts';
+import { type DeadlineWire, deadlineRefWire, deadlineWire } from './keys.ts';
 
 /**
  * The local peer of EventBridge Scheduler: it keeps its own one-time schedules and fires those due
@@ -8,24 +9,30 @@ import type { DeadlineTarget, Scheduler } from '../ports/scheduler.ts';
 export class LocalScheduler implements Scheduler {
   private readonly schedules = new Map<string, DeadlineTarget>();
 
-  private static key(t: Pick<DeadlineTarget, 'owner' | 'deadlineId'>): string {
-    return `${t.owner}|${t.deadlineId}`;
+  private static key(d: DeadlineRef): string {
+    const w = deadlineRefWire(d);
+    return `${w.owner}|${w.deadlineId}`;
   }
 
   async schedule(target: DeadlineTarget): Promise<void> {
     this.schedules.set(LocalScheduler.key(target), target);
   }
 
-  async cancel(target: Pick<DeadlineTarget, 'owner' | 'deadlineId'>): Promise<void> {
+  async cancel(target: DeadlineRef): Promise<void> {
     this.schedules.delete(LocalScheduler.key(target));
   }
 
-  /** Fires every schedule due at `now` (in due order) through `fire`; returns how many fired. */
-  async tick(now: Date, fire: (t: DeadlineTarget) => Promise<void>): Promise<number> {
-    const due = [...this.schedules.values()].filter((t) => Date.parse(t.at) <= now.getTime()).sort((a, b) => a.at.localeCompare(b.at));
+  /**
+   * Fires every schedule due at `now` (in due order) through `fire`, with the input EventBridge
+   * Scheduler would deliver (the deadline's wire form); returns how many fired.
+   */
+  async tick(now: Date, fire: (input: DeadlineWire) => Promise<void>): Promise<number> {
+    const due = [...this.schedules.values()]
+      .filter((t) => Date.parse(t.at) <= now.getTime())
+      .sort((a, b) => a.at.localeCompare(b.at));
     for (const t of due) {
       this.schedules.delete(LocalScheduler.key(t));
-      await fire(t);
+      await fire(deadlineWire(t));
     }
     return due.length;
   }
@@ -35,7 +42,7 @@ export class LocalScheduler implements Scheduler {
   }
 
   /** Test seam: the schedule disappears as if EventBridge had lost it. */
-  forget(target: Pick<DeadlineTarget, 'owner' | 'deadlineId'>): void {
+  forget(target: DeadlineRef): void {
     this.schedules.delete(LocalScheduler.key(target));
   }
 }

@@ -1,23 +1,62 @@
-import { SendMessageBatchCommand, type SendMessageBatchRequestEntry, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  SendMessageBatchCommand,
+  type SendMessageBatchCommandOutput,
+  type SendMessageBatchRequestEntry,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import { QueueError } from '../ports/queue.ts';
 
-/** Sends JSON messages in batches of ten; `extra` adds FIFO group and deduplication ids. */
+/** SQS limits: ten entries and 256 KiB per SendMessageBatch. */
+const MAX_ENTRIES = 10;
+const MAX_BATCH_BYTES = 256 * 1024 - 1024;
+/** Batches sent at the same time (a 500-record delivery is 50 batches). */
+const SEND_CONCURRENCY = 8;
+
+/** Sends JSON messages in batches (at most ten, and at most 256 KiB each), several batches at a time; `extra` adds FIFO group and deduplication ids. */
 export const sendJsonBatches = async <T>(
   client: SQSClient,
   queueUrl: string,
   messages: readonly T[],
   extra: (m: T) => Partial<SendMessageBatchRequestEntry> = () => ({}),
 ): Promise<void> => {
-  for (let i = 0; i < messages.length; i += 10) {
-    const chunk = messages.slice(i, i + 10);
-    let result;
+  const batches: { body: string; m: T }[][] = [];
+  let current: { body: string; m: T }[] = [];
+  let bytes = 0;
+  for (const m of messages) {
+    const body = JSON.stringify(m);
+    const size = Buffer.byteLength(body);
+    if (current.length === MAX_ENTRIES || (current.length > 0 && bytes + size > MAX_BATCH_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push({ body, m });
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  let next = 0;
+  const sendOne = async (chunk: { body: string; m: T }[]) => {
+    let result: SendMessageBatchCommandOutput;
     try {
-      result = await client.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: chunk.map((m, j) => ({ Id: String(j), MessageBody: JSON.stringify(m), ...extra(m) })) }));
+      result = await client.send(
+        new SendMessageBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: chunk.map((e, j) => ({ Id: String(j), MessageBody: e.body, ...extra(e.m) })),
+        }),
+      );
     } catch (cause) {
       throw new QueueError('SQS SendMessageBatch failed', { cause });
     }
-    if ((result.Failed ?? []).length > 0) throw new QueueError(`SQS refused ${result.Failed!.length} message(s): ${result.Failed!.map((f) => f.Code).join(', ')}`);
-  }
+    if ((result.Failed ?? []).length > 0)
+      throw new QueueError(
+        `SQS refused ${result.Failed!.length} message(s): ${result.Failed!.map((f) => f.Code).join(', ')}`,
+      );
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(SEND_CONCURRENCY, batches.length) }, async () => {
+      while (next < batches.length) await sendOne(batches[next++]!);
+    }),
+  );
 };
 
 /** A standard SQS queue of JSON messages (the `rescore` queue). Takes its SDK client in the constructor. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { messageDeduplicationId, messageGroupId, type RecordMessage } from '../ingest-worker/messages.ts';
+import { messageDeduplicationId, messageGroupId, type RecordMessage } from '../ports/messages.ts';
 import type { RecordQueue } from '../ports/queue.ts';
 import { sendJsonBatches } from './sqsJsonQueue.ts';
 
@@ -14,6 +14,9 @@ export class SqsRecordQueue implements RecordQueue {
   ) {}
 
   send(messages: readonly RecordMessage[]): Promise<void> {
-    return sendJsonBatches(this.client, this.queueUrl, messages, (m) => ({ MessageGroupId: messageGroupId(m), MessageDeduplicationId: messageDeduplicationId(m, sha256) }));
+    return sendJsonBatches(this.client, this.queueUrl, messages, (m) => ({
+      MessageGroupId: messageGroupId(m),
+      MessageDeduplicationId: messageDeduplicationId(m, sha256),
+    }));
   }
 }

@@ -1,14 +1,17 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { WebhookSecrets } from '../ports/identity.ts';
 import { ConfigurationError } from '../shared/errors.ts';
 
 /** Parses `{"source": "whsec_..."}`; anything else is a configuration error. */
 export const parseSecrets = (json: string): Map<string, string> => {
   const parsed: unknown = JSON.parse(json);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigurationError('webhook secrets must be a JSON object of source → whsec_…');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new ConfigurationError('webhook secrets must be a JSON object of source → whsec_…');
   const out = new Map<string, string>();
   for (const [source, secret] of Object.entries(parsed)) {
-    if (typeof secret !== 'string' || !secret.startsWith('whsec_')) throw new ConfigurationError(`webhook secret of ${source} must be whsec_<base64>`);
+    if (typeof secret !== 'string' || !secret.startsWith('whsec_'))
+      throw new ConfigurationError(`webhook secret of ${source} must be whsec_<base64>`);
     out.set(source, secret);
   }
   return out;
@@ -22,19 +25,28 @@ export class StaticWebhookSecrets implements WebhookSecrets {
   }
 }
 
-/** Per-source secrets in one Secrets Manager secret, cached for a few minutes. */
+/**
+ * Per-source secrets in one Secrets Manager secret, read through Powertools parameters: the value is
+ * cached for `maxAgeSeconds` (5 minutes: a rotated or added source takes effect within that time)
+ * and parsed once per value. Takes the SDK client (wrapped in a SecretsProvider) or a provider.
+ */
 export class SecretsManagerWebhookSecrets implements WebhookSecrets {
-  private cache: { at: number; secrets: Map<string, string> } | null = null;
+  private readonly provider: SecretsProvider;
+  private parsed: { raw: string; secrets: Map<string, string> } | null = null;
   constructor(
-    private readonly client: SecretsManagerClient,
+    clientOrProvider: SecretsManagerClient | SecretsProvider,
     private readonly secretId: string,
-    private readonly ttlMs = 5 * 60_000,
-  ) {}
+    private readonly maxAgeSeconds = 300,
+  ) {
+    this.provider =
+      clientOrProvider instanceof SecretsProvider
+        ? clientOrProvider
+        : new SecretsProvider({ awsSdkV3Client: clientOrProvider });
+  }
   async secretFor(source: string): Promise<string | undefined> {
-    if (!this.cache || Date.now() - this.cache.at > this.ttlMs) {
-      const r = await this.client.send(new GetSecretValueCommand({ SecretId: this.secretId }));
-      this.cache = { at: Date.now(), secrets: parseSecrets(r.SecretString ?? '{}') };
-    }
-    return this.cache.secrets.get(source);
+    const raw = await this.provider.get(this.secretId, { maxAge: this.maxAgeSeconds });
+    if (typeof raw !== 'string') throw new ConfigurationError('webhook secrets must be a SecretString of JSON');
+    if (this.parsed?.raw !== raw) this.parsed = { raw, secrets: parseSecrets(raw) };
+    return this.parsed.secrets.get(source);
   }
 }

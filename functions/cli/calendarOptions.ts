@@ -4,7 +4,7 @@ import { isLegalDate } from '../../domain/dates.ts';
 import { describeIssues } from '../../domain/validation.ts';
 import { readJsonInput, UsageError } from './io.ts';
 
-/** `--calendar FILE` (repeatable): official calendars loaded on top of the built-in ones (API.md §5). */
+/** `--calendar FILE` (repeatable): official calendars loaded on top of the built-in ones (docs/api.md §5). */
 export const loadCalendars = (files: readonly string[]): WorkingCalendar =>
   officialWorkingCalendar(
     ...files.map((file) => {
@@ -22,6 +22,7 @@ export const requireDate = (value: string | undefined, flag: string): string => 
 
 export const requireInteger = (value: string | undefined, flag: string, min: number, max: number): number => {
   if (value === undefined) throw new UsageError(`缺少参数 ${flag}`);
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`${flag} 须为 ${min} 至 ${max} 之间的整数：${value}`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new UsageError(`${flag} 须为 ${min} 至 ${max} 之间的整数：${value}`);
   return Number(value);
 };

@@ -1,14 +1,14 @@
 import type { Writable } from 'node:stream';
+import { SUBJECT_KIND_NAMES, SUBJECT_KINDS } from '../../domain/catalogue/kinds.ts';
 import { type CycleKind, STAGE_NAMES } from '../../domain/cycles/definitions.ts';
 import { type CyclePlan, planCycle } from '../../domain/cycles/plan.ts';
-import { SUBJECT_KIND_NAMES, SUBJECT_KINDS } from '../../domain/catalogue/kinds.ts';
 import { parseOptions } from './args.ts';
 import { loadCalendars, requireDate, requireInteger } from './calendarOptions.ts';
 import { UsageError, writeChunk } from './io.ts';
 
 /**
  * `ecocredit cycle plan --kind KIND --year Y [--notice DATE] [--calendar FILE]... [--format json|table]`
- * (API.md §5): the planned deadlines of a cycle, with the fixed dates at risk.
+ * (docs/api.md §5): the planned deadlines of a cycle, with the fixed dates at risk.
  */
 export const runCyclePlan = async (args: readonly string[], out: Writable): Promise<void> => {
   const { values } = parseOptions(args, {
@@ -19,7 +19,8 @@ export const runCyclePlan = async (args: readonly string[], out: Writable): Prom
     format: { type: 'string' },
   });
   const kind = values.kind;
-  if (!kind || !(SUBJECT_KINDS as readonly string[]).includes(kind)) throw new UsageError('--kind 须为 enterprise、agency 或 practitioner');
+  if (!kind || !(SUBJECT_KINDS as readonly string[]).includes(kind))
+    throw new UsageError('--kind 须为 enterprise、agency 或 practitioner');
   const year = requireInteger(values.year, '--year', 2000, 2999);
   const notice = values.notice === undefined ? undefined : requireDate(values.notice, '--notice');
   const format = values.format ?? 'json';
@@ -42,7 +43,11 @@ export const planTable = (plan: CyclePlan): string => {
   const header = ['期限', '阶段', '日期', '类型', '依据', '暂定', '可行性'];
   const width = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
   const cols = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
-  const line = (r: string[]) => r.map((c, i) => c + ' '.repeat(cols[i]! - width(c))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c + ' '.repeat(cols[i]! - width(c)))
+      .join('  ')
+      .trimEnd();
   const atRisk = plan.deadlines.filter((d) => d.atRiskBy > 0);
   return [
     `${plan.year}年度${SUBJECT_KIND_NAMES[plan.kind]}环保信用评价周期计划（通知日 ${plan.notice}）`,

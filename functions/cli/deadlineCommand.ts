@@ -5,7 +5,7 @@ import { loadCalendars, requireDate, requireInteger } from './calendarOptions.ts
 import { writeChunk } from './io.ts';
 
 /**
- * `ecocredit deadline --from DATE --working-days N [--calendar FILE]...` (API.md §5):
+ * `ecocredit deadline --from DATE --working-days N [--calendar FILE]...` (docs/api.md §5):
  * the close of a window of N working days after DATE (I11-I13).
  */
 export const runDeadline = async (args: readonly string[], out: Writable): Promise<void> => {

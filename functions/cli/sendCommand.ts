@@ -1,57 +1,107 @@
-import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
+import { REGION_CODE } from '../../domain/identifiers/leagues.ts';
 import { signLocalToken } from '../adapters/tokenVerifiers.ts';
 import { parseSecrets } from '../adapters/webhookSecrets.ts';
-import { sign } from '../shared/webhookSignature.ts';
 import { parseOptions } from './args.ts';
-import { readJsonInput, UsageError, writeChunk } from './io.ts';
+import { readJsonInput, ServiceError, UsageError, writeChunk } from './io.ts';
+import { serviceUrl, unreachable } from './serviceUrl.ts';
+import { postSigned, serviceClock } from './webhookClient.ts';
 
 /**
  * `ecocredit send --source SOURCE [--url URL] FILE`: signs and posts records like an enforcement
  * platform would (Standard Webhooks). FILE holds `records` (and optionally `subjects`, registered
- * first when ECOCREDIT_JWT_SECRET is set), a list of records, or a webhook body.
+ * first with a region token), a list of records, or a webhook body. Nothing is posted unless every
+ * subject was registered; the first refusal stops the command.
  */
-export const runSend = async (args: readonly string[], out: Writable, env: NodeJS.ProcessEnv = process.env): Promise<void> => {
+const BATCH = 500;
+
+export const runSend = async (
+  args: readonly string[],
+  out: Writable,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> => {
   const { values, positionals } = parseOptions(args, { source: { type: 'string' }, url: { type: 'string' } }, true);
   const file = positionals[0];
   if (!values.source || !file) throw new UsageError('用法：ecocredit send --source 来源 [--url 地址] 文件');
-  if (!env.ECOCREDIT_WEBHOOK_SECRETS) throw new UsageError('未设置 ECOCREDIT_WEBHOOK_SECRETS：请使用 npm start 启动时打印的值');
-  const secret = parseSecrets(env.ECOCREDIT_WEBHOOK_SECRETS).get(values.source);
-  if (!secret) throw new UsageError(`ECOCREDIT_WEBHOOK_SECRETS 中没有来源 ${values.source} 的密钥`);
-  const base = (values.url ?? `http://127.0.0.1:${env.PORT ?? 3000}`).replace(/\/$/, '');
-  const input = readJsonInput(file) as Record<string, unknown> | unknown[];
-  const bodies: unknown[] = [];
-  let subjects: Record<string, unknown>[] = [];
-  if (Array.isArray(input)) for (let i = 0; i < input.length; i += 500) bodies.push({ type: 'records.batch', records: input.slice(i, i + 500) });
-  else if (typeof input.type === 'string') bodies.push(input);
-  else if (Array.isArray(input.records)) {
-    subjects = Array.isArray(input.subjects) ? (input.subjects as Record<string, unknown>[]) : [];
-    for (let i = 0; i < input.records.length; i += 500) bodies.push({ type: 'records.batch', records: input.records.slice(i, i + 500) });
-  } else throw new UsageError('文件须包含 records 数组、记录数组或 webhook 请求体');
-
+  if (positionals.length > 1) throw new UsageError(`多余的参数：${positionals.slice(1).join(' ')}`);
+  const secrets = { webhookSecrets: env.ECOCREDIT_WEBHOOK_SECRETS, jwtSecret: env.ECOCREDIT_JWT_SECRET };
+  if (!secrets.webhookSecrets)
+    throw new UsageError(
+      '未设置 ECOCREDIT_WEBHOOK_SECRETS：请使用 npm start 启动时打印的值（或在项目目录下运行，以读取数据目录中的 dev-secrets.json）',
+    );
+  let secret: string | undefined;
   try {
-    if (subjects.length > 0 && env.ECOCREDIT_JWT_SECRET) {
-      const token = await signLocalToken(env.ECOCREDIT_JWT_SECRET, { role: 'region', league: '150000' });
-      for (const s of subjects) {
-        const { kind, id, ...body } = s;
-        const res = await fetch(`${base}/v1/subjects/${String(kind)}/${String(id)}`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-        await writeChunk(out, `登记 ${String(kind)} ${String(id)}：${res.status} ${await res.text()}\n`);
-      }
-    }
-    for (const body of bodies) {
-      const raw = JSON.stringify(body);
-      const id = `msg_${randomUUID()}`;
-      const ts = Math.floor(Date.now() / 1000);
-      const res = await fetch(`${base}/v1/webhooks/${values.source}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(secret, id, ts, raw) },
-        body: raw,
-      });
-      await writeChunk(out, `报送：${res.status} ${await res.text()}\n`);
-      if (res.status >= 400) throw new UsageError(`报送被拒绝（HTTP ${res.status}）`);
-    }
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError(`无法连接 ${base}：请先运行 npm start（${(err as Error).message}）`);
+    secret = parseSecrets(secrets.webhookSecrets).get(values.source);
+  } catch {
+    throw new UsageError('ECOCREDIT_WEBHOOK_SECRETS 无效：须为 {"来源": "whsec_…"} 形式的 JSON 对象');
   }
+  if (!secret) throw new UsageError(`ECOCREDIT_WEBHOOK_SECRETS 中没有来源 ${values.source} 的密钥`);
+  const service = serviceUrl(values.url, env);
+  const { bodies, subjects } = deliveriesOf(readJsonInput(file));
+  if (subjects.length > 0 && !secrets.jwtSecret)
+    throw new UsageError(
+      `文件含 ${subjects.length} 个主体，须先登记，但未设置 ECOCREDIT_JWT_SECRET（npm start 启动时打印的值）：未登记主体，也未报送任何记录`,
+    );
+
+  let now: () => number;
+  try {
+    now = await serviceClock(service.url);
+  } catch (err) {
+    throw unreachable(service, err);
+  }
+  if (subjects.length > 0) {
+    const token = await signLocalToken(secrets.jwtSecret!, { role: 'region', league: REGION_CODE });
+    for (const s of subjects) {
+      const { kind, id, ...body } = s;
+      const res = await attempt(service, () =>
+        fetch(`${service.url}/v1/subjects/${encodeURIComponent(String(kind))}/${encodeURIComponent(String(id))}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(body),
+        }).then(async (r) => ({ status: r.status, text: await r.text() })),
+      );
+      await writeChunk(out, `登记 ${String(kind)} ${String(id)}：${res.status} ${res.text}\n`);
+      refuseOnError(res, `登记 ${String(kind)} ${String(id)}`, '已停止，未报送任何记录');
+    }
+  }
+  let sent = 0;
+  for (const body of bodies) {
+    const res = await attempt(service, () => postSigned(service.url, values.source!, secret, body, now()));
+    await writeChunk(out, `报送：${res.status} ${res.text}\n`);
+    refuseOnError(res, '报送', sent === 0 ? '已停止，未报送任何记录' : `已停止；此前 ${sent} 批已被接收`);
+    sent++;
+  }
+};
+
+/** The deliveries of a file: batches of records, and the subjects to register first. */
+const deliveriesOf = (input: unknown): { bodies: unknown[]; subjects: Record<string, unknown>[] } => {
+  const batches = (records: unknown[]) =>
+    Array.from({ length: Math.ceil(records.length / BATCH) }, (_, i) => ({
+      type: 'records.batch',
+      records: records.slice(i * BATCH, (i + 1) * BATCH),
+    }));
+  if (Array.isArray(input)) return { bodies: batches(input), subjects: [] };
+  if (typeof input === 'object' && input !== null) {
+    const o = input as Record<string, unknown>;
+    if (typeof o.type === 'string') return { bodies: [o], subjects: [] };
+    if (Array.isArray(o.records))
+      return {
+        bodies: batches(o.records),
+        subjects: Array.isArray(o.subjects) ? (o.subjects as Record<string, unknown>[]) : [],
+      };
+  }
+  throw new UsageError('文件须包含 records 数组、记录数组或 webhook 请求体');
+};
+
+const attempt = async <T>(service: Parameters<typeof unreachable>[0], call: () => Promise<T>): Promise<T> => {
+  try {
+    return await call();
+  } catch (err) {
+    throw unreachable(service, err);
+  }
+};
+
+const refuseOnError = (res: { status: number; text: string }, what: string, then: string): void => {
+  if (res.status >= 500) throw new ServiceError(`${what}失败：服务内部错误（HTTP ${res.status}）。${then}。`);
+  if (res.status >= 400) throw new UsageError(`${what}被拒绝（HTTP ${res.status}）：${res.text}。${then}。`);
 };

@@ -1,53 +1,40 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { httpHandler } from '../shared/middleware.ts';
 import type { TokenVerifier } from '../ports/identity.ts';
 import { identify } from '../shared/auth.ts';
-import { badRequest, errorResponse, header, json, jsonBody, type HttpResponse } from '../shared/http.ts';
-import type { CycleOutcome, CycleService } from '../cycles/cycleService.ts';
+import {
+  encodedTextHeader,
+  errorResponse,
+  jsonBody,
+  parseWith,
+  refusalResponse,
+  tokenUnauthorized,
+} from '../shared/http.ts';
+import { httpHandler } from '../shared/middleware.ts';
+import { authorize } from '../shared/policy.ts';
+import { CYCLES_ROUTES, CYCLES_WORDING, type CyclesApiUseCases } from './routes.ts';
+
+export type { CyclesApiUseCases } from './routes.ts';
 
 /**
- * The cycles API (issue 5 §1): `POST /v1/cycles`, `POST /v1/cycles/{year}/{kind}/acts`,
- * `GET /v1/cycles/{year}/{kind}`, `PUT /v1/calendars/{year}`. One function, one use case per route.
+ * The cycles API (docs/api.md §6): `POST /v1/cycles`, `POST /v1/cycles/{year}/{kind}/acts`,
+ * `GET /v1/cycles/{year}/{kind}`, `PUT /v1/calendars/{year}`. One function, one use case per route
+ * (routes.ts); who may call which: docs/authorization.md.
  */
-const respond = <T>(outcome: CycleOutcome<T>, okStatus = 200): HttpResponse => {
-  switch (outcome.status) {
-    case 'ok':
-      return json(okStatus, outcome.value);
-    case 'invalid':
-      return badRequest(outcome.issues);
-    case 'notFound':
-      return errorResponse(404, '未找到该评价周期');
-    case 'forbidden':
-      return errorResponse(403, '该程序行为不属于您的职责（《暂行办法》第八条、第十六至十八条）');
-    case 'unauthorized':
-      return errorResponse(401, '需要有效的工作人员令牌');
-    case 'exists':
-      return errorResponse(409, '该评价周期已开启');
-    case 'refused':
-      return json(409, { error: outcome.message, code: outcome.code });
-  }
-};
-
-export const createCyclesApiHandler = (service: CycleService, verifier: TokenVerifier, logger: Logger) =>
+export const createCyclesApiHandler = (useCases: CyclesApiUseCases, verifier: TokenVerifier, logger: Logger) =>
   httpHandler(logger, async (event) => {
     const caller = await identify(event, verifier);
-    const parsed = jsonBody(event);
-    if (!parsed.ok) return parsed.response;
-    const body = parsed.value;
-    const p = event.pathParameters ?? {};
-    const year = Number(p.year);
-    if (p.year !== undefined && !/^\d{4}$/.test(p.year)) return badRequest([{ path: 'year', message: '年度须为四位数字' }]);
-    const why = header(event, 'x-reason');
-    switch (event.routeKey) {
-      case 'POST /v1/cycles':
-        return respond(await service.open(caller, body), 201);
-      case 'POST /v1/cycles/{year}/{kind}/acts':
-        return respond(await service.act(caller, year, p.kind ?? '', body, why ? decodeURIComponent(why) : null));
-      case 'GET /v1/cycles/{year}/{kind}':
-        return respond(await service.read(caller, year, p.kind ?? ''));
-      case 'PUT /v1/calendars/{year}':
-        return respond(await service.loadCalendar(caller, year, body));
-      default:
-        return errorResponse(404, '未找到该接口');
-    }
+    if (caller.type === 'invalid') return tokenUnauthorized(caller.reason);
+    const route = CYCLES_ROUTES[event.routeKey];
+    if (!route) return errorResponse(404, '未找到该接口');
+    const json = jsonBody(event);
+    if (!json.ok) return json.response;
+    const path = parseWith(route.path, event.pathParameters ?? {});
+    if (path.status !== 'ok') return refusalResponse(path);
+    const why = encodedTextHeader(event, 'x-reason');
+    if (!why.ok) return why.response;
+    const auth = authorize(caller, route.action);
+    if (!auth.ok) return refusalResponse(auth.refusal, CYCLES_WORDING);
+    const body = route.body ? parseWith(route.body, json.value ?? {}) : null;
+    if (body && body.status !== 'ok') return refusalResponse(body);
+    return route.run(useCases, { caller, claims: auth.claims, path: path.value, body: body?.value, why: why.value });
   });

@@ -1,8 +1,18 @@
 // Composition root of `cycles-api` on AWS Lambda (behind the API's JWT authorizer).
-import { JwksTokenVerifier } from '../adapters/tokenVerifiers.ts';
-import { cycleService } from '../shared/cycleComposition.ts';
-import { ENV, requireEnv } from '../shared/config.ts';
+import { creditStore, cycleStore } from '../composition/aws/dynamo.ts';
+import { scheduler } from '../composition/aws/scheduler.ts';
+import { rescoreQueue } from '../composition/aws/sqs.ts';
+import { tokenVerifier } from '../composition/aws/tokenVerifier.ts';
+import { composeCyclesApi } from '../composition/cyclesApi.ts';
+import { systemClock } from '../shared/clock.ts';
 import { createLogger } from '../shared/logger.ts';
-import { createCyclesApiHandler } from './handler.ts';
 
-export const handler = createCyclesApiHandler(cycleService, new JwksTokenVerifier(requireEnv(ENV.jwtIssuer), requireEnv(ENV.jwtAudience)), createLogger('cycles-api'));
+export const handler = composeCyclesApi({
+  store: creditStore(),
+  cycleStore: cycleStore(),
+  scheduler: scheduler(),
+  rescoreQueue: rescoreQueue(),
+  tokenVerifier: tokenVerifier(),
+  clock: systemClock,
+  logger: createLogger,
+});

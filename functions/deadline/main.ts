@@ -1,6 +1,16 @@
 // Composition root of `deadline` on AWS Lambda (invoked by EventBridge Scheduler).
-import { cycleService } from '../shared/cycleComposition.ts';
+import { creditStore, cycleStore } from '../composition/aws/dynamo.ts';
+import { scheduler } from '../composition/aws/scheduler.ts';
+import { recordQueue } from '../composition/aws/sqs.ts';
+import { composeDeadline } from '../composition/deadline.ts';
+import { systemClock } from '../shared/clock.ts';
 import { createLogger } from '../shared/logger.ts';
-import { createDeadlineHandler } from './handler.ts';
 
-export const handler = createDeadlineHandler(cycleService, createLogger('deadline'));
+export const handler = composeDeadline({
+  store: creditStore(),
+  cycleStore: cycleStore(),
+  scheduler: scheduler(),
+  recordQueue: recordQueue(),
+  clock: systemClock,
+  logger: createLogger,
+});

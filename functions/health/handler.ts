@@ -1,9 +1,9 @@
-import type { CreditStore } from '../ports/store.ts';
-import { errorResponse, json, type HttpResponse } from '../shared/http.ts';
+import type { StoreHealth } from '../ports/store.ts';
+import { errorResponse, type HttpResponse, json } from '../shared/http.ts';
 import { eventHandler } from '../shared/middleware.ts';
 
 /** `GET /v1/health`: 200 once the service can serve (its table answers). */
-export const createHealthHandler = (store: CreditStore) =>
+export const createHealthHandler = (store: StoreHealth) =>
   eventHandler(async (_event: unknown): Promise<HttpResponse> => {
     try {
       await store.ping();

@@ -1,7 +1,5 @@
 // Composition root of `health` on AWS Lambda.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoCreditStore } from '../adapters/dynamoStore.ts';
-import { ENV, requireEnv } from '../shared/config.ts';
-import { createHealthHandler } from './handler.ts';
+import { creditStore } from '../composition/aws/dynamo.ts';
+import { composeHealth } from '../composition/health.ts';
 
-export const handler = createHealthHandler(new DynamoCreditStore(new DynamoDBClient({}), requireEnv(ENV.table)));
+export const handler = composeHealth({ store: creditStore() });

@@ -1,3 +1,5 @@
+import { EcocreditError } from '../shared/errors.ts';
+
 /** The public credit platform (Art 16(6), 17(8)): 自治区公共信用信息平台 / 信用中国（内蒙古）. */
 export interface PublishedEntry {
   readonly uscc: string;
@@ -16,6 +18,18 @@ export interface PushBatch {
   readonly year: number;
   readonly publishedOn: string;
   readonly entries: readonly PublishedEntry[];
+  /**
+   * Present when the batch corrects a result already pushed (Art 23: a repair re-issues the
+   * published result). `version` counts the issues of that result (1 is the original), so each
+   * re-issue has its own batch id and idempotency key, and a re-delivery of one keeps it.
+   */
+  readonly correction?: PushCorrection;
+}
+
+export interface PushCorrection {
+  readonly version: number;
+  readonly reissuedOn: string;
+  readonly repairs: readonly { readonly eventId: string; readonly repairedOn: string }[];
 }
 
 export interface CreditPlatform {
@@ -23,9 +37,6 @@ export interface CreditPlatform {
   push(batch: PushBatch): Promise<void>;
 }
 
-export class CreditPlatformError extends Error {
+export class CreditPlatformError extends EcocreditError {
   override readonly name = 'CreditPlatformError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }

@@ -1,12 +1,15 @@
 import type { OfficialCalendarData } from '../../domain/calendar/officialCalendar.ts';
-import type { CycleKind } from '../../domain/cycles/definitions.ts';
 import type { Cycle } from '../../domain/cycles/cycle.ts';
-import type { DeadlineTarget } from './scheduler.ts';
+import type { CycleKind } from '../../domain/cycles/definitions.ts';
+import type { CycleRef, DeadlineRef, DeadlineTarget } from './scheduler.ts';
 import type { AuditEntry } from './store.ts';
+
+/** Whose audit trail an entry joins: a cycle's, or the official calendars' (I11). */
+export type CycleAuditOwner = ({ readonly kind: 'cycle' } & CycleRef) | { readonly kind: 'calendar' };
 
 /** Cycles, their deadline index (for the nightly sweep), and loaded official calendars. */
 export interface CycleAudit extends Omit<AuditEntry, 'subject'> {
-  readonly owner: string;
+  readonly owner: CycleAuditOwner;
 }
 
 export interface CycleWrite {
@@ -14,7 +17,7 @@ export interface CycleWrite {
   /** null: the cycle must not exist yet. */
   readonly expectedVersion: number | null;
   readonly scheduled: readonly DeadlineTarget[];
-  readonly unscheduled: readonly Pick<DeadlineTarget, 'owner' | 'deadlineId'>[];
+  readonly unscheduled: readonly DeadlineRef[];
   readonly audit: readonly CycleAudit[];
 }
 
@@ -26,10 +29,8 @@ export interface CycleStore {
   /** Deadlines whose instant is at or before `until`, from the index (the sweep). */
   dueDeadlines(until: string): Promise<DeadlineTarget[]>;
   indexDeadline(target: DeadlineTarget): Promise<void>;
-  unindexDeadline(target: Pick<DeadlineTarget, 'owner' | 'deadlineId'>): Promise<void>;
+  unindexDeadline(target: DeadlineRef): Promise<void>;
   putCalendar(year: number, data: OfficialCalendarData, audit: CycleAudit): Promise<void>;
   calendars(): Promise<OfficialCalendarData[]>;
-  auditOfCycle(owner: string): Promise<CycleAudit[]>;
+  auditOfCycle(owner: CycleAuditOwner): Promise<CycleAudit[]>;
 }
-
-export const cycleOwner = (year: number, kind: CycleKind): string => `CYCLE#${year}#${kind}`;

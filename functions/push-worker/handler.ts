@@ -13,18 +13,46 @@ const pushSchema = z.object({
   kind: z.enum(['enterprise', 'agency']),
   year: z.number(),
   publishedOn: z.string(),
-  entries: z.array(z.object({ uscc: z.string(), name: z.string(), league: z.string(), grade: z.enum(['A', 'B', 'C', 'D']), score: z.number(), blacklisted: z.boolean() })),
+  entries: z.array(
+    z.object({
+      uscc: z.string(),
+      name: z.string(),
+      league: z.string(),
+      grade: z.enum(['A', 'B', 'C', 'D']),
+      score: z.number(),
+      blacklisted: z.boolean(),
+    }),
+  ),
+  correction: z.optional(
+    z.object({
+      version: z.number(),
+      reissuedOn: z.string(),
+      repairs: z.array(z.object({ eventId: z.string(), repairedOn: z.string() })),
+    }),
+  ),
 });
 
-/** `push-worker`: published results to the public credit platform; failures are retried, then kept in the DLQ. */
+/**
+ * `push-worker`: published results, and corrections of re-issued ones (Art 23), to the public credit
+ * platform; failures are retried, then kept in the DLQ. Idempotent through the batch id, which the
+ * platform receives as idempotency key: a re-delivered message is the same request again.
+ */
 export const createPushWorkerHandler = (platform: CreditPlatform, logger: Logger) => {
   const recordHandler = async (record: SQSRecord): Promise<void> => {
     const parsed = validate(pushSchema, JSON.parse(record.body));
     if (!parsed.ok) throw new PoisonMessageError(`message ${record.messageId} is not a push batch`);
     await platform.push(parsed.value as PushBatch);
-    logger.info('pushed to the credit platform', { batchId: parsed.value.batchId, entries: parsed.value.entries.length });
+    logger.info('pushed to the credit platform', {
+      batchId: parsed.value.batchId,
+      entries: parsed.value.entries.length,
+      correction: parsed.value.correction?.version ?? null,
+    });
   };
   return eventHandler(
-    async (event: SQSEvent): Promise<SQSBatchResponse> => processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), { throwOnFullBatchFailure: false }),
+    async (event: SQSEvent): Promise<SQSBatchResponse> =>
+      processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), {
+        throwOnFullBatchFailure: false,
+      }),
+    logger,
   );
 };

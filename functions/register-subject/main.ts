@@ -1,16 +1,15 @@
 // Composition root of `register-subject` on AWS Lambda (behind the API's JWT authorizer).
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoCreditStore } from '../adapters/dynamoStore.ts';
-import { SqsRecordQueue } from '../adapters/sqsRecordQueue.ts';
-import { JwksTokenVerifier } from '../adapters/tokenVerifiers.ts';
+import { creditStore } from '../composition/aws/dynamo.ts';
+import { recordQueue } from '../composition/aws/sqs.ts';
+import { tokenVerifier } from '../composition/aws/tokenVerifier.ts';
+import { composeRegisterSubject } from '../composition/registerSubject.ts';
 import { systemClock } from '../shared/clock.ts';
-import { ENV, requireEnv } from '../shared/config.ts';
 import { createLogger } from '../shared/logger.ts';
-import { createRegisterSubjectHandler } from './handler.ts';
-import { RegisterSubject } from './registerSubject.ts';
 
-const store = new DynamoCreditStore(new DynamoDBClient({}), requireEnv(ENV.table));
-const queue = new SqsRecordQueue(new SQSClient({}), requireEnv(ENV.recordsQueueUrl));
-const verifier = new JwksTokenVerifier(requireEnv(ENV.jwtIssuer), requireEnv(ENV.jwtAudience));
-export const handler = createRegisterSubjectHandler(new RegisterSubject(store, queue, systemClock), verifier, createLogger('register-subject'));
+export const handler = composeRegisterSubject({
+  store: creditStore(),
+  recordQueue: recordQueue(),
+  tokenVerifier: tokenVerifier(),
+  clock: systemClock,
+  logger: createLogger,
+});

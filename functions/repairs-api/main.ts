@@ -1,8 +1,19 @@
 // Composition root of `repairs-api` on AWS Lambda (behind the API's JWT authorizer).
-import { JwksTokenVerifier } from '../adapters/tokenVerifiers.ts';
-import { ENV, requireEnv } from '../shared/config.ts';
-import { repairService } from '../shared/cycleComposition.ts';
+import { creditStore, cycleStore } from '../composition/aws/dynamo.ts';
+import { scheduler } from '../composition/aws/scheduler.ts';
+import { pushQueue, recordQueue } from '../composition/aws/sqs.ts';
+import { tokenVerifier } from '../composition/aws/tokenVerifier.ts';
+import { composeRepairsApi } from '../composition/repairsApi.ts';
+import { systemClock } from '../shared/clock.ts';
 import { createLogger } from '../shared/logger.ts';
-import { createRepairsApiHandler } from './handler.ts';
 
-export const handler = createRepairsApiHandler(repairService, new JwksTokenVerifier(requireEnv(ENV.jwtIssuer), requireEnv(ENV.jwtAudience)), createLogger('repairs-api'));
+export const handler = composeRepairsApi({
+  store: creditStore(),
+  cycleStore: cycleStore(),
+  scheduler: scheduler(),
+  recordQueue: recordQueue(),
+  pushQueue: pushQueue(),
+  tokenVerifier: tokenVerifier(),
+  clock: systemClock,
+  logger: createLogger,
+});

@@ -1,13 +1,19 @@
 // Composition root of `rescore-planner` on AWS Lambda (the 02:00 cron).
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoCreditStore } from '../adapters/dynamoStore.ts';
-import { SqsJsonQueue } from '../adapters/sqsJsonQueue.ts';
+import { creditStore, cycleStore } from '../composition/aws/dynamo.ts';
+import { scheduler } from '../composition/aws/scheduler.ts';
+import { recordQueue, rescoreQueue } from '../composition/aws/sqs.ts';
+import { sweepOlderThanSeconds } from '../composition/aws/sweep.ts';
+import { composeRescorePlanner } from '../composition/rescorePlanner.ts';
 import { systemClock } from '../shared/clock.ts';
-import { ENV, requireEnv } from '../shared/config.ts';
-import { cycleService, cycleStore, dynamo } from '../shared/cycleComposition.ts';
 import { createLogger } from '../shared/logger.ts';
-import { createRescorePlannerHandler } from './handler.ts';
-import { PlanNightlyRun } from './planNightlyRun.ts';
 
-const queue = new SqsJsonQueue(new SQSClient({}), requireEnv(ENV.rescoreQueueUrl));
-export const handler = createRescorePlannerHandler(new PlanNightlyRun(new DynamoCreditStore(dynamo, requireEnv(ENV.table)), cycleStore, cycleService, queue, systemClock), createLogger('rescore-planner'));
+export const handler = composeRescorePlanner({
+  store: creditStore(),
+  cycleStore: cycleStore(),
+  scheduler: scheduler(),
+  recordQueue: recordQueue(),
+  rescoreQueue: rescoreQueue(),
+  sweepOlderThanSeconds: sweepOlderThanSeconds(),
+  clock: systemClock,
+  logger: createLogger,
+});

@@ -1,17 +1,14 @@
-// Composition root of `rescore-worker` on AWS Lambda.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { SqsJsonQueue } from '../adapters/sqsJsonQueue.ts';
-import type { PushBatch } from '../ports/creditPlatform.ts';
-import { DynamoCreditStore } from '../adapters/dynamoStore.ts';
+// Composition root of `rescore-worker` on AWS Lambda (the rescore queue's consumer).
+import { creditStore } from '../composition/aws/dynamo.ts';
+import { pushQueue, recordQueue } from '../composition/aws/sqs.ts';
+import { composeRescoreWorker } from '../composition/rescoreWorker.ts';
 import { systemClock } from '../shared/clock.ts';
-import { ENV, requireEnv } from '../shared/config.ts';
 import { createLogger } from '../shared/logger.ts';
-import { createRescoreWorkerHandler } from './handler.ts';
-import { RescoreSubjects } from './rescoreSubjects.ts';
-import { PublishResults } from '../publication/publishResults.ts';
 
-const store = new DynamoCreditStore(new DynamoDBClient({}), requireEnv(ENV.table));
-const pushQueue = new SqsJsonQueue<PushBatch>(new SQSClient({}), requireEnv(ENV.pushQueueUrl));
-const publication = new PublishResults(store, (batch) => pushQueue.send([batch]));
-export const handler = createRescoreWorkerHandler(new RescoreSubjects(store, systemClock), createLogger('rescore-worker'), undefined, publication);
+export const handler = composeRescoreWorker({
+  store: creditStore(),
+  pushQueue: pushQueue(),
+  recordQueue: recordQueue(),
+  clock: systemClock,
+  logger: createLogger,
+});

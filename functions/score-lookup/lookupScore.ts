@@ -1,76 +1,106 @@
-import { SUBJECT_KINDS, type SubjectKind } from '../../domain/catalogue/kinds.ts';
-import { isLegalDate, legalDateOfInstant, yearOf } from '../../domain/dates.ts';
+import { legalDateOfInstant, yearOf } from '../../domain/dates.ts';
 import type { SubjectResult } from '../../domain/evaluation/evaluateSubject.ts';
-import { subjectIdProblem } from '../../domain/records/creditRecord.ts';
-import type { InputIssue } from '../../domain/validation.ts';
-import type { CreditStore, SubjectRef } from '../ports/store.ts';
-import { type Caller, mayActOn } from '../shared/auth.ts';
+import type { PublishedResultStore, SnapshotReader, SubjectRecordStore, SubjectRef } from '../ports/store.ts';
+import type { Caller } from '../shared/auth.ts';
 import type { Clock } from '../shared/clock.ts';
-import { evaluateStored, leagueOf, publicShape } from '../shared/subjectEvaluation.ts';
+import { type Forbidden, type Invalid, invalid, type NotFound, notFound, type Outcome, ok } from '../shared/errors.ts';
+import { parseRequest, subjectPath } from '../shared/http.ts';
+import { authorize } from '../shared/policy.ts';
+import {
+  evaluateStored,
+  explanationPage,
+  leagueOf,
+  publicShape,
+  unregisteredSubject,
+} from '../shared/subjectEvaluation.ts';
+import { type ScoreQuery, scoreQuery } from './contracts.ts';
 
 /**
- * `GET /v1/subjects/{kind}/{id}/score` (API.md §3). Public callers get only published annual results
+ * `GET /v1/subjects/{kind}/{id}/score` (docs/api.md §3). Public callers get only published annual results
  * of enterprises and agencies (practitioners never: Art 18(6), 35). Staff get the live score in
- * their jurisdiction: one read of the snapshot in the common case, a fresh evaluation from the
- * records when another `asOf` is asked for or the snapshot is older than today.
+ * their jurisdiction and the public view elsewhere (docs/authorization.md): one read of the
+ * snapshot in the common case, a fresh evaluation from the records when another `asOf` is asked
+ * for or the snapshot is older than today.
  */
-export type LookupOutcome =
-  | { readonly status: 'ok'; readonly body: Omit<SubjectResult, 'status'> & { status: 'live' | 'published' } }
-  | { readonly status: 'invalid'; readonly issues: InputIssue[] }
-  | { readonly status: 'notFound' }
-  | { readonly status: 'forbidden' }
-  | { readonly status: 'unauthorized' };
+export type LookupBody = Omit<SubjectResult, 'status'> & { status: 'live' | 'published' };
+/** The answer's `body` when found; otherwise a shared refusal. */
+export type LookupOutcome = { readonly status: 'ok'; readonly body: LookupBody } | Invalid | NotFound | Forbidden;
+type Found = Outcome<LookupBody, Invalid | NotFound | Forbidden>;
 
+/** A lookup as asked: the path's `{kind}/{id}` and the query's text, parsed here with their contracts. */
 export interface LookupQuery {
   readonly kind: string;
   readonly id: string;
   readonly year?: string;
   readonly asOf?: string;
+  readonly page?: string;
 }
 
 export class LookupScore {
   constructor(
-    private readonly store: CreditStore,
+    private readonly store: SnapshotReader & PublishedResultStore & SubjectRecordStore,
     private readonly clock: Clock,
   ) {}
 
-  async execute(caller: Caller, q: LookupQuery): Promise<LookupOutcome> {
-    if (caller.type === 'invalid') return { status: 'unauthorized' };
-    const issues: InputIssue[] = [];
-    if (!(SUBJECT_KINDS as readonly string[]).includes(q.kind)) issues.push({ path: 'kind', message: '主体类型须为 enterprise、agency 或 practitioner' });
-    else {
-      const p = subjectIdProblem(q.kind as SubjectKind, q.id);
-      if (p) issues.push({ path: 'id', message: p });
-    }
-    if (q.year !== undefined && !/^\d{4}$/.test(q.year)) issues.push({ path: 'year', message: '年度须为四位数字' });
-    if (q.asOf !== undefined && !isLegalDate(q.asOf)) issues.push({ path: 'asOf', message: '评价基准日须为 YYYY-MM-DD 格式的有效日期' });
-    if (issues.length > 0) return { status: 'invalid', issues };
-    const ref: SubjectRef = { kind: q.kind as SubjectKind, id: q.id };
+  /** `caller`: the public or staff (a refused token was answered 401 before it got here). */
+  async execute(caller: Caller, { kind, id, ...query }: LookupQuery): Promise<LookupOutcome> {
+    const req = parseRequest({ path: [subjectPath, { kind, id }], query: [scoreQuery, query] });
+    if (req.status !== 'ok') return req;
+    const q = req.value.query;
+    const outcome = await this.lookup(caller, req.value.path, q);
+    if (outcome.status !== 'ok') return outcome;
+    // A big subject's explanation: whole when it fits in an answer, else page by page.
+    const paged = explanationPage(outcome.value, q.page === undefined ? undefined : Number(q.page));
+    return paged.ok
+      ? { status: 'ok', body: paged.result }
+      : invalid([{ path: 'page', message: `页码超出范围（共 ${paged.pages} 页）` }]);
+  }
+
+  private async lookup(caller: Caller, ref: SubjectRef, q: ScoreQuery): Promise<Found> {
     const year = q.year === undefined ? undefined : Number(q.year);
 
-    if (caller.type === 'public') {
-      // Practitioners are never public (Art 18(6), Art 35).
-      if (ref.kind === 'practitioner') return { status: 'notFound' };
-      const published = year === undefined ? await this.store.latestPublished(ref) : await this.store.getPublished(ref, year);
-      return published ? { status: 'ok', body: { ...published.result, status: 'published' } } : { status: 'notFound' };
-    }
+    if (caller.type !== 'staff') return this.publicView(ref, year, 'notFound');
 
     const today = legalDateOfInstant(this.clock.now());
     const wantedYear = year ?? yearOf(today);
     const asOf = q.asOf ?? today;
-    if (asOf < `${wantedYear}-01-01`) return { status: 'invalid', issues: [{ path: 'asOf', message: `评价基准日不能早于${wantedYear}年1月1日` }] };
+    if (asOf < `${wantedYear}-01-01`)
+      return invalid([{ path: 'asOf', message: `评价基准日不能早于${wantedYear}年1月1日` }]);
     const snapshot = await this.store.getSnapshot(ref, wantedYear);
     // One read in the common case: the stored result holds for any date in its stable period.
     if (snapshot && snapshot.asOf <= asOf && asOf <= (snapshot.stableThrough ?? snapshot.asOf)) {
-      if (!mayActOn(caller.claims, { ...ref, league: snapshot.league })) return { status: 'forbidden' };
-      return { status: 'ok', body: { ...snapshot.result, asOf, status: 'live' } };
+      if (!authorize(caller, 'subject.readLive', { ...ref, league: snapshot.league }).ok)
+        return this.publicView(ref, year, 'forbidden');
+      return ok({ ...snapshot.result, asOf, status: 'live' });
     }
     const partition = await this.store.loadSubject(ref);
-    if (!partition.profile && partition.records.length === 0) return snapshot ? { status: 'forbidden' } : { status: 'notFound' };
     const records = partition.records.map((r) => r.record);
+    const known = partition.profile !== null || records.length > 0;
+    // Nothing stored: in no league's jurisdiction, so a league bureau gets the same 403 as for another league's subject.
+    const league = known
+      ? leagueOf(partition.profile?.subject ?? unregisteredSubject(ref, records))
+      : (snapshot?.league ?? null);
+    if (!authorize(caller, 'subject.readLive', { ...ref, league }).ok) return this.publicView(ref, year, 'forbidden');
+    if (!known) return notFound;
     const evaluated = await evaluateStored(this.store, ref, partition, records, [wantedYear], asOf);
-    if (!mayActOn(caller.claims, { ...ref, league: leagueOf(evaluated.subject) })) return { status: 'forbidden' };
     const result = evaluated.results.get(wantedYear);
-    return result ? { status: 'ok', body: { ...publicShape(result), status: 'live' } } : { status: 'notFound' };
+    return result ? ok({ ...publicShape(result), status: 'live' }) : notFound;
+  }
+
+  /**
+   * What anyone may read: the published annual result of an enterprise or agency (practitioners
+   * never: Art 18(6), 35). Staff outside their jurisdiction get this too (never less than the
+   * public); when there is nothing public they get 403 whether or not the subject exists, so a 403
+   * never tells a missing subject from another's.
+   */
+  private async publicView(
+    ref: SubjectRef,
+    year: number | undefined,
+    otherwise: 'notFound' | 'forbidden',
+  ): Promise<Found> {
+    if (ref.kind === 'practitioner') return { status: otherwise };
+    const published =
+      year === undefined ? await this.store.latestPublished(ref) : await this.store.getPublished(ref, year);
+    return published ? ok({ ...published.result, status: 'published' }) : { status: otherwise };
   }
 }

@@ -1,12 +1,17 @@
-import { yearOf, type LegalDate } from '../../domain/dates.ts';
+import { type LegalDate, yearOf } from '../../domain/dates.ts';
 import {
-  evaluateAgency, evaluateEnterprise, evaluatePractitioner, type StaffRecordSummary, type SubjectContext, type SubjectResult,
+  evaluateAgency,
+  evaluateEnterprise,
+  evaluatePractitioner,
+  type StaffRecordSummary,
+  type SubjectContext,
+  type SubjectResult,
 } from '../../domain/evaluation/evaluateSubject.ts';
 import { DEFAULT_OPTIONS, type EvaluationOptions } from '../../domain/evaluation/options.ts';
 import { stableThrough } from '../../domain/evaluation/stability.ts';
 import type { CreditRecord } from '../../domain/records/creditRecord.ts';
 import type { Subject } from '../../domain/subjects/subject.ts';
-import type { CreditStore, StoredProfile, SubjectPartition, SubjectRef } from '../ports/store.ts';
+import type { StoredProfile, SubjectPartition, SubjectRecordStore, SubjectRef } from '../ports/store.ts';
 
 /**
  * Re-evaluates one stored subject with the domain (the domain decides every score; this only
@@ -46,7 +51,7 @@ export interface Evaluated {
 }
 
 export const evaluateStored = async (
-  store: CreditStore,
+  store: SubjectRecordStore,
   ref: SubjectRef,
   partition: SubjectPartition,
   records: readonly CreditRecord[],
@@ -57,7 +62,9 @@ export const evaluateStored = async (
   const subject = partition.profile?.subject ?? unregisteredSubject(ref, records);
   const clientIds = records.filter((r) => r.clientEventId !== null).map((r) => r.clientEventId!);
   const clients = clientIds.length > 0 ? await store.loadRecords(clientIds) : new Map<string, CreditRecord>();
-  const history = partition.published.filter((p) => p.grade !== null).map((p) => ({ year: p.year, grade: p.grade!, publishedOn: p.publishedOn }));
+  const history = partition.published
+    .filter((p) => p.grade !== null)
+    .map((p) => ({ year: p.year, grade: p.grade!, publishedOn: p.publishedOn }));
   const results = new Map<number, SubjectResult & { firstCountedOn?: LegalDate | null }>();
   for (const year of years) {
     if (asOf < `${year}-01-01`) continue;
@@ -80,7 +87,8 @@ export const publicShape = (result: SubjectResult & { firstCountedOn?: unknown }
   return rest as SubjectResult;
 };
 
-export const leagueOf = (subject: Subject): string | null => ('league' in subject && subject.league ? subject.league : null);
+export const leagueOf = (subject: Subject): string | null =>
+  'league' in subject && subject.league ? subject.league : null;
 
 /** The result without its as-of date: what "the same result" means when a day passes. */
 const content = (result: unknown): string => JSON.stringify({ ...(result as Record<string, unknown>), asOf: null });
@@ -94,16 +102,31 @@ export const snapshotWrites = (
   evaluated: Evaluated,
   today: LegalDate,
   at: string,
-): { snapshot: import('../ports/store.ts').StoredSnapshot; expectedVersion: number | null; contentChanged: boolean }[] => {
+): {
+  snapshot: import('../ports/store.ts').StoredSnapshot;
+  expectedVersion: number | null;
+  contentChanged: boolean;
+}[] => {
   const out = [];
   for (const [year, result] of evaluated.results) {
     const shown = publicShape(result);
     const previous = partition.snapshots.find((s) => s.year === year);
     const contentChanged = !previous || content(previous.result) !== content(shown);
     // Unchanged and still within its stable period: the stored snapshot serves today as it is.
-    if (previous && !contentChanged && (previous.stableThrough ?? previous.asOf) >= today && previous.asOf <= today) continue;
+    if (previous && !contentChanged && (previous.stableThrough ?? previous.asOf) >= today && previous.asOf <= today)
+      continue;
     out.push({
-      snapshot: { year, league: leagueOf(evaluated.subject), asOf: today, stableThrough: evaluated.stableThrough, result: shown, version: (previous?.version ?? 0) + 1, computedAt: at },
+      snapshot: {
+        year,
+        league: leagueOf(evaluated.subject),
+        asOf: today,
+        stableThrough: evaluated.stableThrough,
+        result: shown,
+        version: (previous?.version ?? 0) + 1,
+        computedAt: at,
+        // The stored explanation it replaces: the store keeps it when unchanged, else removes it.
+        ...(previous?.explanation ? { explanation: previous.explanation } : {}),
+      },
       expectedVersion: previous?.version ?? null,
       contentChanged,
     });
@@ -113,10 +136,75 @@ export const snapshotWrites = (
 
 /** A practitioner's first counted date per year feeds the employer agency's staff rule (Annex 2). */
 /** Returns the employer agency when its staff link changed (so it must be re-evaluated), else null. */
-export const updateStaffLink = async (store: CreditStore, ref: SubjectRef, evaluated: Evaluated): Promise<SubjectRef | null> => {
+export const updateStaffLink = async (
+  store: SubjectRecordStore,
+  ref: SubjectRef,
+  evaluated: Evaluated,
+): Promise<SubjectRef | null> => {
   if (evaluated.subject.kind !== 'practitioner' || evaluated.subject.employer?.kind !== 'agency') return null;
   const firstCountedOn: Record<string, string | null> = {};
   for (const [year, result] of evaluated.results) firstCountedOn[String(year)] = result.firstCountedOn ?? null;
   const employer: SubjectRef = { kind: 'agency', id: evaluated.subject.employer.id };
   return (await store.putStaffLink(employer, { practitionerId: ref.id, firstCountedOn })) ? employer : null;
+};
+
+/** Entries of each explanation list (`items`, `pending`, `repair`, `notes`) on one page of a lookup. */
+export const EXPLANATION_PAGE_SIZE = 1000;
+/** A lookup without `page` answers with the whole explanation up to this size; beyond it, with page 1. */
+export const WHOLE_EXPLANATION_BYTES = 4 * 1024 * 1024;
+
+const EXPLANATION_LISTS = ['items', 'pending', 'repair', 'notes', 'noteDetails'] as const;
+
+/** Which part of the explanation a lookup answers with (docs/api.md §3); `page: null` is all of it. */
+export interface ExplanationView {
+  readonly page: number | null;
+  readonly pages: number;
+  readonly pageSize: number;
+  readonly counts: {
+    readonly items: number;
+    readonly pending: number;
+    readonly repair: number;
+    readonly notes: number;
+  };
+}
+
+/**
+ * A result as a lookup shows it, paged: page `page` (1-based) holds entries
+ * `(page − 1) × EXPLANATION_PAGE_SIZE` to `page × EXPLANATION_PAGE_SIZE − 1` of each list. Without
+ * a page, the whole result when it fits (`explanation` says how many pages there are when more
+ * than one), else page 1. A page beyond the last is `outOfRange`.
+ */
+export const explanationPage = <T extends object>(
+  result: T,
+  page?: number,
+):
+  | { readonly ok: true; readonly result: T & { explanation?: ExplanationView } }
+  | { readonly ok: false; readonly pages: number } => {
+  const r = result as Record<string, unknown>;
+  const list = (k: (typeof EXPLANATION_LISTS)[number]) => (Array.isArray(r[k]) ? (r[k] as unknown[]) : []);
+  const counts = {
+    items: list('items').length,
+    pending: list('pending').length,
+    repair: list('repair').length,
+    notes: list('notes').length,
+  };
+  const pages = Math.max(1, Math.ceil(Math.max(...Object.values(counts)) / EXPLANATION_PAGE_SIZE));
+  const view = (p: number | null): ExplanationView => ({ page: p, pages, pageSize: EXPLANATION_PAGE_SIZE, counts });
+  if (page === undefined) {
+    if (pages === 1) return { ok: true, result };
+    if (Buffer.byteLength(JSON.stringify(result)) <= WHOLE_EXPLANATION_BYTES)
+      return { ok: true, result: { ...result, explanation: view(null) } };
+    page = 1;
+  }
+  if (page > pages) return { ok: false, pages };
+  const from = (page - 1) * EXPLANATION_PAGE_SIZE;
+  const sliced = Object.fromEntries(
+    Object.entries(r).map(([k, v]) => [
+      k,
+      (EXPLANATION_LISTS as readonly string[]).includes(k) && Array.isArray(v)
+        ? v.slice(from, from + EXPLANATION_PAGE_SIZE)
+        : v,
+    ]),
+  ) as T;
+  return { ok: true, result: { ...sliced, explanation: view(page) } };
 };

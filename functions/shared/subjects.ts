@@ -1,7 +1,7 @@
-import type { CreditStore, SubjectRef } from '../ports/store.ts';
+import type { SubjectDirectory, SubjectRef } from '../ports/store.ts';
 
 /** Every subject of the store, its segments read in parallel (the nightly planner, publication). */
-export const listAllSubjects = async (store: CreditStore, segments = 4): Promise<SubjectRef[]> =>
+export const listAllSubjects = async (store: SubjectDirectory, segments = 4): Promise<SubjectRef[]> =>
   (await Promise.all(Array.from({ length: segments }, (_, s) => store.listSubjects(s, segments)))).flat();
 
 /** Consecutive batches of at most `size` items. */

@@ -1,4 +1,10 @@
-import { DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type SQSClient, type Message } from '@aws-sdk/client-sqs';
+import {
+  DeleteMessageBatchCommand,
+  GetQueueAttributesCommand,
+  type Message,
+  ReceiveMessageCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 
 /**
@@ -6,7 +12,7 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
  * passes a real SQS event, deletes what succeeded and leaves the reported failures to come back
  * after the visibility timeout (and, past maxReceiveCount, to the dead-letter queue).
  */
-export type SqsHandler = (event: SQSEvent) => Promise<SQSBatchResponse | void>;
+export type SqsHandler = (event: SQSEvent) => Promise<SQSBatchResponse | undefined>;
 
 export const toSqsRecord = (m: Message, queueArn: string): SQSRecord => ({
   messageId: m.MessageId!,
@@ -44,7 +50,9 @@ export class QueuePoller {
   ) {}
 
   async start(): Promise<void> {
-    const attrs = await this.client.send(new GetQueueAttributesCommand({ QueueUrl: this.queueUrl, AttributeNames: ['QueueArn'] }));
+    const attrs = await this.client.send(
+      new GetQueueAttributesCommand({ QueueUrl: this.queueUrl, AttributeNames: ['QueueArn'] }),
+    );
     this.queueArn = attrs.Attributes?.QueueArn ?? '';
     this.running = true;
     this.loop = (async () => {
@@ -62,7 +70,12 @@ export class QueuePoller {
   /** One receive → invoke → delete cycle; returns how many messages it handled. */
   async pollOnce(waitSeconds = 0): Promise<number> {
     const r = await this.client.send(
-      new ReceiveMessageCommand({ QueueUrl: this.queueUrl, MaxNumberOfMessages: this.batchSize, WaitTimeSeconds: waitSeconds, AttributeNames: ['All'] }),
+      new ReceiveMessageCommand({
+        QueueUrl: this.queueUrl,
+        MaxNumberOfMessages: this.batchSize,
+        WaitTimeSeconds: waitSeconds,
+        AttributeNames: ['All'],
+      }),
     );
     const messages = r.Messages ?? [];
     if (messages.length === 0) return 0;
@@ -80,7 +93,10 @@ export class QueuePoller {
     const done = unique.filter((m) => !failed.has(m.MessageId!));
     for (let i = 0; i < done.length; i += 10) {
       await this.client.send(
-        new DeleteMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: done.slice(i, i + 10).map((m, j) => ({ Id: String(j), ReceiptHandle: m.ReceiptHandle! })) }),
+        new DeleteMessageBatchCommand({
+          QueueUrl: this.queueUrl,
+          Entries: done.slice(i, i + 10).map((m, j) => ({ Id: String(j), ReceiptHandle: m.ReceiptHandle! })),
+        }),
       );
     }
     return unique.length;
@@ -95,7 +111,13 @@ export class QueuePoller {
 /** Visible + in-flight messages of a queue. */
 export const queueDepth = async (client: SQSClient, queueUrl: string): Promise<number> => {
   const r = await client.send(
-    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
   );
-  return Number(r.Attributes?.ApproximateNumberOfMessages ?? 0) + Number(r.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+  return (
+    Number(r.Attributes?.ApproximateNumberOfMessages ?? 0) +
+    Number(r.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
+  );
 };

@@ -1,11 +1,15 @@
 import { CreateTableCommand, type DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { deadLetterQueueName, QUEUES, queueName, TABLE, type QueueDefinition } from '../definitions.ts';
+import { deadLetterQueueName, QUEUES, type QueueDefinition, queueName, TABLE } from '../definitions.ts';
 
 /** The table and queues of the local runtime, from the same definitions as the CDK stack. */
 
 export const createTable = async (client: DynamoDBClient, tableName: string): Promise<void> => {
-  const attrs = new Set<string>([TABLE.partitionKey, TABLE.sortKey, ...TABLE.indexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
+  const attrs = new Set<string>([
+    TABLE.partitionKey,
+    TABLE.sortKey,
+    ...TABLE.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ]);
   try {
     await client.send(
       new CreateTableCommand({
@@ -37,12 +41,23 @@ export interface ProvisionedQueue {
   readonly dlqUrl: string;
 }
 
-export const createQueues = async (client: SQSClient, prefix: string, visibilityTimeoutSeconds?: number): Promise<ProvisionedQueue[]> => {
+export const createQueues = async (
+  client: SQSClient,
+  prefix: string,
+  visibilityTimeoutSeconds?: number,
+): Promise<ProvisionedQueue[]> => {
   const out: ProvisionedQueue[] = [];
   for (const q of QUEUES) {
     const fifo = q.fifo ? { FifoQueue: 'true' } : {};
-    const dlq = await client.send(new CreateQueueCommand({ QueueName: deadLetterQueueName(prefix, q), Attributes: { ...fifo, MessageRetentionPeriod: '1209600' } }));
-    const dlqArn = (await client.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+    const dlq = await client.send(
+      new CreateQueueCommand({
+        QueueName: deadLetterQueueName(prefix, q),
+        Attributes: { ...fifo, MessageRetentionPeriod: '1209600' },
+      }),
+    );
+    const dlqArn = (
+      await client.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }))
+    ).Attributes!.QueueArn!;
     const main = await client.send(
       new CreateQueueCommand({
         QueueName: queueName(prefix, q),

@@ -1,43 +1,52 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { SQSEvent, SQSBatchResponse } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { DynamoCycleStore } from '../../functions/adapters/dynamoCycleStore.ts';
 import { DynamoCreditStore } from '../../functions/adapters/dynamoStore.ts';
+import { HttpCreditPlatform, LoggingCreditPlatform } from '../../functions/adapters/httpCreditPlatform.ts';
+import { LocalScheduler } from '../../functions/adapters/localScheduler.ts';
+import { SqsJsonQueue } from '../../functions/adapters/sqsJsonQueue.ts';
 import { SqsRecordQueue } from '../../functions/adapters/sqsRecordQueue.ts';
 import { Hs256TokenVerifier } from '../../functions/adapters/tokenVerifiers.ts';
 import { StaticWebhookSecrets } from '../../functions/adapters/webhookSecrets.ts';
-import { createHealthHandler } from '../../functions/health/handler.ts';
-import { AcceptDelivery } from '../../functions/ingest-http/acceptDelivery.ts';
-import { createIngestHttpHandler } from '../../functions/ingest-http/handler.ts';
-import { ApplyRecordMessage } from '../../functions/ingest-worker/applyRecordMessage.ts';
-import { createIngestWorkerHandler } from '../../functions/ingest-worker/handler.ts';
-import { createRegisterSubjectHandler } from '../../functions/register-subject/handler.ts';
-import { RegisterSubject } from '../../functions/register-subject/registerSubject.ts';
-import { createScoreLookupHandler } from '../../functions/score-lookup/handler.ts';
-import { LookupScore } from '../../functions/score-lookup/lookupScore.ts';
-import { AdjustableClock } from '../../functions/shared/clock.ts';
-import { createLogger } from '../../functions/shared/logger.ts';
-import { DynamoCycleStore } from '../../functions/adapters/dynamoCycleStore.ts';
-import { LocalScheduler } from '../../functions/adapters/localScheduler.ts';
-import { SqsJsonQueue } from '../../functions/adapters/sqsJsonQueue.ts';
-import { CycleService } from '../../functions/cycles/cycleService.ts';
-import { createRepairsApiHandler } from '../../functions/repairs-api/handler.ts';
-import { RepairService } from '../../functions/repairs/repairService.ts';
-import { PublishResults } from '../../functions/publication/publishResults.ts';
-import { HttpCreditPlatform, LoggingCreditPlatform } from '../../functions/adapters/httpCreditPlatform.ts';
+import { fireDeadline } from '../../functions/composition/cycles.ts';
+import { composeCyclesApi } from '../../functions/composition/cyclesApi.ts';
+import { composeDeadline } from '../../functions/composition/deadline.ts';
+import type { Edges } from '../../functions/composition/edges.ts';
+import { composeHealth } from '../../functions/composition/health.ts';
+import { composeIngestHttp } from '../../functions/composition/ingestHttp.ts';
+import { composeIngestStuck } from '../../functions/composition/ingestStuck.ts';
+import { sweepOutbox } from '../../functions/composition/ingestSweeper.ts';
+import { composeIngestWorker } from '../../functions/composition/ingestWorker.ts';
+import { composePushWorker } from '../../functions/composition/pushWorker.ts';
+import { composeRegisterSubject } from '../../functions/composition/registerSubject.ts';
+import { composeRepairsApi } from '../../functions/composition/repairsApi.ts';
+import { planNightlyRun } from '../../functions/composition/rescorePlanner.ts';
+import { composeRescoreWorker } from '../../functions/composition/rescoreWorker.ts';
+import { composeScoreLookup } from '../../functions/composition/scoreLookup.ts';
+import type { FireOutcome } from '../../functions/cycles/cycleTransitions.ts';
+import type { SweepSummary } from '../../functions/ingest-sweeper/sweepOutbox.ts';
+import { createOpenApiHandler } from '../../functions/openapi/handler.ts';
 import type { CreditPlatform, PushBatch } from '../../functions/ports/creditPlatform.ts';
-import { createPushWorkerHandler } from '../../functions/push-worker/handler.ts';
-import { createCyclesApiHandler } from '../../functions/cycles-api/handler.ts';
-import { createDeadlineHandler } from '../../functions/deadline/handler.ts';
-import { PlanNightlyRun } from '../../functions/rescore-planner/planNightlyRun.ts';
-import { createRescoreWorkerHandler, type RescoreMessage } from '../../functions/rescore-worker/handler.ts';
-import { RescoreSubjects, type RescoreSummary } from '../../functions/rescore-worker/rescoreSubjects.ts';
-import { json, type HttpResponse } from '../../functions/shared/http.ts';
+import type { DeadlineTarget } from '../../functions/ports/scheduler.ts';
+import type { CompleteReissue } from '../../functions/publication/reissuePublished.ts';
+import type { RescoreSummary } from '../../functions/rescore-worker/rescoreSubjects.ts';
+import { AdjustableClock } from '../../functions/shared/clock.ts';
+import { ENV } from '../../functions/shared/env.ts';
+import { type HttpResponse, json } from '../../functions/shared/http.ts';
+import { createLogger } from '../../functions/shared/logger.ts';
 import { type HandlerName, ROUTES } from '../definitions.ts';
-import { startHttpServer, type HttpHandler } from './httpServer.ts';
+import { type HttpHandler, startHttpServer } from './httpServer.ts';
 import { QueuePoller, queueDepth } from './poller.ts';
 import { createQueues, createTable, type ProvisionedQueue } from './provision.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, type RunningService, startDynamoDbLocal, startSqsServer } from './services.ts';
+import {
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  type RunningService,
+  startDynamoDbLocal,
+  startSqsServer,
+} from './services.ts';
 
 /**
  * The whole system on one machine: DynamoDB Local, the SQS server, the table and queues from the
@@ -65,6 +74,12 @@ export interface LocalRuntimeOptions {
   /** Test seam: wraps the worker handler (to inject crashes). */
   readonly wrapWorker?: (h: (e: SQSEvent) => Promise<SQSBatchResponse>) => (e: SQSEvent) => Promise<SQSBatchResponse>;
   readonly afterCommit?: () => void;
+  /** Test seam: wraps the re-issue a repair decision runs once stored (to inject failures). */
+  readonly wrapReissue?: (r: CompleteReissue) => CompleteReissue;
+  /** How long `POST /v1/dev/clock` waits for the work it set off (default 30 s); the rest goes on in the background. */
+  readonly devClockDrainMs?: number;
+  /** Seconds between outbox sweeps while polling (default 30); the first sweep runs at start-up. */
+  readonly sweepEverySeconds?: number;
 }
 
 export interface LocalRuntime {
@@ -77,12 +92,15 @@ export interface LocalRuntime {
   readonly queues: readonly ProvisionedQueue[];
   readonly pollers: readonly QueuePoller[];
   readonly scheduler: LocalScheduler;
-  readonly cycles: CycleService;
+  /** Fires a deadline as its schedule would (the deadline function's use case). */
+  readonly cycles: { fire(target: DeadlineTarget): Promise<FireOutcome> };
   readonly cycleStore: DynamoCycleStore;
   /** Fires the local schedules due at the clock's time; returns how many fired. */
   tick(): Promise<number>;
   /** The nightly run (sweep, then rescoring of every subject), waited for; with its summary. */
   nightly(): Promise<NightlySummary>;
+  /** The outbox sweep (docs/ingestion.md); `olderThanSeconds` 0 takes every unapplied claim. */
+  sweep(olderThanSeconds?: number): Promise<SweepSummary>;
   /** Processes queued messages until every queue is empty (or the time runs out). */
   drain(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -123,7 +141,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions): Promise<L
   }
 };
 
-const assemble = async (options: LocalRuntimeOptions, dynamoEndpoint: string, sqsEndpoint: string, owned: RunningService[]): Promise<LocalRuntime> => {
+const assemble = async (
+  options: LocalRuntimeOptions,
+  dynamoEndpoint: string,
+  sqsEndpoint: string,
+  owned: RunningService[],
+): Promise<LocalRuntime> => {
   const dynamo = new DynamoDBClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const sqs = new SQSClient({ endpoint: sqsEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const tableName = options.tableName ?? 'ecocredit';
@@ -135,53 +158,70 @@ const assemble = async (options: LocalRuntimeOptions, dynamoEndpoint: string, sq
 
   const clock = new AdjustableClock();
   const store = new DynamoCreditStore(dynamo, tableName);
-  const queue = new SqsRecordQueue(sqs, recordsQueue.url);
-  const verifier = new Hs256TokenVerifier(options.jwtSecret);
-  const secrets = new StaticWebhookSecrets(options.webhookSecrets);
-
   const scheduler = new LocalScheduler();
   const cycleStore = new DynamoCycleStore(dynamo, tableName);
-  const repairs = new RepairService(store, cycleStore, scheduler, queue, clock);
-  const rescoreQueueSender = new SqsJsonQueue<unknown>(sqs, rescoreQueue.url);
-  const pushSender = new SqsJsonQueue<PushBatch>(sqs, pushQueue.url);
-  const publication = new PublishResults(store, (batch) => pushSender.send([batch]));
-  const platformUrl = process.env.ECOCREDIT_CREDIT_PLATFORM_URL;
-  const creditPlatform: CreditPlatform =
-    options.creditPlatform ?? (platformUrl ? new HttpCreditPlatform(fetch, platformUrl) : new LoggingCreditPlatform((m, e) => createLogger('push-worker').info(m, e)));
-  const cycles = new CycleService(cycleStore, scheduler, clock, queue, repairs, (kind, year, on) => publication.plan(kind, year, on, (m) => rescoreQueueSender.send(m)));
-  const scheduleWarning = async (t: Parameters<LocalScheduler['schedule']>[0]) => {
-    await cycleStore.indexDeadline(t);
-    await scheduler.schedule(t);
+  const platformUrl = process.env[ENV.creditPlatformUrl];
+  // The functions are composed exactly as on AWS (functions/composition/), from these local edges.
+  const edges: Edges = {
+    clock,
+    logger: createLogger,
+    store,
+    cycleStore,
+    recordQueue: new SqsRecordQueue(sqs, recordsQueue.url),
+    rescoreQueue: new SqsJsonQueue<unknown>(sqs, rescoreQueue.url),
+    pushQueue: new SqsJsonQueue<PushBatch>(sqs, pushQueue.url),
+    scheduler,
+    tokenVerifier: new Hs256TokenVerifier(options.jwtSecret),
+    webhookSecrets: new StaticWebhookSecrets(options.webhookSecrets),
+    creditPlatform:
+      options.creditPlatform ??
+      (platformUrl
+        ? new HttpCreditPlatform(fetch, platformUrl)
+        : new LoggingCreditPlatform((m, e) => createLogger('push-worker').info(m, e))),
+    // Visibility timeouts are shorter locally, so the sweep waits at least a minute.
+    sweepOlderThanSeconds: Math.max((options.visibilityTimeoutSeconds ?? 5) * 2, 60),
   };
-  const worker = createIngestWorkerHandler(new ApplyRecordMessage(store, queue, clock, options.afterCommit, scheduleWarning), createLogger('ingest-worker'));
+  const seams = {
+    ...(options.afterCommit ? { afterCommit: options.afterCommit } : {}),
+    ...(options.wrapReissue ? { wrapReissue: options.wrapReissue } : {}),
+  };
   let runSummary: { done: number; changed: number; drift: number } = { done: 0, changed: 0, drift: 0 };
-  const rescoreWorker = createRescoreWorkerHandler(
-    new RescoreSubjects(store, clock),
-    createLogger('rescore-worker'),
-    (s: RescoreSummary) => {
-      runSummary = { done: runSummary.done + s.subjects, changed: runSummary.changed + s.changed, drift: runSummary.drift + s.drift };
-    },
-    publication,
-  );
+  const onSummary = (s: RescoreSummary) => {
+    runSummary = {
+      done: runSummary.done + s.subjects,
+      changed: runSummary.changed + s.changed,
+      drift: runSummary.drift + s.drift,
+    };
+  };
+  const worker = composeIngestWorker(edges, seams);
   const consumers: Record<string, (e: SQSEvent) => Promise<SQSBatchResponse>> = {
     ingestWorker: options.wrapWorker ? options.wrapWorker(worker) : worker,
-    rescoreWorker,
-    pushWorker: createPushWorkerHandler(creditPlatform, createLogger('push-worker')),
+    rescoreWorker: composeRescoreWorker(edges, { onSummary }),
+    pushWorker: composePushWorker(edges),
   };
-  const deadlineHandler = createDeadlineHandler(cycles, createLogger('deadline'));
-  const planner = new PlanNightlyRun(store, cycleStore, cycles, new SqsJsonQueue<RescoreMessage>(sqs, rescoreQueue.url), clock);
+  const fire = fireDeadline(edges);
+  const deadlineHandler = composeDeadline(edges, fire);
+  const sweeper = sweepOutbox(edges);
+  const planner = planNightlyRun(edges, fire);
   const tick = () => scheduler.tick(clock.now(), async (t) => void (await deadlineHandler(t)));
   const httpHandlers: Partial<Record<HandlerName, HttpHandler>> = {
-    ingestHttp: createIngestHttpHandler(new AcceptDelivery(secrets, store, queue, clock), createLogger('ingest-http')),
-    scoreLookup: createScoreLookupHandler(new LookupScore(store, clock), verifier, createLogger('score-lookup')),
-    registerSubject: createRegisterSubjectHandler(new RegisterSubject(store, queue, clock), verifier, createLogger('register-subject')),
-    health: createHealthHandler(store),
-    cyclesApi: createCyclesApiHandler(cycles, verifier, createLogger('cycles-api')),
-    repairsApi: createRepairsApiHandler(repairs, verifier, createLogger('repairs-api')),
+    ingestHttp: composeIngestHttp(edges),
+    ingestStuck: composeIngestStuck(edges),
+    scoreLookup: composeScoreLookup(edges),
+    registerSubject: composeRegisterSubject(edges),
+    health: composeHealth(edges),
+    cyclesApi: composeCyclesApi(edges),
+    openApi: createOpenApiHandler(edges.logger('openapi')),
+    repairsApi: composeRepairsApi(edges, seams),
   };
   let drainRef: (timeoutMs?: number) => Promise<void> = async () => {};
   /** The latest nightly run, for `ecocredit rescore`'s progress bar. */
-  let current: { runId: string | null; subjects: number; started: number; finished: NightlySummary | null } = { runId: null, subjects: 0, started: 0, finished: null };
+  let current: { runId: string | null; subjects: number; started: number; finished: NightlySummary | null } = {
+    runId: null,
+    subjects: 0,
+    started: 0,
+    finished: null,
+  };
   const nightly = async (): Promise<NightlySummary> => {
     const started = Date.now();
     runSummary = { done: 0, changed: 0, drift: 0 };
@@ -189,32 +229,61 @@ const assemble = async (options: LocalRuntimeOptions, dynamoEndpoint: string, sq
     const plan = await planner.execute();
     current = { ...current, runId: plan.runId, subjects: plan.subjects };
     await drainRef(3_600_000);
-    const summary = { runId: plan.runId, swept: plan.swept, subjects: plan.subjects, changed: runSummary.changed, drift: runSummary.drift, ms: Date.now() - started };
+    const summary = {
+      runId: plan.runId,
+      swept: plan.swept,
+      subjects: plan.subjects,
+      changed: runSummary.changed,
+      drift: runSummary.drift,
+      ms: Date.now() - started,
+    };
     current = { ...current, finished: summary };
     return summary;
   };
   // Local only (never on AWS): move the clock to watch a cycle run, and run the nightly path on demand.
   const devRoutes = [
     {
-      method: 'POST', path: '/v1/dev/clock',
+      method: 'POST',
+      path: '/v1/dev/clock',
       handler: async (event: { body?: string; isBase64Encoded?: boolean }): Promise<HttpResponse> => {
-        const raw = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8').toString('utf8') : '{}';
+        const raw = event.body
+          ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8').toString('utf8')
+          : '{}';
         let b: { now?: unknown; advanceDays?: unknown };
         try {
           b = JSON.parse(raw || '{}');
         } catch {
-          return json(400, { error: '请求体不是有效的 JSON', issues: [{ path: '', message: '请求体不是有效的 JSON' }] });
+          return json(400, {
+            error: '请求体不是有效的 JSON',
+            issues: [{ path: '', message: '请求体不是有效的 JSON' }],
+          });
         }
         if (typeof b.now === 'string' && !Number.isNaN(Date.parse(b.now))) clock.set(new Date(b.now));
         else if (Number.isInteger(b.advanceDays)) clock.advanceDays(b.advanceDays as number);
-        else return json(400, { error: '须提供 now（ISO 时间）或 advanceDays（整数）', issues: [{ path: 'now', message: '须提供 now 或 advanceDays' }] });
+        else
+          return json(400, {
+            error: '须提供 now（ISO 时间）或 advanceDays（整数）',
+            issues: [{ path: 'now', message: '须提供 now 或 advanceDays' }],
+          });
         const fired = await tick();
-        await drainRef();
-        return json(200, { now: clock.now().toISOString(), fired });
+        // A big data set keeps the workers busy for longer than a request should wait: the clock has
+        // moved and the deadlines have fired either way, so say whether their work is done yet.
+        const settled = await drainRef(options.devClockDrainMs ?? 30_000).then(
+          () => true,
+          () => false,
+        );
+        return json(200, { now: clock.now().toISOString(), fired, settled });
       },
     },
+    // The local clock, so that `ecocredit send` signs with the time the webhook check uses.
     {
-      method: 'POST', path: '/v1/dev/rescore',
+      method: 'GET',
+      path: '/v1/dev/clock',
+      handler: async (): Promise<HttpResponse> => json(200, { now: clock.now().toISOString() }),
+    },
+    {
+      method: 'POST',
+      path: '/v1/dev/rescore',
       handler: async (event: { queryStringParameters?: Record<string, string> }): Promise<HttpResponse> => {
         if (event.queryStringParameters?.wait === 'false') {
           void nightly().catch((err) => httpLogger.error('nightly run failed', { err: String(err) }));
@@ -223,24 +292,81 @@ const assemble = async (options: LocalRuntimeOptions, dynamoEndpoint: string, sq
         return json(200, await nightly());
       },
     },
+    // Local only: how much accepted work is still to apply (the crash test and the soak wait on it).
     {
-      method: 'GET', path: '/v1/dev/rescore',
+      method: 'GET',
+      path: '/v1/dev/ingest',
+      handler: async (): Promise<HttpResponse> => {
+        const counts = await store.outboxCounts();
+        const queued = await queueDepth(sqs, recordsQueue.url);
+        return json(200, { ...counts, queued });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/v1/dev/rescore',
       handler: async (): Promise<HttpResponse> =>
-        json(200, { runId: current.runId, subjects: current.subjects, done: runSummary.done, changed: runSummary.changed, drift: runSummary.drift, elapsedMs: current.started ? Date.now() - current.started : 0, finished: current.finished }),
+        json(200, {
+          runId: current.runId,
+          subjects: current.subjects,
+          done: runSummary.done,
+          changed: runSummary.changed,
+          drift: runSummary.drift,
+          elapsedMs: current.started ? Date.now() - current.started : 0,
+          finished: current.finished,
+        }),
     },
   ];
-  const routes = [...ROUTES.map((r) => ({ method: r.method, path: r.path, handler: httpHandlers[r.handler]! })), ...devRoutes] as Parameters<typeof startHttpServer>[0];
+  const routes = [
+    ...ROUTES.map((r) => ({ method: r.method, path: r.path, handler: httpHandlers[r.handler]! })),
+    ...devRoutes,
+  ] as Parameters<typeof startHttpServer>[0];
   const httpLogger = createLogger('local-http');
-  const { server, url } = await startHttpServer(routes, options.port, (err) => httpLogger.error('request failed', { err: String(err) }));
+  // Whatever the last process accepted and did not apply is sent again now: no delivery is in
+  // progress before the HTTP server listens, so every unapplied claim and every open reservation is settled.
+  const sweepLogger = createLogger('ingest-sweeper');
+  const startup = await sweeper.execute({ olderThanSeconds: 0 });
+  if (startup.requeued + startup.rolledBack + startup.setAside > 0) sweepLogger.warn('start-up sweep', { ...startup });
+  const { server, url } = await startHttpServer(routes, options.port, (err) =>
+    httpLogger.error('request failed', { err: String(err) }),
+  );
 
   const perQueue = options.poll === false ? 1 : (options.pollers ?? 4);
-  const pollers = queues.flatMap((q) => Array.from({ length: perQueue }, () => new QueuePoller(sqs, q.url, consumers[q.definition.consumer]!, q.definition.batchSize)));
+  const pollers = queues.flatMap((q) =>
+    Array.from(
+      { length: perQueue },
+      () => new QueuePoller(sqs, q.url, consumers[q.definition.consumer]!, q.definition.batchSize),
+    ),
+  );
   if (options.poll !== false) for (const p of pollers) await p.start();
+  const sweepTimer =
+    options.poll === false
+      ? null
+      : setInterval(
+          () => void sweeper.execute().catch((err) => sweepLogger.error('sweep failed', { err: String(err) })),
+          (options.sweepEverySeconds ?? 30) * 1000,
+        );
   // The local scheduler fires due schedules every second against the (movable) clock.
-  const ticker = options.poll === false ? null : setInterval(() => void tick().catch((err) => httpLogger.error('tick failed', { err: String(err) })), 1000);
+  const ticker =
+    options.poll === false
+      ? null
+      : setInterval(() => void tick().catch((err) => httpLogger.error('tick failed', { err: String(err) })), 1000);
 
   const runtime: LocalRuntime = {
-    url, clock, store, dynamo, sqs, tableName, queues, pollers, scheduler, cycles, cycleStore, tick, nightly,
+    url,
+    clock,
+    store,
+    dynamo,
+    sqs,
+    tableName,
+    queues,
+    pollers,
+    scheduler,
+    cycleStore,
+    tick,
+    nightly,
+    cycles: { fire: (target) => fire.execute(target) },
+    sweep: (olderThanSeconds?: number) => sweeper.execute(olderThanSeconds === undefined ? {} : { olderThanSeconds }),
     async drain(timeoutMs = 30_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
@@ -254,6 +380,7 @@ const assemble = async (options: LocalRuntimeOptions, dynamoEndpoint: string, sq
     },
     async stop() {
       if (ticker) clearInterval(ticker);
+      if (sweepTimer) clearInterval(sweepTimer);
       for (const p of pollers) await p.stop();
       server.closeAllConnections();
       await new Promise<void>((res) => server.close(() => res()));

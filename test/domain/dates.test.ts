@@ -1,7 +1,15 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import {
-  addCalendarMonths, addDays, addYears, endOfLegalDayInstant, fromDayNumber, isLegalDate, legalDateOfInstant, toDayNumber, weekday,
+  addCalendarMonths,
+  addDays,
+  addYears,
+  endOfLegalDayInstant,
+  fromDayNumber,
+  isLegalDate,
+  legalDateOfInstant,
+  toDayNumber,
+  weekday,
 } from '../../domain/dates.ts';
 
 describe('legal dates (I13)', () => {
@@ -14,7 +22,7 @@ describe('legal dates (I13)', () => {
     expect(isLegalDate(20260401)).toBe(false);
   });
 
-  it('adds calendar months on the same day, clamped to the month end (TIMELINE.md counting rules)', () => {
+  it('adds calendar months on the same day, clamped to the month end (docs/timeline.md counting rules)', () => {
     expect(addCalendarMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addCalendarMonths('2027-12-31', 2)).toBe('2028-02-29');
     expect(addCalendarMonths('2026-08-31', 3)).toBe('2026-11-30');

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { fromPoints, INITIAL_SCORE, tenths, toPoints } from '../../domain/points.ts';
 
-describe('points in integer tenths (RULES.md §2, I2)', () => {
+describe('points in integer tenths (docs/rules.md §2, I2)', () => {
   it('converts half points exactly', () => {
     expect(fromPoints(-0.5)).toBe(-5);
     expect(fromPoints(-1.5)).toBe(-15);

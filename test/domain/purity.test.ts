@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-/** ARCHITECTURE.md: `domain/` imports nothing from AWS, HTTP, the clock or the environment. */
+/** docs/architecture.md: `domain/` imports nothing from AWS, HTTP, the clock or the environment. */
 const root = fileURLToPath(new URL('../../domain/', import.meta.url));
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => {

@@ -19,6 +19,11 @@ describe('input validation helpers', () => {
   });
 
   it('joins issues into one line', () => {
-    expect(describeIssues([{ path: 'a', message: '错' }, { path: '', message: '缺' }])).toBe('a：错；缺');
+    expect(
+      describeIssues([
+        { path: 'a', message: '错' },
+        { path: '', message: '缺' },
+      ]),
+    ).toBe('a：错；缺');
   });
 });

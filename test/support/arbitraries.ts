@@ -5,12 +5,17 @@ import { type CreditRecord, toCreditRecord } from '../../domain/records/creditRe
 import { ENTERPRISE_ID } from './builders.ts';
 
 /** Enterprise rules a caller may send (no derived-only code). */
-export const ENTERPRISE_CODES = CATALOGUE.filter((r) => r.kinds.includes('enterprise') && !r.derivedOnly).map((r) => r.code);
+export const ENTERPRISE_CODES = CATALOGUE.filter((r) => r.kinds.includes('enterprise') && !r.derivedOnly).map(
+  (r) => r.code,
+);
 
 const dateIn = (from: string, days: number) => fc.integer({ min: 0, max: days }).map((n) => addDays(from, n));
 
 /** A valid enterprise record of 2025-2026 with an arbitrary lifecycle, for property tests. */
-export const enterpriseRecord = (eventId: fc.Arbitrary<string>, sites: readonly (string | null)[] = [null]): fc.Arbitrary<CreditRecord> =>
+export const enterpriseRecord = (
+  eventId: fc.Arbitrary<string>,
+  sites: readonly (string | null)[] = [null],
+): fc.Arbitrary<CreditRecord> =>
   fc
     .record({
       eventId,
@@ -25,7 +30,13 @@ export const enterpriseRecord = (eventId: fc.Arbitrary<string>, sites: readonly 
       repairedAfter: fc.option(fc.integer({ min: 0, max: 400 }), { freq: 5 }),
     })
     .map((a) => {
-      const isBonus = ['SR_COMMENDATION', 'SR_PRAISE', 'PI_ULTRA_LOW_EMISSION', 'PI_POLLUTION_INSURANCE', 'PI_WIN_WIN'].includes(a.rule);
+      const isBonus = [
+        'SR_COMMENDATION',
+        'SR_PRAISE',
+        'PI_ULTRA_LOW_EMISSION',
+        'PI_POLLUTION_INSURANCE',
+        'PI_WIN_WIN',
+      ].includes(a.rule);
       const rectifiedOn = a.rectifiedAfter == null ? null : addDays(a.occurredOn, a.rectifiedAfter);
       return toCreditRecord({
         eventId: a.eventId,
@@ -37,7 +48,10 @@ export const enterpriseRecord = (eventId: fc.Arbitrary<string>, sites: readonly 
         ...(a.rule === 'ENF_FINE' ? { fineYuan: a.fineYuan } : {}),
         ...(a.rule === 'D14_OTHER_LEGAL' ? { legalBasis: '法律依据' } : {}),
         caseNo: a.caseNo,
-        warning: a.warningDays == null || isBonus ? null : { issuedOn: a.occurredOn, deadline: addDays(a.occurredOn, a.warningDays) },
+        warning:
+          a.warningDays == null || isBonus
+            ? null
+            : { issuedOn: a.occurredOn, deadline: addDays(a.occurredOn, a.warningDays) },
         rectifiedOn,
         revokedOn: a.revokedAfter == null ? null : addDays(a.occurredOn, a.revokedAfter),
         repairedOn: a.repairedAfter == null || rectifiedOn == null ? null : addDays(rectifiedOn, a.repairedAfter),
@@ -46,4 +60,7 @@ export const enterpriseRecord = (eventId: fc.Arbitrary<string>, sites: readonly 
 
 /** A set of records with distinct eventIds. */
 export const enterpriseRecords = (sites: readonly (string | null)[] = [null], maxLength = 25) =>
-  fc.uniqueArray(enterpriseRecord(fc.stringMatching(/^E[0-9]{1,4}$/), sites), { selector: (r) => r.eventId, maxLength });
+  fc.uniqueArray(enterpriseRecord(fc.stringMatching(/^E[0-9]{1,4}$/), sites), {
+    selector: (r) => r.eventId,
+    maxLength,
+  });

@@ -1,9 +1,9 @@
-import { usccCheckCharacter } from '../../domain/identifiers/uscc.ts';
+import type { SubjectContext } from '../../domain/evaluation/evaluateSubject.ts';
+import { DEFAULT_OPTIONS, type EvaluationOptions } from '../../domain/evaluation/options.ts';
 import { residentIdCheckCharacter } from '../../domain/identifiers/residentId.ts';
+import { usccCheckCharacter } from '../../domain/identifiers/uscc.ts';
 import { type CreditRecord, type CreditRecordInput, toCreditRecord } from '../../domain/records/creditRecord.ts';
 import type { Agency, Enterprise, Practitioner } from '../../domain/subjects/subject.ts';
-import { DEFAULT_OPTIONS, type EvaluationOptions } from '../../domain/evaluation/options.ts';
-import type { SubjectContext } from '../../domain/evaluation/evaluateSubject.ts';
 
 /** A valid USCC from a number (Inner Mongolia, 91 = enterprise registered by market regulation). */
 export const uscc = (n: number, division = '150100'): string => {
@@ -58,11 +58,21 @@ export const practitioner = (n: number, over: Partial<Practitioner> = {}): Pract
 });
 
 export const context = (
-  over: { year?: number; asOf?: string; options?: Partial<EvaluationOptions>; clients?: CreditRecord[]; history?: SubjectContext['history'] } = {},
+  over: {
+    year?: number;
+    asOf?: string;
+    options?: Partial<EvaluationOptions>;
+    clients?: CreditRecord[];
+    history?: SubjectContext['history'];
+  } = {},
 ): SubjectContext => {
   const clients = new Map((over.clients ?? []).map((r) => [r.eventId, r]));
   return {
-    period: { year: over.year ?? 2026, asOf: over.asOf ?? '2027-03-31', options: { ...DEFAULT_OPTIONS, ...over.options } },
+    period: {
+      year: over.year ?? 2026,
+      asOf: over.asOf ?? '2027-03-31',
+      options: { ...DEFAULT_OPTIONS, ...over.options },
+    },
     clientOf: (id) => clients.get(id),
     history: over.history ?? [],
   };

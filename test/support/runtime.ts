@@ -36,7 +36,12 @@ export const postWebhook = async (
   const ts = opts.timestamp ?? Math.floor(rt.clock.now().getTime() / 1000);
   const res = await fetch(`${rt.url}/v1/webhooks/${opts.source ?? 'nmg-enforcement'}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': sign(opts.secret ?? TEST_SECRET, id, ts, raw) },
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(ts),
+      'webhook-signature': sign(opts.secret ?? TEST_SECRET, id, ts, raw),
+    },
     body: raw,
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
@@ -44,7 +49,12 @@ export const postWebhook = async (
 
 export const staffToken = (claims: StaffClaims): Promise<string> => signLocalToken(TEST_JWT_SECRET, claims);
 
-export const getScore = async (rt: LocalRuntime, kind: string, id: string, opts: { token?: string; query?: string } = {}) => {
+export const getScore = async (
+  rt: LocalRuntime,
+  kind: string,
+  id: string,
+  opts: { token?: string; query?: string } = {},
+) => {
   const res = await fetch(`${rt.url}/v1/subjects/${kind}/${id}/score${opts.query ? `?${opts.query}` : ''}`, {
     headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
   });

@@ -1,20 +1,32 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseOfficialCalendar, type OfficialCalendarData } from '../../../domain/calendar/officialCalendar.ts';
-import { addWorkingDays, byDate, officialWorkingCalendar, workingCalendar, workingDaysAfter } from '../../../domain/calendar/workingCalendar.ts';
+import { describe, expect, it } from 'vitest';
+import { type OfficialCalendarData, parseOfficialCalendar } from '../../../domain/calendar/officialCalendar.ts';
+import {
+  addWorkingDays,
+  byDate,
+  officialWorkingCalendar,
+  workingCalendar,
+  workingDaysAfter,
+} from '../../../domain/calendar/workingCalendar.ts';
 import { addDays } from '../../../domain/dates.ts';
 
 const cal = officialWorkingCalendar();
 const loaded2027 = (() => {
-  const r = parseOfficialCalendar(JSON.parse(readFileSync(new URL('../../fixtures/calendar-2027-test.json', import.meta.url), 'utf8')));
+  const r = parseOfficialCalendar(
+    JSON.parse(readFileSync(new URL('../../fixtures/calendar-2027-test.json', import.meta.url), 'utf8')),
+  );
   if (!r.ok) throw new Error('fixture');
   return r.value;
 })();
 
-describe('working days under the official calendar (TIMELINE.md counting rules)', () => {
-  it('I12: day 1 is the first working day after the trigger; 7 wd after 2026-04-30 close 2026-05-13 (API.md §5)', () => {
-    expect(addWorkingDays('2026-04-30', 7, cal)).toEqual({ closesOn: '2026-05-13', closesAt: '2026-05-13T15:59:59.000Z', provisional: false });
+describe('working days under the official calendar (docs/timeline.md counting rules)', () => {
+  it('I12: day 1 is the first working day after the trigger; 7 wd after 2026-04-30 close 2026-05-13 (docs/api.md §5)', () => {
+    expect(addWorkingDays('2026-04-30', 7, cal)).toEqual({
+      closesOn: '2026-05-13',
+      closesAt: '2026-05-13T15:59:59.000Z',
+      provisional: false,
+    });
   });
 
   it('skips Labour Day 2026 and counts its Saturday working day (05-09)', () => {
@@ -37,13 +49,25 @@ describe('working days under the official calendar (TIMELINE.md counting rules)'
   });
 
   it('I11: a window running from 2026 into 2027 (no official calendar) is provisional and counts weekdays', () => {
-    expect(addWorkingDays('2026-12-24', 5, cal)).toEqual({ closesOn: '2026-12-31', closesAt: '2026-12-31T15:59:59.000Z', provisional: false });
-    expect(addWorkingDays('2026-12-24', 6, cal)).toEqual({ closesOn: '2027-01-01', closesAt: '2027-01-01T15:59:59.000Z', provisional: true });
+    expect(addWorkingDays('2026-12-24', 5, cal)).toEqual({
+      closesOn: '2026-12-31',
+      closesAt: '2026-12-31T15:59:59.000Z',
+      provisional: false,
+    });
+    expect(addWorkingDays('2026-12-24', 6, cal)).toEqual({
+      closesOn: '2027-01-01',
+      closesAt: '2027-01-01T15:59:59.000Z',
+      provisional: true,
+    });
   });
 
   it('I11: once 2027 is loaded the same window is exact and later', () => {
     const withLoaded = officialWorkingCalendar(loaded2027);
-    expect(addWorkingDays('2026-12-24', 6, withLoaded)).toEqual({ closesOn: '2027-01-04', closesAt: '2027-01-04T15:59:59.000Z', provisional: false });
+    expect(addWorkingDays('2026-12-24', 6, withLoaded)).toEqual({
+      closesOn: '2027-01-04',
+      closesAt: '2027-01-04T15:59:59.000Z',
+      provisional: false,
+    });
   });
 
   it('a later calendar replaces a year an earlier one has', () => {
@@ -54,7 +78,11 @@ describe('working days under the official calendar (TIMELINE.md counting rules)'
   });
 
   it('"by" dates end at the end of the day, working day or not', () => {
-    expect(byDate('2026-05-31')).toEqual({ closesOn: '2026-05-31', closesAt: '2026-05-31T15:59:59.000Z', provisional: false });
+    expect(byDate('2026-05-31')).toEqual({
+      closesOn: '2026-05-31',
+      closesAt: '2026-05-31T15:59:59.000Z',
+      provisional: false,
+    });
   });
 
   it('counts working days after a date', () => {
@@ -75,17 +103,24 @@ describe('working days under the official calendar (TIMELINE.md counting rules)'
 
   it('adding a holiday never makes a deadline earlier (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 700 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 90 }), (offset, n, h) => {
-        const from = addDays('2025-01-01', offset);
-        const holiday = addDays(from, h);
-        const year = holiday.slice(0, 4);
-        const base = parseOfficialCalendar({ years: { [year]: { holidays: [], workdays: [] } } });
-        const more = parseOfficialCalendar({ years: { [year]: { holidays: [{ date: holiday, name: '假日' }], workdays: [] } } });
-        if (!base.ok || !more.ok) throw new Error('calendar');
-        const before = addWorkingDays(from, n, workingCalendar(base.value)).closesOn;
-        const after = addWorkingDays(from, n, workingCalendar(more.value)).closesOn;
-        expect(after >= before).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 700 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 90 }),
+        (offset, n, h) => {
+          const from = addDays('2025-01-01', offset);
+          const holiday = addDays(from, h);
+          const year = holiday.slice(0, 4);
+          const base = parseOfficialCalendar({ years: { [year]: { holidays: [], workdays: [] } } });
+          const more = parseOfficialCalendar({
+            years: { [year]: { holidays: [{ date: holiday, name: '假日' }], workdays: [] } },
+          });
+          if (!base.ok || !more.ok) throw new Error('calendar');
+          const before = addWorkingDays(from, n, workingCalendar(base.value)).closesOn;
+          const after = addWorkingDays(from, n, workingCalendar(more.value)).closesOn;
+          expect(after >= before).toBe(true);
+        },
+      ),
     );
   });
 });

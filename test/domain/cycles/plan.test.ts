@@ -6,8 +6,8 @@ const cal = officialWorkingCalendar();
 const table = (kind: 'enterprise' | 'agency' | 'practitioner', year: number, notice?: string) =>
   planCycle(kind, year, cal, notice).deadlines.map((d) => [d.id, d.on, d.type, d.article, d.atRiskBy]);
 
-describe('cycle plans and feasibility (TIMELINE.md)', () => {
-  it('agency 2025 from a notice on 2026-03-31: the legal windows overrun three fixed dates (API.md §5)', () => {
+describe('cycle plans and feasibility (docs/timeline.md)', () => {
+  it('agency 2025 from a notice on 2026-03-31: the legal windows overrun three fixed dates (docs/api.md §5)', () => {
     expect(table('agency', 2025, '2026-03-31')).toEqual([
       ['LISTING.end', '2026-03-31', 'fixed', 'Art 17(1)', 0],
       ['FILING.end', '2026-04-29', 'window', 'Art 20', 0],
@@ -44,7 +44,11 @@ describe('cycle plans and feasibility (TIMELINE.md)', () => {
   });
 
   it('a late notice puts the listing date itself at risk', () => {
-    expect(planCycle('enterprise', 2025, cal, '2026-02-03').deadlines[0]).toMatchObject({ id: 'LISTING.end', atRiskBy: 2, plannedOn: '2026-02-03' });
+    expect(planCycle('enterprise', 2025, cal, '2026-02-03').deadlines[0]).toMatchObject({
+      id: 'LISTING.end',
+      atRiskBy: 2,
+      plannedOn: '2026-02-03',
+    });
   });
 
   it('I11: a plan for 2026 counted into 2027 is provisional', () => {
@@ -55,6 +59,14 @@ describe('cycle plans and feasibility (TIMELINE.md)', () => {
 
   it('re-plans from an open window (used when a window opens or moves)', () => {
     const rest = planFrom('agency', 2025, cal, 1, '2026-04-29', true).map((d) => d.id);
-    expect(rest).toEqual(['SUPPLEMENT.end', 'CONFIRMATION.end', 'OBJECTION.review', 'REPORTED.end', 'PUBLICITY.start', 'PUBLICITY.end', 'PUBLISHED.start']);
+    expect(rest).toEqual([
+      'SUPPLEMENT.end',
+      'CONFIRMATION.end',
+      'OBJECTION.review',
+      'REPORTED.end',
+      'PUBLICITY.start',
+      'PUBLICITY.end',
+      'PUBLISHED.start',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBlacklisted, wouldBeBlacklistedOnPublication } from '../../../domain/evaluation/blacklist.ts';
+import { isBlacklisted, isResultBlacklisted } from '../../../domain/evaluation/blacklist.ts';
 
 const D = (year: number, publishedOn?: string) => ({ year, grade: 'D' as const, publishedOn });
 
@@ -31,7 +31,7 @@ describe('Art 19 and I10: the blacklist', () => {
   });
 
   it('tells when publishing a D would make the third', () => {
-    expect(wouldBeBlacklistedOnPublication([D(2024), D(2025)], 2026, '2027-01-01')).toBe(true);
-    expect(wouldBeBlacklistedOnPublication([D(2025)], 2026, '2027-01-01')).toBe(false);
+    expect(isResultBlacklisted('D', [D(2024), D(2025)], 2026, '2027-01-01')).toBe(true);
+    expect(isResultBlacklisted('D', [D(2025)], 2026, '2027-01-01')).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ const pathsOf = (input: unknown) => {
   return r.ok ? [] : r.issues.map((i) => i.path);
 };
 
-describe('evaluate input (API.md §4)', () => {
+describe('evaluate input (docs/api.md §4)', () => {
   it('defaults asOf to today and year to the previous calendar year', () => {
     const { year: _y, asOf: _a, ...rest } = example;
     const r = parseEvaluationInput(rest, '2027-07-01');
@@ -42,7 +42,49 @@ describe('evaluate input (API.md §4)', () => {
   });
 
   it('checks history identifiers and grades', () => {
-    expect(pathsOf({ ...example, history: [{ subject: { kind: 'enterprise', id: '91150600MA0Q67890M' }, year: 2025, grade: 'D' }] })).toEqual(['history[0].subject.id']);
-    expect(pathsOf({ ...example, history: [{ subject: { kind: 'enterprise', id: '91150600MA0Q67890N' }, year: 2025, grade: 'E' }] })).toEqual(['history[0].grade']);
+    expect(
+      pathsOf({
+        ...example,
+        history: [{ subject: { kind: 'enterprise', id: '91150600MA0Q67890M' }, year: 2025, grade: 'D' }],
+      }),
+    ).toEqual(['history[0].subject.id']);
+    expect(
+      pathsOf({
+        ...example,
+        history: [{ subject: { kind: 'enterprise', id: '91150600MA0Q67890N' }, year: 2025, grade: 'E' }],
+      }),
+    ).toEqual(['history[0].grade']);
+  });
+});
+
+describe('every problem of an input at once', () => {
+  it('reports the envelope’s and the records’ problems together', () => {
+    const records = structuredClone(example.records);
+    delete records[0].fineYuan;
+    records[1].league = '110000';
+    expect(pathsOf({ ...example, year: 'x', records }).sort()).toEqual([
+      'records[0].fineYuan',
+      'records[1].league',
+      'year',
+    ]);
+  });
+
+  it('reports a bad subject beside a bad record, and a duplicate eventId beside a bad field', () => {
+    const subjects = structuredClone(example.subjects);
+    subjects[1].categories = [];
+    const records = structuredClone(example.records);
+    records[1].department = '';
+    const dup = { ...structuredClone(example.records[0]), occurredOn: '2026-03-02' };
+    expect(pathsOf({ ...example, subjects, records: [...records, dup] }).sort()).toEqual([
+      'records[1].department',
+      `records[${records.length}].eventId`,
+      'subjects[1].categories',
+    ]);
+  });
+
+  it('checks the as-of date against the year beside other problems', () => {
+    const records = structuredClone(example.records);
+    records[0].department = '';
+    expect(pathsOf({ ...example, asOf: '2025-12-31', records }).sort()).toEqual(['asOf', 'records[0].department']);
   });
 });

@@ -1,11 +1,21 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { gradeOf, gradeOfScore, isBetterGrade } from '../../../domain/evaluation/grade.ts';
 import { tenths } from '../../../domain/points.ts';
 
 describe('grades (Art 11, Art 12)', () => {
   it.each([
-    [1010, 'A'], [950, 'A'], [949, 'B'], [945, 'B'], [750, 'B'], [749, 'C'], [745, 'C'], [600, 'C'], [599, 'D'], [595, 'D'], [-100, 'D'],
+    [1010, 'A'],
+    [950, 'A'],
+    [949, 'B'],
+    [945, 'B'],
+    [750, 'B'],
+    [749, 'C'],
+    [745, 'C'],
+    [600, 'C'],
+    [599, 'D'],
+    [595, 'D'],
+    [-100, 'D'],
   ] as const)('a score of %d tenths is grade %s', (score, grade) => {
     expect(gradeOfScore(tenths(score))).toBe(grade);
   });

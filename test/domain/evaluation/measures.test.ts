@@ -5,7 +5,14 @@ const articles = (ms: { article: string }[]) => ms.map((m) => m.article);
 
 describe('measures in force (Art 19, 29-33)', () => {
   it('Art 29: incentives for A and B', () => {
-    expect(articles(measuresForGrade('enterprise', 'A', false, false))).toEqual(['Art 29(1)', 'Art 29(2)', 'Art 29(3)', 'Art 29(4)', 'Art 29(5)', 'Art 29(6)']);
+    expect(articles(measuresForGrade('enterprise', 'A', false, false))).toEqual([
+      'Art 29(1)',
+      'Art 29(2)',
+      'Art 29(3)',
+      'Art 29(4)',
+      'Art 29(5)',
+      'Art 29(6)',
+    ]);
     expect(measuresForGrade('agency', 'B', false, false)).toHaveLength(6);
   });
 
@@ -14,7 +21,11 @@ describe('measures in force (Art 19, 29-33)', () => {
   });
 
   it('Art 30: measures for C until repaired', () => {
-    expect(articles(measuresForGrade('enterprise', 'C', false, false))).toEqual(['Art 30(1)', 'Art 30(2)', 'Art 30(3)']);
+    expect(articles(measuresForGrade('enterprise', 'C', false, false))).toEqual([
+      'Art 30(1)',
+      'Art 30(2)',
+      'Art 30(3)',
+    ]);
   });
 
   it('Art 31(2): a D agency may not be procured by governments; a D enterprise has no such line', () => {

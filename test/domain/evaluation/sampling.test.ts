@@ -3,7 +3,12 @@ import { inspectionRatioPermille, samplingMultiplierTenths } from '../../../doma
 
 describe('Art 28: random-inspection ratios', () => {
   it.each([
-    ['A', false, 3], ['B', false, 5], ['C', false, 10], ['D', false, 15], ['D', true, 20], ['B', true, 20],
+    ['A', false, 3],
+    ['B', false, 5],
+    ['C', false, 10],
+    ['D', false, 15],
+    ['D', true, 20],
+    ['B', true, 20],
   ] as const)('grade %s (blacklisted %s) inspects at %d tenths of the base ratio', (grade, blacklisted, multiple) => {
     expect(samplingMultiplierTenths(grade, blacklisted)).toBe(multiple);
   });

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { roundWeightedDown, weightSites } from '../../../domain/evaluation/siteWeighting.ts';
 import { tenths } from '../../../domain/points.ts';
 
-const site = (siteId: string, score: number, outputShare?: number | null) => ({ siteId, score: tenths(score), outputShare });
+const site = (siteId: string, score: number, outputShare?: number | null) => ({
+  siteId,
+  score: tenths(score),
+  outputShare,
+});
 
 describe('Art 16(2) and I9: output-share weighting of sites', () => {
   it('weights by output share: 0.7 × 101 + 0.3 × 97 = 99.8', () => {
@@ -35,7 +39,10 @@ describe('Art 16(2) and I9: output-share weighting of sites', () => {
   it('never leaves the range of the site scores (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: -500, max: 1500 }), fc.integer({ min: 1, max: 1000 })), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.tuple(fc.integer({ min: -500, max: 1500 }), fc.integer({ min: 1, max: 1000 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         (rows) => {
           const w = weightSites(rows.map(([s, share], i) => site(`s${i}`, s, share / 1000)));
           const scores = rows.map(([s]) => s);

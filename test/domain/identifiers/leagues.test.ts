@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isJurisdictionCode, isLeagueCode, jurisdictionName, LEAGUE_CODES, REGION_CODE } from '../../../domain/identifiers/leagues.ts';
+import {
+  isJurisdictionCode,
+  isLeagueCode,
+  jurisdictionName,
+  LEAGUE_CODES,
+  REGION_CODE,
+} from '../../../domain/identifiers/leagues.ts';
 
-describe('leagues and cities of Inner Mongolia (RULES.md §1)', () => {
+describe('leagues and cities of Inner Mongolia (docs/rules.md §1)', () => {
   it('has the twelve league codes and the region', () => {
     expect(LEAGUE_CODES).toHaveLength(12);
     expect(LEAGUE_CODES).toContain('152900');

@@ -1,4 +1,11 @@
-import { ConflictException, CreateScheduleCommand, DeleteScheduleCommand, ResourceNotFoundException, SchedulerClient, UpdateScheduleCommand } from '@aws-sdk/client-scheduler';
+import {
+  ConflictException,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  ResourceNotFoundException,
+  SchedulerClient,
+  UpdateScheduleCommand,
+} from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { atExpression, EventBridgeScheduler, scheduleName } from '../../../functions/adapters/eventBridgeScheduler.ts';
@@ -12,7 +19,12 @@ const config = {
   roleArn: 'arn:aws-cn:iam::123456789012:role/scheduler',
   deadLetterArn: 'arn:aws-cn:sqs:cn-north-1:123456789012:deadline-dlq',
 };
-const target = { kind: 'cycle' as const, owner: 'CYCLE#2025#agency', deadlineId: 'FILING.end@150100', at: '2026-04-29T15:59:59.000Z' };
+const target = {
+  kind: 'cycle' as const,
+  owner: { kind: 'cycle' as const, year: 2025, cycleKind: 'agency' as const },
+  deadlineId: 'FILING.end@150100',
+  at: '2026-04-29T15:59:59.000Z',
+};
 const scheduler = new EventBridgeScheduler(new SchedulerClient({ region: 'cn-north-1' }), config);
 
 beforeEach(() => mock.reset());
@@ -36,7 +48,13 @@ describe('the EventBridge Scheduler adapter', () => {
       Target: {
         Arn: config.targetArn,
         RoleArn: config.roleArn,
-        Input: JSON.stringify(target),
+        // The input keeps the shape schedules already created carry (the deadline handler reads it).
+        Input: JSON.stringify({
+          kind: 'cycle',
+          owner: 'CYCLE#2025#agency',
+          deadlineId: 'FILING.end@150100',
+          at: '2026-04-29T15:59:59.000Z',
+        }),
         DeadLetterConfig: { Arn: config.deadLetterArn },
         RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },
       },
@@ -52,17 +70,29 @@ describe('the EventBridge Scheduler adapter', () => {
   });
 
   it('updates instead of duplicating when the schedule exists (idempotent create)', async () => {
-    mock.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} } as never));
+    mock
+      .on(CreateScheduleCommand)
+      .rejects(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} } as never));
     mock.on(UpdateScheduleCommand).resolves({});
     await scheduler.schedule({ ...target, at: '2026-04-30T15:59:59.000Z' });
     const update = mock.commandCalls(UpdateScheduleCommand)[0]!.args[0].input;
-    expect(update).toMatchObject({ Name: scheduleName(target), GroupName: 'ecocredit-deadlines', ScheduleExpression: 'at(2026-04-30T23:59:59)', ActionAfterCompletion: 'DELETE' });
+    expect(update).toMatchObject({
+      Name: scheduleName(target),
+      GroupName: 'ecocredit-deadlines',
+      ScheduleExpression: 'at(2026-04-30T23:59:59)',
+      ActionAfterCompletion: 'DELETE',
+    });
   });
 
   it('deletes by the same name and tolerates a schedule already gone', async () => {
-    mock.on(DeleteScheduleCommand).rejects(new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} } as never));
+    mock
+      .on(DeleteScheduleCommand)
+      .rejects(new ResourceNotFoundException({ message: 'gone', Message: 'gone', $metadata: {} } as never));
     await expect(scheduler.cancel(target)).resolves.toBeUndefined();
-    expect(mock.commandCalls(DeleteScheduleCommand)[0]!.args[0].input).toEqual({ Name: scheduleName(target), GroupName: 'ecocredit-deadlines' });
+    expect(mock.commandCalls(DeleteScheduleCommand)[0]!.args[0].input).toEqual({
+      Name: scheduleName(target),
+      GroupName: 'ecocredit-deadlines',
+    });
   });
 
   it('wraps other failures in a typed error with its cause', async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { progressBar, runRescore } from '../../../functions/cli/rescoreCommand.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
+import { uscc } from '../../support/builders.ts';
 import { collector } from '../../support/collect.ts';
 import { postWebhook, startTestRuntime } from '../../support/runtime.ts';
-import { uscc } from '../../support/builders.ts';
 
 let rt: LocalRuntime;
 beforeAll(async () => {
@@ -19,7 +19,17 @@ describe('ecocredit rescore', () => {
   });
 
   it('runs the nightly path on the local runtime and prints its summary in Chinese', async () => {
-    await postWebhook(rt, { type: 'record.created', record: { eventId: 'R-1', subject: { kind: 'enterprise', id: uscc(700) }, rule: 'PMT_LEDGER', occurredOn: '2026-05-01', department: '150100-EEB', league: '150100' } });
+    await postWebhook(rt, {
+      type: 'record.created',
+      record: {
+        eventId: 'R-1',
+        subject: { kind: 'enterprise', id: uscc(700) },
+        rule: 'PMT_LEDGER',
+        occurredOn: '2026-05-01',
+        department: '150100-EEB',
+        league: '150100',
+      },
+    });
     await rt.drain();
     const c = collector();
     await runRescore(['--url', rt.url], c.out, {}, 50);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEAGUE_CODES } from '../../../domain/identifiers/leagues.ts';
-import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { type CreditPlatform, CreditPlatformError, type PushBatch } from '../../../functions/ports/creditPlatform.ts';
+import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { residentId, uscc } from '../../support/builders.ts';
 import { getScore, postWebhook, putSubject, staffToken, startTestRuntime } from '../../support/runtime.ts';
 
@@ -24,15 +24,45 @@ beforeAll(async () => {
   rt.clock.set(new Date('2026-12-01T01:00:00Z'));
   region = await staffToken({ role: 'region', league: '150000' });
   await putSubject(rt, 'enterprise', ENT, { name: '乌海市测试焦化有限公司', league: '150300' }, region);
-  await putSubject(rt, 'enterprise', SUSPENDED, { name: '乌海市测试建材有限公司', league: '150300', suspended: { reason: '涉嫌环境污染罪，公安机关立案侦查' } }, region);
-  await postWebhook(rt, { type: 'record.created', record: { eventId: 'PB-1', subject: { kind: 'enterprise', id: ENT }, rule: 'SUP_CITY', occurredOn: '2026-06-01', department: '150300-EEB', league: '150300' } });
-  await postWebhook(rt, { type: 'record.created', record: { eventId: 'PB-2', subject: { kind: 'practitioner', id: residentId(9) }, rule: 'PR_FRAUD_IN_SERVICE', occurredOn: '2026-06-01', department: '150300-EEB', league: '150300' } });
+  await putSubject(
+    rt,
+    'enterprise',
+    SUSPENDED,
+    { name: '乌海市测试建材有限公司', league: '150300', suspended: { reason: '涉嫌环境污染罪，公安机关立案侦查' } },
+    region,
+  );
+  await postWebhook(rt, {
+    type: 'record.created',
+    record: {
+      eventId: 'PB-1',
+      subject: { kind: 'enterprise', id: ENT },
+      rule: 'SUP_CITY',
+      occurredOn: '2026-06-01',
+      department: '150300-EEB',
+      league: '150300',
+    },
+  });
+  await postWebhook(rt, {
+    type: 'record.created',
+    record: {
+      eventId: 'PB-2',
+      subject: { kind: 'practitioner', id: residentId(9) },
+      rule: 'PR_FRAUD_IN_SERVICE',
+      occurredOn: '2026-06-01',
+      department: '150300-EEB',
+      league: '150300',
+    },
+  });
   await rt.drain();
 });
 afterAll(async () => rt?.stop());
 
 const post = async (path: string, body: unknown) => {
-  const res = await fetch(`${rt.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${region}` }, body: JSON.stringify(body) });
+  const res = await fetch(`${rt.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${region}` },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as Record<string, any> };
 };
 const clock = (body: unknown) => fetch(`${rt.url}/v1/dev/clock`, { method: 'POST', body: JSON.stringify(body) });
@@ -51,6 +81,19 @@ describe('publishing a year’s results', () => {
       await act({ act: 'participantsNotified', league });
     }
     await clock({ advanceDays: 40 }); // every FILING window closes (Art 20)
+    // A record of the next year, known before the 2026 results are published.
+    await postWebhook(rt, {
+      type: 'record.created',
+      record: {
+        eventId: 'PB-2027',
+        subject: { kind: 'enterprise', id: ENT },
+        rule: 'HW_BASIC',
+        occurredOn: '2027-02-10',
+        department: '150300-EEB',
+        league: '150300',
+      },
+    });
+    await rt.drain();
     for (const league of LEAGUE_CODES) expect((await act({ act: 'reportSent', league })).status).toBe(200);
     await act({ act: 'regionReleased' });
     await act({ act: 'publicityOpened' });
@@ -66,9 +109,24 @@ describe('publishing a year’s results', () => {
     expect((await getScore(rt, 'practitioner', residentId(9))).status).toBe(404);
   });
 
+  it('Art 19: the published result of 2026 lists the records of 2026, not a record of 2027', async () => {
+    const pub = await getScore(rt, 'enterprise', ENT, { query: 'year=2026' });
+    expect((pub.json.items as { eventId: string }[]).map((i) => i.eventId)).toEqual(['PB-1']);
+    const staff = await getScore(rt, 'enterprise', ENT, { token: region, query: 'year=2027' });
+    expect(
+      (staff.json.items as { eventId: string; state: string }[]).find((i) => i.eventId === 'PB-2027'),
+    ).toMatchObject({ state: 'counted' });
+  });
+
   it('pushes the published results to the public credit platform, retrying a refusal (Art 16(6))', async () => {
     expect(refusals).toBe(2);
     expect(received).toHaveLength(1);
-    expect(received[0]).toMatchObject({ kind: 'enterprise', year: 2026, entries: [{ uscc: ENT, name: '乌海市测试焦化有限公司', league: '150300', grade: 'A', score: 98, blacklisted: false }] });
+    expect(received[0]).toMatchObject({
+      kind: 'enterprise',
+      year: 2026,
+      entries: [
+        { uscc: ENT, name: '乌海市测试焦化有限公司', league: '150300', grade: 'A', score: 98, blacklisted: false },
+      ],
+    });
   });
 });

@@ -1,0 +1,26 @@
+import type { FireDeadline } from '../cycles/fireDeadline.ts';
+import { createRescorePlannerHandler } from '../rescore-planner/handler.ts';
+import { PlanNightlyRun } from '../rescore-planner/planNightlyRun.ts';
+import { type FiringEdges, fireDeadline } from './cycles.ts';
+import type { Edges } from './edges.ts';
+import { sweepOutbox } from './ingestSweeper.ts';
+
+/** Scan segments of the nightly listing of subjects. */
+const SEGMENTS = 4;
+
+type PlannerEdges = FiringEdges & Pick<Edges, 'rescoreQueue' | 'sweepOlderThanSeconds'>;
+
+/**
+ * The nightly run: sweep the outbox, fire missed deadlines, fan the subjects out to the rescore queue.
+ * `fire` may be given to share one with the deadline function (the local runtime does).
+ */
+export const planNightlyRun = (
+  e: PlannerEdges,
+  fire: Pick<FireDeadline, 'execute'> = fireDeadline(e),
+): PlanNightlyRun => {
+  const sweep = sweepOutbox(e);
+  return new PlanNightlyRun(e.store, e.cycleStore, fire, e.rescoreQueue, e.clock, SEGMENTS, () => sweep.execute());
+};
+
+export const composeRescorePlanner = (e: PlannerEdges & Pick<Edges, 'logger'>) =>
+  createRescorePlannerHandler(planNightlyRun(e), e.logger('rescore-planner'));

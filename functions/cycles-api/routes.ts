@@ -1,0 +1,91 @@
+import * as z from 'zod/mini';
+import {
+  calendarPath,
+  cyclePath,
+  loadCalendarRequest,
+  openCycleRequest,
+  recordActRequest,
+} from '../cycles/contracts.ts';
+import type { LoadCalendar } from '../cycles/loadCalendar.ts';
+import type { OpenCycle } from '../cycles/openCycle.ts';
+import type { ReadCycle } from '../cycles/readCycle.ts';
+import type { RecordAct } from '../cycles/recordAct.ts';
+import type { StaffClaims } from '../ports/identity.ts';
+import type { Caller } from '../shared/auth.ts';
+import { type HttpResponse, json, refusalResponse, respond } from '../shared/http.ts';
+import { type Action, authorize } from '../shared/policy.ts';
+
+export interface CyclesApiUseCases {
+  readonly openCycle: Pick<OpenCycle, 'execute'>;
+  readonly readCycle: Pick<ReadCycle, 'execute'>;
+  readonly recordAct: Pick<RecordAct, 'execute'>;
+  readonly loadCalendar: Pick<LoadCalendar, 'execute'>;
+}
+
+export const CYCLES_WORDING = {
+  forbidden: '该程序行为不属于您的职责（《暂行办法》第八条、第十六至十八条）',
+  notFound: '未找到该评价周期',
+};
+
+/** A request parsed with its route's contracts and authorised for the route's action by the caller's role. */
+interface Parsed<P, B> {
+  readonly caller: Caller;
+  readonly claims: StaffClaims;
+  readonly path: P;
+  readonly body: B;
+  readonly why: string | null;
+}
+
+interface Route<P extends z.ZodMiniType, B extends z.ZodMiniType> {
+  readonly action: Action;
+  readonly path: P;
+  /** The body's contract; a route without a body reads none. */
+  readonly body: B | null;
+  run(uc: CyclesApiUseCases, r: Parsed<z.infer<P>, z.infer<B>>): Promise<HttpResponse>;
+}
+
+const route = <P extends z.ZodMiniType, B extends z.ZodMiniType>(r: Route<P, B>): Route<z.ZodMiniType, z.ZodMiniType> =>
+  r as Route<z.ZodMiniType, z.ZodMiniType>;
+const status = (code: number) => (value: unknown) => json(code, value);
+
+/**
+ * Each route of the cycles API (docs/api.md §6) with its contracts and the action it needs. The
+ * handler parses the path, authorises the role, parses the body, then runs the route.
+ */
+export const CYCLES_ROUTES: Readonly<Record<string, Route<z.ZodMiniType, z.ZodMiniType>>> = {
+  'POST /v1/cycles': route({
+    action: 'cycle.open',
+    path: z.object({}),
+    body: openCycleRequest,
+    run: async (uc, r) => respond(await uc.openCycle.execute(r.claims, r.body), status(201), CYCLES_WORDING),
+  }),
+  'GET /v1/cycles/{year}/{kind}': route({
+    action: 'cycle.read',
+    path: cyclePath,
+    body: null,
+    run: async (uc, r) =>
+      respond(await uc.readCycle.execute(Number(r.path.year), r.path.kind), status(200), CYCLES_WORDING),
+  }),
+  'POST /v1/cycles/{year}/{kind}/acts': route({
+    action: 'cycle.act',
+    path: cyclePath,
+    body: recordActRequest,
+    run: async (uc, r) => {
+      // Which role an act needs is known once the body is read (ACT_ROLES, Art 8).
+      const may = authorize(r.caller, 'cycle.act', r.body);
+      if (!may.ok) return refusalResponse(may.refusal, CYCLES_WORDING);
+      return respond(
+        await uc.recordAct.execute(may.claims, { year: Number(r.path.year), kind: r.path.kind }, r.body, r.why),
+        status(200),
+        CYCLES_WORDING,
+      );
+    },
+  }),
+  'PUT /v1/calendars/{year}': route({
+    action: 'calendar.load',
+    path: calendarPath,
+    body: loadCalendarRequest,
+    run: async (uc, r) =>
+      respond(await uc.loadCalendar.execute(r.claims, Number(r.path.year), r.body), status(200), CYCLES_WORDING),
+  }),
+};

@@ -1,0 +1,82 @@
+import { ACT_ROLES, type Act } from '../../domain/cycles/definitions.ts';
+import type { StaffClaims } from '../ports/identity.ts';
+import { type Caller, mayActOn } from './auth.ts';
+import type { Forbidden, Unauthorized } from './errors.ts';
+
+/**
+ * Who may do what, in one place (docs/authorization.md). Handlers and use cases ask
+ * `authorize(caller, action, target)`; nothing else looks at roles.
+ *
+ * A subject target is in a caller's jurisdiction by `mayActOn` (the region all; a league bureau its
+ * league; an enterprise or agency user itself). Without a target, an action is checked for the
+ * caller's role only: a handler asks that before it has read what the target is (e.g. before the
+ * subject is loaded), and asks again with the target once it knows.
+ */
+export interface SubjectTarget {
+  readonly kind: string;
+  readonly id: string;
+  /** The subject's league; null when nothing is stored about it (unclaimed: nobody's jurisdiction). */
+  readonly league: string | null;
+}
+
+export interface PolicyTargets {
+  /** `POST /v1/cycles`: the region (Art 8). */
+  readonly 'cycle.open': never;
+  /** `PUT /v1/calendars/{year}`: the region. */
+  readonly 'calendar.load': never;
+  /** `GET /v1/cycles/{year}/{kind}`: the region and league bureaus. */
+  readonly 'cycle.read': never;
+  /** An act of Art 16-18, by the role ACT_ROLES gives it; a league's act by its own bureau or the region. */
+  readonly 'cycle.act': { readonly act: Act; readonly league?: string };
+  /** Registering or updating a subject (Art 16(1), 17(1), 18(1)): a bureau, in its jurisdiction. */
+  readonly 'subject.register': SubjectTarget;
+  /** A subject's live score: staff in whose jurisdiction it is (others get the public view). */
+  readonly 'subject.readLive': SubjectTarget;
+  /** Applying for a credit repair, and reading the applications: the subject itself or its bureau. */
+  readonly 'repair.apply': SubjectTarget;
+  /** Deciding a repair application (Art 23): a bureau, in its jurisdiction. */
+  readonly 'repair.decide': SubjectTarget;
+  /** Claims set aside by ingestion (docs/ingestion.md): the region all, a league bureau its league's. */
+  readonly 'ingest.manage': { readonly league: string | null };
+}
+
+export type Action = keyof PolicyTargets;
+
+export type Authorization =
+  | { readonly ok: true; readonly claims: StaffClaims }
+  | { readonly ok: false; readonly refusal: Unauthorized | Forbidden };
+
+const isBureau = (c: StaffClaims): boolean => c.role === 'region' || (c.role === 'league' && c.league !== undefined);
+
+/** The rule of each action: for the caller's role alone (`target` undefined), or on that target. */
+const RULES: { readonly [A in Action]: (claims: StaffClaims, target: PolicyTargets[A] | undefined) => boolean } = {
+  'cycle.open': (c) => c.role === 'region',
+  'calendar.load': (c) => c.role === 'region',
+  'cycle.read': (c) => c.role === 'region' || c.role === 'league',
+  // Art 8: the region's acts are the region's; a league's acts are its bureau's (or the region's).
+  'cycle.act': (c, t) => {
+    if (t === undefined) return c.role === 'region' || c.role === 'league';
+    return ACT_ROLES[t.act] === 'region'
+      ? c.role === 'region'
+      : c.role === 'region' || (c.role === 'league' && c.league === t.league);
+  },
+  // Registering is a bureau's act; a league bureau only within its league (docs/authorization.md).
+  'subject.register': (c, t) => (c.role === 'region' || c.role === 'league') && (t === undefined || mayActOn(c, t)),
+  'subject.readLive': (c, t) => t === undefined || mayActOn(c, t),
+  'repair.apply': (c, t) => t === undefined || mayActOn(c, t),
+  'repair.decide': (c, t) => (c.role === 'region' || c.role === 'league') && (t === undefined || mayActOn(c, t)),
+  'ingest.manage': (c, t) => isBureau(c) && (t === undefined || c.role === 'region' || t.league === c.league),
+};
+
+/**
+ * May this caller do this action (on this target)? A caller without a valid staff token is
+ * `unauthorized` (with why its token was refused, or `missing`); a staff caller the rule refuses is
+ * `forbidden`. Routes open to the public do not ask (the score lookup serves them the public view).
+ */
+export const authorize = <A extends Action>(caller: Caller, action: A, target?: PolicyTargets[A]): Authorization => {
+  if (caller.type === 'public') return { ok: false, refusal: { status: 'unauthorized', reason: 'missing' } };
+  if (caller.type === 'invalid') return { ok: false, refusal: { status: 'unauthorized', reason: caller.reason } };
+  return RULES[action](caller.claims, target)
+    ? { ok: true, claims: caller.claims }
+    : { ok: false, refusal: { status: 'forbidden' } };
+};

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../../infra/local/runtime.ts';
+import { uscc } from '../../support/builders.ts';
+import { postWebhook, startTestRuntime } from '../../support/runtime.ts';
+
+/** The records consumer: one message that cannot be applied is set aside; its subject's other messages go on. */
+let rt: LocalRuntime;
+beforeAll(async () => {
+  rt = await startTestRuntime();
+  rt.clock.freeze(new Date('2026-11-20T02:00:00Z'));
+});
+afterAll(async () => rt?.stop());
+
+const ENT = uscc(501, '150200');
+const ref = { kind: 'enterprise' as const, id: ENT };
+const rec = (eventId: string, occurredOn: string) => ({
+  eventId,
+  subject: { kind: 'enterprise', id: ENT, siteId: `${ENT}001P` },
+  rule: 'PMT_SELF_MONITORING',
+  occurredOn,
+  department: '150200-EEB',
+  league: '150200',
+});
+
+describe('poison isolation', () => {
+  it('1 poison and 9 healthy messages of one subject: 9 applied, 1 set aside with its reason', async () => {
+    const records = Array.from({ length: 10 }, (_, i) => rec(`POISON-${i}`, `2026-0${(i % 9) + 1}-1${i % 9}`));
+    expect((await postWebhook(rt, { type: 'records.batch', records })).status).toBe(202);
+    // The poison: the table already holds POISON-0 with other content, so it can never be applied.
+    const { record } = await import('../../support/builders.ts');
+    const other = record({
+      eventId: 'POISON-0',
+      rule: 'HW_BASIC',
+      subject: { kind: 'enterprise', id: ENT, siteId: null },
+      league: '150200',
+      department: '150200-EEB',
+    });
+    expect(
+      await rt.store.commitSubject({
+        subject: ref,
+        newRecord: { record: other, contentHash: 'other-content', source: 'x', receivedAt: '2026-11-20T02:00:00Z' },
+        snapshots: [],
+        audit: [],
+      }),
+    ).toBe(true);
+    await rt.drain(30_000);
+
+    const claims = await rt.store.getClaims(records.map((r) => r.eventId));
+    expect(
+      [...claims.values()]
+        .filter((c) => c.applied)
+        .map((c) => c.eventId)
+        .sort(),
+    ).toEqual(
+      records
+        .slice(1)
+        .map((r) => r.eventId)
+        .sort(),
+    );
+    const stuck = await rt.store.stuckEntries();
+    expect(stuck).toEqual([
+      expect.objectContaining({
+        key: { eventId: 'POISON-0', entry: 'created' },
+        league: '150200',
+        error: expect.stringContaining('other content'),
+      }),
+    ]);
+    const stored = (await rt.store.loadSubject(ref)).records.map((r) => r.record.eventId);
+    expect(stored.filter((id) => id.startsWith('POISON-')).sort()).toEqual(records.map((r) => r.eventId).sort());
+  });
+
+  it('a message that is not a record message still goes to the dead-letter queue, alone', async () => {
+    const { SendMessageCommand, ReceiveMessageCommand } = await import('@aws-sdk/client-sqs');
+    const q = rt.queues.find((x) => x.definition.name === 'records')!;
+    await rt.sqs.send(
+      new SendMessageCommand({
+        QueueUrl: q.url,
+        MessageBody: 'not json',
+        MessageGroupId: `enterprise:${ENT}`,
+        MessageDeduplicationId: 'garbage-1',
+      }),
+    );
+    expect((await postWebhook(rt, { type: 'record.created', record: rec('AFTER-GARBAGE', '2026-10-01') })).status).toBe(
+      202,
+    );
+    await rt.drain(40_000);
+    expect((await rt.store.getClaims(['AFTER-GARBAGE'])).get('AFTER-GARBAGE')!.applied).toBe(true);
+    const dlq = await rt.sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: q.dlqUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+    );
+    expect((dlq.Messages ?? []).map((m) => m.Body)).toEqual(['not json']);
+  });
+});

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DynamoCreditStore } from '../../../functions/adapters/dynamoStore.ts';
+import { SqsRecordQueue } from '../../../functions/adapters/sqsRecordQueue.ts';
+import type { PushBatch } from '../../../functions/ports/creditPlatform.ts';
+import type { RepairApplication, SubjectRef } from '../../../functions/ports/store.ts';
+import { PublishResults } from '../../../functions/publication/publishResults.ts';
+import { ReissuePublished } from '../../../functions/publication/reissuePublished.ts';
+import { RescoreSubjects } from '../../../functions/rescore-worker/rescoreSubjects.ts';
+import { AdjustableClock } from '../../../functions/shared/clock.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../infra/local/services.ts';
+import { enterprise, record, uscc } from '../../support/builders.ts';
+import { freshTable } from '../../support/table.ts';
+
+/** Nightly rescoring on real DynamoDB Local: it also completes what an approved repair left undone (Art 23 ¶2). */
+let client: DynamoDBClient;
+let store: DynamoCreditStore;
+let sqs: SQSClient;
+let queue: SqsRecordQueue;
+const clock = new AdjustableClock();
+clock.freeze(new Date('2026-11-27T18:00:00Z')); // 02:00 on 2026-11-28 in Asia/Shanghai
+const at = '2026-09-01T02:00:00.000Z';
+
+beforeAll(async () => {
+  const fresh = await freshTable('rescore-subjects');
+  client = fresh.client;
+  store = new DynamoCreditStore(client, fresh.table);
+  sqs = new SQSClient({ endpoint: inject('sqsEndpoint'), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const url = (
+    await sqs.send(
+      new CreateQueueCommand({
+        QueueName: `records-${randomUUID().slice(0, 8)}.fifo`,
+        Attributes: { FifoQueue: 'true' },
+      }),
+    )
+  ).QueueUrl!;
+  queue = new SqsRecordQueue(sqs, url);
+});
+afterAll(() => {
+  client?.destroy();
+  sqs?.destroy();
+});
+
+/** An enterprise whose 2024 result (a direct D, Art 14(2)) is published, with an approval of that record still to be re-issued. */
+const approvedAfterPublication = async (n: number): Promise<SubjectRef> => {
+  const subject = { kind: 'enterprise' as const, id: uscc(n) };
+  await store.putProfile(
+    { subject: enterprise({ id: subject.id }), registration: 'registered', version: 1, updatedAt: at },
+    null,
+    { subject, at, actor: 'test', action: 'subject.registered', what: {}, why: null },
+  );
+  const r = record({
+    eventId: `N${n}`,
+    subject,
+    rule: 'SR_EVASION_UNCOMPLIED',
+    occurredOn: '2024-05-01',
+    rectifiedOn: '2024-08-01',
+  });
+  expect(
+    await store.commitSubject({
+      subject,
+      newRecord: { record: r, contentHash: r.eventId, source: 'test', receivedAt: '2024-09-01T02:00:00.000Z' },
+      snapshots: [],
+      audit: [],
+    }),
+  ).toBe(true);
+  expect(
+    await new PublishResults(store).execute({
+      type: 'publish',
+      kind: 'enterprise',
+      year: 2024,
+      publishedOn: '2025-06-27',
+      subjects: [subject],
+    }),
+  ).toBe(1);
+  const app: RepairApplication = {
+    id: `app-${n}`,
+    subject,
+    eventId: r.eventId,
+    appliedOn: '2026-08-20',
+    evidence: '已整改',
+    impactEliminated: true,
+    verifyBy: { on: '2026-09-17', at: '2026-09-17T15:59:59.000Z', provisional: false },
+    status: 'approved',
+    overdue: false,
+    decidedOn: '2026-09-01',
+    decidedBy: 'staff:region:150000:officer-3',
+    reason: null,
+    version: 2,
+    reissuePending: true,
+  };
+  await store.putRepairApplication(app, null, {
+    subject,
+    at,
+    actor: app.decidedBy!,
+    action: 'repair.approved',
+    what: {},
+    why: null,
+  });
+  return subject;
+};
+
+describe('the nightly rescoring completes pending re-issues (Art 23 ¶2)', () => {
+  it('re-issues the published result of a pending approval and clears its mark; the next night pushes nothing again', async () => {
+    const subject = await approvedAfterPublication(951);
+    const sent: PushBatch[] = [];
+    const nightly = new RescoreSubjects(
+      store,
+      clock,
+      5,
+      new ReissuePublished(store, async (b) => void sent.push(b), queue),
+    );
+    expect(await nightly.execute([subject])).toMatchObject({ subjects: 1, failed: [] });
+    expect((await store.getPublished(subject, 2024))!.result).toMatchObject({
+      grade: 'A',
+      reissue: {
+        version: 2,
+        reissuedOn: '2026-09-01',
+        repairs: [{ eventId: 'N951', bureau: '内蒙古自治区生态环境厅' }],
+      },
+    });
+    expect((await store.repairApplications(subject))[0]).toMatchObject({ reissuePending: false });
+    expect(sent).toMatchObject([{ year: 2024, correction: { version: 2 } }]);
+    expect(await nightly.execute([subject])).toMatchObject({ subjects: 1, failed: [] });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a re-issue that fails again is reported with the subject, which is rescored all the same; the mark stays for the retry', async () => {
+    const subject = await approvedAfterPublication(952);
+    const failing = { completePending: async () => Promise.reject(new Error('DynamoDB unavailable')) };
+    const summary = await new RescoreSubjects(store, clock, 5, failing).execute([subject]);
+    expect(summary.subjects).toBe(0);
+    expect(summary.failed).toHaveLength(1);
+    expect(String(summary.failed[0]!.error)).toContain('DynamoDB unavailable');
+    expect(await store.getSnapshot(subject, 2026)).not.toBeNull();
+    expect((await store.repairApplications(subject))[0]).toMatchObject({ reissuePending: true });
+  });
+
+  it('without the re-issue, rescoring leaves published results alone', async () => {
+    const subject = await approvedAfterPublication(953);
+    expect(await new RescoreSubjects(store, clock).execute([subject])).toMatchObject({ subjects: 1, failed: [] });
+    expect((await store.getPublished(subject, 2024))!.result).not.toHaveProperty('reissue');
+  });
+});

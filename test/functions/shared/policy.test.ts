@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ACT_ROLES, ACTS } from '../../../domain/cycles/definitions.ts';
+import { LEAGUE_CODES } from '../../../domain/identifiers/leagues.ts';
+import type { StaffClaims } from '../../../functions/ports/identity.ts';
+import { type Caller, mayActOn } from '../../../functions/shared/auth.ts';
+import { type Action, authorize } from '../../../functions/shared/policy.ts';
+
+const staff = (claims: StaffClaims): Caller => ({ type: 'staff', claims });
+const REGION = staff({ role: 'region', league: '150000' });
+const HOHHOT = staff({ role: 'league', league: '150100' });
+const BAOTOU = staff({ role: 'league', league: '150200' });
+const ENTERPRISE = staff({ role: 'enterprise', subject: '91150100MA0000001A' });
+const verdict = (caller: Caller, action: Action, target?: never) => {
+  const a = authorize(caller, action, target);
+  return a.ok ? 'ok' : a.refusal.status;
+};
+
+describe('authorize: who may do what (docs/authorization.md)', () => {
+  it('a caller without a staff token is unauthorized, saying why its token was refused', () => {
+    expect(authorize({ type: 'public' }, 'cycle.read')).toEqual({
+      ok: false,
+      refusal: { status: 'unauthorized', reason: 'missing' },
+    });
+    expect(authorize({ type: 'invalid', reason: 'expired' }, 'cycle.open')).toEqual({
+      ok: false,
+      refusal: { status: 'unauthorized', reason: 'expired' },
+    });
+  });
+
+  it('only the region opens cycles and loads calendars; the region and league bureaus read cycles (Art 8)', () => {
+    expect(
+      [REGION, HOHHOT, ENTERPRISE].map((c) => [
+        verdict(c, 'cycle.open'),
+        verdict(c, 'calendar.load'),
+        verdict(c, 'cycle.read'),
+      ]),
+    ).toEqual([
+      ['ok', 'ok', 'ok'],
+      ['forbidden', 'forbidden', 'ok'],
+      ['forbidden', 'forbidden', 'forbidden'],
+    ]);
+  });
+
+  it('an act is done by the role ACT_ROLES gives it: a league act by its own bureau or the region (Art 8, 16-18)', () => {
+    for (const act of ACTS) {
+      const target = { act, league: '150100' };
+      expect(authorize(REGION, 'cycle.act', target).ok).toBe(true);
+      expect(authorize(HOHHOT, 'cycle.act', target).ok).toBe(ACT_ROLES[act] === 'league');
+      expect(authorize(BAOTOU, 'cycle.act', target).ok).toBe(false);
+      expect(authorize(ENTERPRISE, 'cycle.act', target).ok).toBe(false);
+    }
+  });
+
+  it('subject actions follow mayActOn; registering and deciding repairs are a bureau’s', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<StaffClaims>(
+          { role: 'region' },
+          { role: 'league', league: '150100' },
+          { role: 'league', league: '150200' },
+          { role: 'enterprise', subject: 'A' },
+          { role: 'agency', subject: 'B' },
+        ),
+        fc.constantFrom('enterprise', 'agency', 'practitioner'),
+        fc.constantFrom('A', 'B', 'C'),
+        fc.constantFrom<string | null>(null, '150000', ...LEAGUE_CODES.slice(0, 3)),
+        (claims, kind, id, league) => {
+          const target = { kind, id, league };
+          const bureau = claims.role === 'region' || claims.role === 'league';
+          expect(authorize(staff(claims), 'subject.readLive', target).ok).toBe(mayActOn(claims, target));
+          expect(authorize(staff(claims), 'repair.apply', target).ok).toBe(mayActOn(claims, target));
+          expect(authorize(staff(claims), 'subject.register', target).ok).toBe(bureau && mayActOn(claims, target));
+          expect(authorize(staff(claims), 'repair.decide', target).ok).toBe(bureau && mayActOn(claims, target));
+        },
+      ),
+    );
+  });
+
+  it('a league bureau manages the stuck claims of its league only; the region all; nobody else', () => {
+    expect(authorize(REGION, 'ingest.manage', { league: '150400' }).ok).toBe(true);
+    expect(authorize(HOHHOT, 'ingest.manage').ok).toBe(true);
+    expect(authorize(HOHHOT, 'ingest.manage', { league: '150400' }).ok).toBe(false);
+    expect(authorize(staff({ role: 'league' }), 'ingest.manage').ok).toBe(false);
+    expect(verdict(ENTERPRISE, 'ingest.manage')).toBe('forbidden');
+  });
+});
