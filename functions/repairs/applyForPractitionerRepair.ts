@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { officialWorkingCalendar } from '../../domain/calendar/workingCalendar.ts';
 import { practitionerRepairVerificationDeadline } from '../../domain/cycles/caseWindows.ts';
 import { stageOf } from '../../domain/cycles/cycle.ts';
@@ -19,7 +18,7 @@ import type { Clock } from '../shared/clock.ts';
 import { leagueOf } from '../shared/subjectEvaluation.ts';
 import { practitionerRepairApplicationBody } from './contracts.ts';
 import { dishonestRecordsOf } from './dishonestRecords.ts';
-import { fileApplication, type RepairOutcome } from './repairOutcome.ts';
+import { fileApplication, pendingApplication, type RepairOutcome } from './repairOutcome.ts';
 
 /**
  * `POST /v1/subjects/practitioner/{id}/repairs` — Art 25–26: a practitioner rated dishonest for a
@@ -75,21 +74,16 @@ export class ApplyForPractitionerRepair {
       today,
       officialWorkingCalendar(...(await this.cycles.calendars())),
     );
-    const app: RepairApplication = {
-      id: randomUUID(),
-      subject: ref,
-      eventId,
-      appliedOn: today,
-      evidence: b.evidence,
-      impactEliminated: false,
-      verifyBy: { on: verify.on, at: verify.at, provisional: verify.provisional },
-      status: 'pending',
-      overdue: false,
-      decidedOn: null,
-      decidedBy: null,
-      reason: null,
-      version: 1,
-    };
+    const app = pendingApplication(
+      {
+        subject: ref,
+        eventId,
+        appliedOn: today,
+        evidence: b.evidence,
+        impactEliminated: false,
+      },
+      verify,
+    );
     return fileApplication({ store: this.store, cycles: this.cycles, scheduler: this.scheduler }, app, {
       at: now.toISOString(),
       actor: actorOf(claims),

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { officialWorkingCalendar } from '../../domain/calendar/workingCalendar.ts';
 import { isDeductionRule, ruleByCode } from '../../domain/catalogue/catalogue.ts';
 import { repairVerificationDeadline } from '../../domain/cycles/caseWindows.ts';
@@ -13,7 +12,7 @@ import { actorOf, type Caller, mayActOn } from '../shared/auth.ts';
 import type { Clock } from '../shared/clock.ts';
 import { leagueOf, unregisteredSubject } from '../shared/subjectEvaluation.ts';
 import { repairApplicationBody } from './contracts.ts';
-import { fileApplication, type RepairOutcome } from './repairOutcome.ts';
+import { fileApplication, pendingApplication, type RepairOutcome } from './repairOutcome.ts';
 
 /**
  * `POST /v1/subjects/{enterprise|agency}/{id}/repairs` — an enterprise or agency applies to repair
@@ -63,21 +62,16 @@ export class ApplyForRepair {
 
     // Art 23 ¶2: verified within 20 working days of receipt.
     const verify = repairVerificationDeadline(today, officialWorkingCalendar(...(await this.cycles.calendars())));
-    const app: RepairApplication = {
-      id: randomUUID(),
-      subject: ref,
-      eventId: record.eventId,
-      appliedOn: today,
-      evidence: b.evidence,
-      impactEliminated: b.impactEliminated === true,
-      verifyBy: { on: verify.on, at: verify.at, provisional: verify.provisional },
-      status: 'pending',
-      overdue: false,
-      decidedOn: null,
-      decidedBy: null,
-      reason: null,
-      version: 1,
-    };
+    const app = pendingApplication(
+      {
+        subject: ref,
+        eventId: record.eventId,
+        appliedOn: today,
+        evidence: b.evidence,
+        impactEliminated: b.impactEliminated === true,
+      },
+      verify,
+    );
     return fileApplication({ store: this.store, cycles: this.cycles, scheduler: this.scheduler }, app, {
       at: now.toISOString(),
       actor: actorOf(caller.claims),

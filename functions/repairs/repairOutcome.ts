@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SUBJECT_KINDS, type SubjectKind } from '../../domain/catalogue/kinds.ts';
 import type { InputIssue } from '../../domain/validation.ts';
 import type { CycleStore } from '../ports/cycleStore.ts';
@@ -31,6 +32,22 @@ export const verificationDeadline = (app: RepairApplication): DeadlineTarget => 
   owner: subjectOwner(app.subject),
   deadlineId: app.id,
   at: app.verifyBy.at,
+});
+
+/** A new application, pending its bureau's verification by `verify` (Art 23 ¶2, Art 25). */
+export const pendingApplication = (
+  of: Pick<RepairApplication, 'subject' | 'eventId' | 'appliedOn' | 'evidence' | 'impactEliminated'>,
+  verify: RepairApplication['verifyBy'],
+): RepairApplication => ({
+  id: randomUUID(),
+  ...of,
+  verifyBy: { on: verify.on, at: verify.at, provisional: verify.provisional },
+  status: 'pending',
+  overdue: false,
+  decidedOn: null,
+  decidedBy: null,
+  reason: null,
+  version: 1,
 });
 
 /** Files an accepted application: stored with its audit entry, its verification limit indexed and scheduled. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { signLocalToken } from '../../functions/adapters/tokenVerifiers.ts';
 import type { StaffClaims } from '../../functions/ports/identity.ts';
@@ -69,3 +70,52 @@ export const putSubject = async (rt: LocalRuntime, kind: string, id: string, bod
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 };
+
+/** A test runtime (see `startTestRuntime`) whose clock is frozen at `at`, 10:00 on 2026-11-20 in Asia/Shanghai by default. */
+export const startFrozenRuntime = async (
+  at = '2026-11-20T02:00:00Z',
+  over: Partial<LocalRuntimeOptions> = {},
+): Promise<LocalRuntime> => {
+  const rt = await startTestRuntime(over);
+  rt.clock.freeze(new Date(at));
+  return rt;
+};
+
+/**
+ * Calls the runtime's HTTP API as a signed-in user (`token`), with a JSON body when one is given;
+ * `J` types the answer's JSON body.
+ */
+export const callApi = async <J = Record<string, any>>(
+  rt: LocalRuntime,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<{ status: number; json: J }> => {
+  const res = await fetch(`${rt.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as J };
+};
+
+/** Everything in a runtime's table, in a stable order: "changes nothing" is checked against it. */
+export const dumpTable = async (rt: LocalRuntime): Promise<string> => {
+  const scan = await rt.dynamo.send(new ScanCommand({ TableName: rt.tableName, ConsistentRead: true }));
+  return JSON.stringify((scan.Items ?? []).map((i) => JSON.stringify(i)).sort());
+};
+
+/**
+ * A record as a webhook delivers it: a self-monitoring failure (PMT_SELF_MONITORING) of 2026-05-20 at the
+ * first site of enterprise `enterpriseId`, reported by the Ordos (150600) bureau; `over` changes any field.
+ */
+export const selfMonitoringRecord = (enterpriseId: string, eventId: string, over: Record<string, unknown> = {}) => ({
+  eventId,
+  subject: { kind: 'enterprise', id: enterpriseId, siteId: `${enterpriseId}001P` },
+  rule: 'PMT_SELF_MONITORING',
+  occurredOn: '2026-05-20',
+  department: '150600-EEB',
+  league: '150600',
+  ...over,
+});

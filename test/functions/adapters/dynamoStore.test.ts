@@ -6,6 +6,7 @@ import { DynamoCreditStore } from '../../../functions/adapters/dynamoStore.ts';
 import type { EventClaim, StoredSnapshot } from '../../../functions/ports/store.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../infra/local/services.ts';
 import { ENTERPRISE_ID, record, uscc } from '../../support/builders.ts';
+import { updateRecordDate } from '../../support/store.ts';
 import { freshTable } from '../../support/table.ts';
 
 /** The record store's guarantees, on real DynamoDB Local. */
@@ -128,30 +129,9 @@ describe('a subject’s record and snapshot in one guarded transaction', () => {
   });
 
   it('sets a lifecycle date only when it is unset or the same', async () => {
-    expect(
-      await store.commitSubject({
-        subject: ref,
-        recordUpdate: { eventId: 'R-1', field: 'rectifiedOn', on: '2026-05-01' },
-        snapshots: [],
-        audit: [],
-      }),
-    ).toBe(true);
-    expect(
-      await store.commitSubject({
-        subject: ref,
-        recordUpdate: { eventId: 'R-1', field: 'rectifiedOn', on: '2026-05-01' },
-        snapshots: [],
-        audit: [],
-      }),
-    ).toBe(true);
-    expect(
-      await store.commitSubject({
-        subject: ref,
-        recordUpdate: { eventId: 'R-1', field: 'rectifiedOn', on: '2026-05-02' },
-        snapshots: [],
-        audit: [],
-      }),
-    ).toBe(false);
+    expect(await updateRecordDate(store, ref, { eventId: 'R-1', field: 'rectifiedOn', on: '2026-05-01' })).toBe(true);
+    expect(await updateRecordDate(store, ref, { eventId: 'R-1', field: 'rectifiedOn', on: '2026-05-01' })).toBe(true);
+    expect(await updateRecordDate(store, ref, { eventId: 'R-1', field: 'rectifiedOn', on: '2026-05-02' })).toBe(false);
     expect((await store.loadSubject(ref)).records[0]!.record.rectifiedOn).toBe('2026-05-01');
   });
 

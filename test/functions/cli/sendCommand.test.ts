@@ -2,13 +2,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../../functions/cli/io.ts';
 import { runSend } from '../../../functions/cli/sendCommand.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { collector } from '../../support/collect.ts';
-import { getScore, staffToken, startTestRuntime, TEST_JWT_SECRET, TEST_SECRET } from '../../support/runtime.ts';
+import {
+  dumpTable,
+  getScore,
+  staffToken,
+  startTestRuntime,
+  TEST_JWT_SECRET,
+  TEST_SECRET,
+} from '../../support/runtime.ts';
 
 const fixture = fileURLToPath(new URL('../../fixtures/evaluate-basic.json', import.meta.url));
 let rt: LocalRuntime;
@@ -46,11 +52,6 @@ describe('ecocredit send', () => {
   });
 });
 
-/** Everything in a runtime's table, in a stable order: "posts nothing" is checked against it. */
-const tableDump = async (r: LocalRuntime) => {
-  const scan = await r.dynamo.send(new ScanCommand({ TableName: r.tableName, ConsistentRead: true }));
-  return JSON.stringify((scan.Items ?? []).map((i) => JSON.stringify(i)).sort());
-};
 /** An empty data folder, so that no saved development secret is found. */
 const noSavedSecrets = () => mkdtempSync(join(tmpdir(), 'ecocredit-send-'));
 
@@ -77,7 +78,7 @@ describe('ecocredit send after the local clock was moved', () => {
 describe('ecocredit send stops before posting when subjects cannot be registered', () => {
   it('without a JWT secret: says so, registers and posts nothing', async () => {
     const c = collector();
-    const before = await tableDump(rt);
+    const before = await dumpTable(rt);
     const env = {
       ECOCREDIT_WEBHOOK_SECRETS: JSON.stringify({ 'nmg-enforcement': TEST_SECRET }),
       ECOCREDIT_DATA_DIR: noSavedSecrets(),
@@ -86,12 +87,12 @@ describe('ecocredit send stops before posting when subjects cannot be registered
       /ECOCREDIT_JWT_SECRET.*未报送任何记录/,
     );
     expect(c.text()).toBe('');
-    expect(await tableDump(rt)).toBe(before);
+    expect(await dumpTable(rt)).toBe(before);
   });
 
   it('after a refused registration: stops at once and posts no record', async () => {
     const c = collector();
-    const before = await tableDump(rt);
+    const before = await dumpTable(rt);
     const env = {
       ECOCREDIT_WEBHOOK_SECRETS: JSON.stringify({ 'nmg-enforcement': TEST_SECRET }),
       ECOCREDIT_JWT_SECRET: 'a-different-secret-0123456789abcdef',
@@ -102,7 +103,7 @@ describe('ecocredit send stops before posting when subjects cannot be registered
     await expect(sent).rejects.toThrow(/登记 enterprise 91150600MA0Q67890N被拒绝（HTTP 401）.*未报送任何记录/s);
     expect(c.text()).not.toContain('报送');
     expect(c.text().match(/^登记 /gm)).toHaveLength(1);
-    expect(await tableDump(rt)).toBe(before);
+    expect(await dumpTable(rt)).toBe(before);
   });
 });
 

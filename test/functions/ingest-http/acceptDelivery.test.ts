@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StaticWebhookSecrets } from '../../../functions/adapters/webhookSecrets.ts';
 import { AcceptDelivery, MAX_BODY_BYTES, MAX_REASON_CHARS } from '../../../functions/ingest-http/acceptDelivery.ts';
@@ -7,7 +6,15 @@ import type { RecordQueue } from '../../../functions/ports/queue.ts';
 import { sign } from '../../../functions/shared/webhookSignature.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { uscc } from '../../support/builders.ts';
-import { getScore, postWebhook, staffToken, startTestRuntime, TEST_SECRET } from '../../support/runtime.ts';
+import {
+  dumpTable,
+  getScore,
+  postWebhook,
+  selfMonitoringRecord,
+  staffToken,
+  startTestRuntime,
+  TEST_SECRET,
+} from '../../support/runtime.ts';
 
 /** Accepting a delivery: 202 only once durable, all-or-nothing batches (races included), authority, bounds. */
 let rt: LocalRuntime;
@@ -23,19 +30,8 @@ beforeAll(async () => {
 afterAll(async () => rt?.stop());
 
 const ENT = uscc(301, '150600');
-const rec = (eventId: string, over: Record<string, unknown> = {}) => ({
-  eventId,
-  subject: { kind: 'enterprise', id: ENT, siteId: `${ENT}001P` },
-  rule: 'PMT_SELF_MONITORING',
-  occurredOn: '2026-05-20',
-  department: '150600-EEB',
-  league: '150600',
-  ...over,
-});
-const tableDump = async () => {
-  const r = await rt.dynamo.send(new ScanCommand({ TableName: rt.tableName, ConsistentRead: true }));
-  return JSON.stringify((r.Items ?? []).map((i) => JSON.stringify(i)).sort());
-};
+const rec = (eventId: string, over: Record<string, unknown> = {}) => selfMonitoringRecord(ENT, eventId, over);
+const tableDump = () => dumpTable(rt);
 const region = () => staffToken({ role: 'region', league: '150000' });
 
 describe('all or nothing, races included (docs/api.md §2)', () => {

@@ -3,50 +3,19 @@ import { SweepOutbox } from '../../../functions/ingest-sweeper/sweepOutbox.ts';
 import type { RecordMessage } from '../../../functions/ports/messages.ts';
 import type { Reservation } from '../../../functions/ports/store.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
-import { record, uscc } from '../../support/builders.ts';
-import { startTestRuntime } from '../../support/runtime.ts';
+import { uscc } from '../../support/builders.ts';
+import { pendingReservation } from '../../support/outbox.ts';
+import { startFrozenRuntime } from '../../support/runtime.ts';
 
 /** The outbox sweep: nothing accepted stays unapplied, and nothing is retried for ever. */
 let rt: LocalRuntime;
 beforeAll(async () => {
-  rt = await startTestRuntime();
-  rt.clock.freeze(new Date('2026-11-20T02:00:00Z'));
+  rt = await startFrozenRuntime();
 });
 afterAll(async () => rt?.stop());
 
 const ENT = uscc(601, '150300');
-const reservation = (eventId: string): Reservation => {
-  const r = record({
-    eventId,
-    rule: 'PMT_LEDGER',
-    subject: { kind: 'enterprise', id: ENT, siteId: null },
-    league: '150300',
-    department: '150300-EEB',
-    occurredOn: '2026-04-01',
-  });
-  const message: RecordMessage = {
-    type: 'record.created',
-    record: r,
-    contentHash: `hash-${eventId}`,
-    source: 'nmg-enforcement',
-    receivedAt: '2026-11-20T02:00:00.000Z',
-  };
-  return {
-    claim: {
-      eventId,
-      subject: { kind: 'enterprise', id: ENT },
-      contentHash: `hash-${eventId}`,
-      occurredOn: r.occurredOn,
-      rectifiedOn: null,
-      revokedOn: null,
-      applied: false,
-      source: 'nmg-enforcement',
-      claimedAt: message.receivedAt,
-    },
-    league: '150300',
-    message,
-  };
-};
+const reservation = (eventId: string): Reservation => pendingReservation(eventId, ENT, '2026-11-20T02:00:00.000Z');
 
 describe('the outbox sweep', () => {
   it('rolls back the reservations of a delivery that died before its commit', async () => {

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { uscc } from '../../support/builders.ts';
-import { postWebhook, startTestRuntime } from '../../support/runtime.ts';
+import { postWebhook, startFrozenRuntime } from '../../support/runtime.ts';
 
 /** The records consumer: one message that cannot be applied is set aside; its subject's other messages go on. */
 let rt: LocalRuntime;
 beforeAll(async () => {
-  rt = await startTestRuntime();
-  rt.clock.freeze(new Date('2026-11-20T02:00:00Z'));
+  rt = await startFrozenRuntime();
 });
 afterAll(async () => rt?.stop());
 

@@ -1,15 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoCreditStore } from '../../../functions/adapters/dynamoStore.ts';
 import { SqsRecordQueue } from '../../../functions/adapters/sqsRecordQueue.ts';
 import type { PushBatch } from '../../../functions/ports/creditPlatform.ts';
-import type { RepairApplication } from '../../../functions/ports/store.ts';
 import { PublishResults } from '../../../functions/publication/publishResults.ts';
 import { correctionBatchId, ReissuePublished } from '../../../functions/publication/reissuePublished.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../infra/local/services.ts';
-import { ENTERPRISE_ID, enterprise, practitioner, record, residentId, uscc } from '../../support/builders.ts';
+import { ENTERPRISE_ID, practitioner, record, residentId, uscc } from '../../support/builders.ts';
+import {
+  approvedRepair,
+  freshRecordsQueue,
+  publish2024,
+  publishedWithApprovedRepair,
+  storeApproval,
+} from '../../support/publication.ts';
+import { deliverRecord, registerEnterprise, updateRecordDate } from '../../support/store.ts';
 import { freshTable } from '../../support/table.ts';
 
 /** Re-issue of published results after an approved repair (Art 23 ¶2), on real DynamoDB Local. */
@@ -39,14 +45,7 @@ beforeAll(async () => {
   client = fresh.client;
   store = new DynamoCreditStore(client, fresh.table);
   sqs = new SQSClient({ endpoint: inject('sqsEndpoint'), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  recordsUrl = (
-    await sqs.send(
-      new CreateQueueCommand({
-        QueueName: `records-${randomUUID().slice(0, 8)}.fifo`,
-        Attributes: { FifoQueue: 'true' },
-      }),
-    )
-  ).QueueUrl!;
+  recordsUrl = await freshRecordsQueue(sqs);
   sqs.middlewareStack.add(
     (next, context) => async (args) => {
       if (context.commandName === 'SendMessageBatchCommand')
@@ -58,14 +57,7 @@ beforeAll(async () => {
     { step: 'initialize', name: 'countRepaired' },
   );
   queue = new SqsRecordQueue(sqs, recordsUrl);
-  await store.putProfile({ subject: enterprise(), registration: 'registered', version: 1, updatedAt: at }, null, {
-    subject: ref,
-    at,
-    actor: 'test',
-    action: 'subject.registered',
-    what: {},
-    why: null,
-  });
+  await registerEnterprise(store, ref, at);
   // A direct-D record (Art 14(2)) in each of 2022–2025, each rectified within its year.
   for (const year of [2022, 2023, 2024, 2025]) {
     const r = record({
@@ -74,14 +66,7 @@ beforeAll(async () => {
       occurredOn: `${year}-05-01`,
       rectifiedOn: `${year}-08-01`,
     });
-    expect(
-      await store.commitSubject({
-        subject: ref,
-        newRecord: { record: r, contentHash: r.eventId, source: 'test', receivedAt: `${year}-09-01T02:00:00.000Z` },
-        snapshots: [],
-        audit: [],
-      }),
-    ).toBe(true);
+    expect(await deliverRecord(store, ref, r, `${year}-09-01T02:00:00.000Z`)).toBe(true);
   }
   const publication = new PublishResults(store);
   for (const [year, on] of [
@@ -93,29 +78,11 @@ beforeAll(async () => {
     expect(
       await publication.execute({ type: 'publish', kind: 'enterprise', year, publishedOn: on, subjects: [ref] }),
     ).toBe(1);
-  const approved: RepairApplication = {
-    id: 'app-1',
-    subject: ref,
-    eventId: 'D24',
-    appliedOn: '2026-08-20',
-    evidence: '已整改',
-    impactEliminated: true,
-    verifyBy: { on: '2026-09-17', at: '2026-09-17T15:59:59.000Z', provisional: false },
-    status: 'approved',
-    overdue: false,
-    decidedOn: '2026-09-01',
-    decidedBy: decision.decidedBy,
-    reason: null,
-    version: 2,
-  };
-  await store.putRepairApplication(approved, null, {
-    subject: ref,
+  await storeApproval(
+    store,
+    approvedRepair({ id: 'app-1', subject: ref, eventId: 'D24', decidedBy: decision.decidedBy }),
     at,
-    actor: decision.decidedBy,
-    action: 'repair.approved',
-    what: {},
-    why: null,
-  });
+  );
 });
 afterAll(() => {
   client?.destroy();
@@ -181,15 +148,7 @@ describe('re-issue of published results after a repair', () => {
   });
 
   it('a re-delivered publication message does not overwrite a re-issued result', async () => {
-    expect(
-      await new PublishResults(store).execute({
-        type: 'publish',
-        kind: 'enterprise',
-        year: 2024,
-        publishedOn: '2025-06-27',
-        subjects: [ref],
-      }),
-    ).toBe(0);
+    expect(await publish2024(store, [ref])).toBe(0);
     expect((await store.getPublished(ref, 2024))!.result).toMatchObject({ grade: 'A', reissue: { version: 2 } });
   });
 
@@ -228,69 +187,16 @@ describe('re-issue of published results after a repair', () => {
 });
 
 describe('a pending re-issue is completed, whatever failed before', () => {
-  const approval = (
-    subject: { kind: 'enterprise'; id: string },
-    eventId: string,
-    reissuePending?: boolean,
-  ): RepairApplication => ({
-    id: `app-${subject.id}`,
-    subject,
-    eventId,
-    appliedOn: '2026-08-20',
-    evidence: '已整改',
-    impactEliminated: true,
-    verifyBy: { on: '2026-09-17', at: '2026-09-17T15:59:59.000Z', provisional: false },
-    status: 'approved',
-    overdue: false,
-    decidedOn: '2026-09-01',
-    decidedBy: 'staff:league:150100:officer-2',
-    reason: null,
-    version: 2,
-    ...(reissuePending === undefined ? {} : { reissuePending }),
-  });
   /** A subject whose 2024 result (a direct D, Art 14(2)) is published, with an approved repair of that record. */
-  const published = async (n: number, reissuePending?: boolean) => {
-    const subject = { kind: 'enterprise' as const, id: uscc(n) };
-    await store.putProfile(
-      { subject: enterprise({ id: subject.id }), registration: 'registered', version: 1, updatedAt: at },
-      null,
-      { subject, at, actor: 'test', action: 'subject.registered', what: {}, why: null },
-    );
-    const r = record({
+  const published = (n: number, reissuePending?: boolean) =>
+    publishedWithApprovedRepair(store, {
+      n,
       eventId: `P${n}`,
-      subject,
-      rule: 'SR_EVASION_UNCOMPLIED',
-      occurredOn: '2024-05-01',
-      rectifiedOn: '2024-08-01',
-    });
-    expect(
-      await store.commitSubject({
-        subject,
-        newRecord: { record: r, contentHash: r.eventId, source: 'test', receivedAt: '2024-09-01T02:00:00.000Z' },
-        snapshots: [],
-        audit: [],
-      }),
-    ).toBe(true);
-    expect(
-      await new PublishResults(store).execute({
-        type: 'publish',
-        kind: 'enterprise',
-        year: 2024,
-        publishedOn: '2025-06-27',
-        subjects: [subject],
-      }),
-    ).toBe(1);
-    const app = approval(subject, r.eventId, reissuePending);
-    await store.putRepairApplication(app, null, {
-      subject,
+      applicationId: `app-${uscc(n)}`,
+      decidedBy: 'staff:league:150100:officer-2',
       at,
-      actor: app.decidedBy!,
-      action: 'repair.approved',
-      what: {},
-      why: null,
+      reissuePending,
     });
-    return { subject, app };
-  };
 
   it('completes an approval marked pending: re-issued, pushed once, the mark cleared with an audit entry; again, nothing', async () => {
     const { subject, app } = await published(901, true);
@@ -360,25 +266,12 @@ describe('a pending re-issue is completed, whatever failed before', () => {
 });
 
 describe('a re-issue changes only what the repair changes (Art 23 ¶2)', () => {
-  const profile = (subject: { kind: 'enterprise'; id: string }) =>
-    store.putProfile(
-      { subject: enterprise({ id: subject.id }), registration: 'registered', version: 1, updatedAt: at },
-      null,
-      { subject, at, actor: 'test', action: 'subject.registered', what: {}, why: null },
-    );
+  const profile = (subject: { kind: 'enterprise'; id: string }) => registerEnterprise(store, subject, at);
   const deliver = async (
     subject: { kind: 'enterprise'; id: string },
     r: ReturnType<typeof record>,
     receivedAt: string,
-  ) =>
-    expect(
-      await store.commitSubject({
-        subject,
-        newRecord: { record: r, contentHash: r.eventId, source: 'test', receivedAt },
-        snapshots: [],
-        audit: [],
-      }),
-    ).toBe(true);
+  ) => expect(await deliverRecord(store, subject, r, receivedAt)).toBe(true);
 
   it('Art 16–17: a record delivered after the publication is not in the re-issue; it waits for its own publicity and objection', async () => {
     const subject = { kind: 'enterprise' as const, id: uscc(910) };
@@ -388,15 +281,7 @@ describe('a re-issue changes only what the repair changes (Art 23 ¶2)', () => {
       record({ eventId: 'R910', subject, rule: 'PMT_LEDGER', occurredOn: '2024-03-01', rectifiedOn: '2024-04-01' }),
       '2024-04-10T02:00:00.000Z',
     );
-    expect(
-      await new PublishResults(store).execute({
-        type: 'publish',
-        kind: 'enterprise',
-        year: 2024,
-        publishedOn: '2025-06-27',
-        subjects: [subject],
-      }),
-    ).toBe(1);
+    expect(await publish2024(store, [subject])).toBe(1);
     // A direct-D record of 2024 (Art 14(2)), delivered long after the 2024 result was published.
     await deliver(
       subject,
@@ -453,30 +338,14 @@ describe('a re-issue changes only what the repair changes (Art 23 ¶2)', () => {
       ).toBe(1);
     }
     expect((await store.getPublished(subject, 2025))!.result).toMatchObject({ grade: 'D', blacklisted: true });
-    const app: RepairApplication = {
+    const app = approvedRepair({
       id: 'app-920',
       subject,
       eventId: 'Q24',
-      appliedOn: '2026-08-20',
-      evidence: '已整改',
-      impactEliminated: true,
-      verifyBy: { on: '2026-09-17', at: '2026-09-17T15:59:59.000Z', provisional: false },
-      status: 'approved',
-      overdue: false,
-      decidedOn: '2026-09-01',
       decidedBy: decision.decidedBy,
-      reason: null,
-      version: 2,
       reissuePending: true,
-    };
-    await store.putRepairApplication(app, null, {
-      subject,
-      at,
-      actor: decision.decidedBy,
-      action: 'repair.approved',
-      what: {},
-      why: null,
     });
+    await storeApproval(store, app, at);
     // The process dies right after 2024 is re-issued, before its correction and before 2025.
     const crashing = new ReissuePublished(
       store,
@@ -506,11 +375,7 @@ describe('a re-issue changes only what the repair changes (Art 23 ¶2)', () => {
 describe('an approval always reaches the stored record (Art 23)', () => {
   it('the nightly check sends `record.repaired` again while the stored record is not marked repaired, and not once it is', async () => {
     const subject = { kind: 'enterprise' as const, id: uscc(930) };
-    await store.putProfile(
-      { subject: enterprise({ id: subject.id }), registration: 'registered', version: 1, updatedAt: at },
-      null,
-      { subject, at, actor: 'test', action: 'subject.registered', what: {}, why: null },
-    );
+    await registerEnterprise(store, subject, at);
     const r = record({
       eventId: 'M930',
       subject,
@@ -518,48 +383,18 @@ describe('an approval always reaches the stored record (Art 23)', () => {
       occurredOn: '2024-03-01',
       rectifiedOn: '2024-04-01',
     });
-    expect(
-      await store.commitSubject({
-        subject,
-        newRecord: { record: r, contentHash: r.eventId, source: 'test', receivedAt: '2024-04-10T02:00:00.000Z' },
-        snapshots: [],
-        audit: [],
-      }),
-    ).toBe(true);
-    expect(
-      await new PublishResults(store).execute({
-        type: 'publish',
-        kind: 'enterprise',
-        year: 2024,
-        publishedOn: '2025-06-27',
-        subjects: [subject],
-      }),
-    ).toBe(1);
+    expect(await deliverRecord(store, subject, r, '2024-04-10T02:00:00.000Z')).toBe(true);
+    expect(await publish2024(store, [subject])).toBe(1);
     // The decision was stored; the request died before its message left for the records queue.
-    const app: RepairApplication = {
+    const app = approvedRepair({
       id: 'app-930',
       subject,
       eventId: 'M930',
-      appliedOn: '2026-08-20',
-      evidence: '已整改',
       impactEliminated: false,
-      verifyBy: { on: '2026-09-17', at: '2026-09-17T15:59:59.000Z', provisional: false },
-      status: 'approved',
-      overdue: false,
-      decidedOn: '2026-09-01',
       decidedBy: decision.decidedBy,
-      reason: null,
-      version: 2,
       reissuePending: true,
-    };
-    await store.putRepairApplication(app, null, {
-      subject,
-      at,
-      actor: decision.decidedBy,
-      action: 'repair.approved',
-      what: {},
-      why: null,
     });
+    await storeApproval(store, app, at);
     const nightly = new ReissuePublished(store, async () => undefined, queue);
     const before = repairedSent;
     await nightly.completePending(subject, await store.loadSubject(subject), at);
@@ -576,14 +411,9 @@ describe('an approval always reaches the stored record (Art 23)', () => {
       receivedAt: at,
     });
     // The records worker applies it; the next night sends nothing.
-    expect(
-      await store.commitSubject({
-        subject,
-        recordUpdate: { eventId: 'M930', field: 'repairedOn', on: '2026-09-01' },
-        snapshots: [],
-        audit: [],
-      }),
-    ).toBe(true);
+    expect(await updateRecordDate(store, subject, { eventId: 'M930', field: 'repairedOn', on: '2026-09-01' })).toBe(
+      true,
+    );
     await nightly.completePending(subject, await store.loadSubject(subject), at);
     expect(repairedSent - before).toBe(1);
   });
@@ -604,25 +434,13 @@ describe('an approval always reaches the stored record (Art 23)', () => {
         department: '150200-EEB',
         league: '150200',
       });
-      expect(
-        await store.commitSubject({
-          subject,
-          newRecord: { record: r, contentHash: r.eventId, source: 'test', receivedAt: '2026-06-01T02:00:00.000Z' },
-          snapshots: [],
-          audit: [],
-        }),
-      ).toBe(true);
+      expect(await deliverRecord(store, subject, r, '2026-06-01T02:00:00.000Z')).toBe(true);
     }
     // One of the two messages arrived before the request died.
-    expect(
-      await store.commitSubject({
-        subject,
-        recordUpdate: { eventId: 'PR931-0', field: 'repairedOn', on: '2028-06-01' },
-        snapshots: [],
-        audit: [],
-      }),
-    ).toBe(true);
-    const app: RepairApplication = {
+    expect(await updateRecordDate(store, subject, { eventId: 'PR931-0', field: 'repairedOn', on: '2028-06-01' })).toBe(
+      true,
+    );
+    const app = approvedRepair({
       id: 'app-931',
       subject,
       eventId: 'DISHONEST-2026',
@@ -630,21 +448,10 @@ describe('an approval always reaches the stored record (Art 23)', () => {
       evidence: '已签署信用承诺书',
       impactEliminated: false,
       verifyBy: { on: '2028-06-19', at: '2028-06-19T15:59:59.000Z', provisional: false },
-      status: 'approved',
-      overdue: false,
       decidedOn: '2028-06-01',
       decidedBy: 'staff:league:150200:officer-9',
-      reason: null,
-      version: 2,
-    };
-    await store.putRepairApplication(app, null, {
-      subject,
-      at,
-      actor: app.decidedBy!,
-      action: 'repair.approved',
-      what: {},
-      why: null,
     });
+    await storeApproval(store, app, at);
     const before = repairedSent;
     expect(
       await new ReissuePublished(store, async () => undefined, queue).completePending(

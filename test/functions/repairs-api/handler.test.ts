@@ -1,42 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { residentId, uscc } from '../../support/builders.ts';
-import { staffToken, startTestRuntime } from '../../support/runtime.ts';
+import { callApi, staffToken, startTestRuntime } from '../../support/runtime.ts';
+import { registerProfile } from '../../support/store.ts';
 
 /** Repairs name a subject: outside one's jurisdiction, a missing subject answers like another league's. */
 let rt: LocalRuntime;
 const OTHERS = uscc(701, '150600');
 beforeAll(async () => {
   rt = await startTestRuntime();
-  const ref = { kind: 'enterprise' as const, id: OTHERS };
-  await rt.store.putProfile(
-    {
-      subject: { kind: 'enterprise', id: OTHERS, name: '鄂尔多斯市测试有限公司', league: '150600', sites: [] },
-      registration: 'registered',
-      version: 1,
-      updatedAt: '2026-01-01T00:00:00Z',
-    },
-    null,
-    {
-      subject: ref,
-      at: '2026-01-01T00:00:00Z',
-      actor: 'staff:region:150000',
-      action: 'subject.registered',
-      what: {},
-      why: null,
-    },
+  await registerProfile(
+    rt.store,
+    { kind: 'enterprise', id: OTHERS, name: '鄂尔多斯市测试有限公司', league: '150600', sites: [] },
+    '2026-01-01T00:00:00Z',
+    'staff:region:150000',
   );
 });
 afterAll(async () => rt?.stop());
 
-const call = async (method: string, path: string, token: string, body?: unknown) => {
-  const res = await fetch(`${rt.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, json: (await res.json()) as { error: string; issues?: { path: string }[] } };
-};
+const call = (method: string, path: string, token: string, body?: unknown) =>
+  callApi<{ error: string; issues?: { path: string }[] }>(rt, method, path, token, body);
 
 describe('repairs outside one’s jurisdiction', () => {
   it.each([

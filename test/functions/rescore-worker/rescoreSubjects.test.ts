@@ -1,17 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoCreditStore } from '../../../functions/adapters/dynamoStore.ts';
 import { SqsRecordQueue } from '../../../functions/adapters/sqsRecordQueue.ts';
 import type { PushBatch } from '../../../functions/ports/creditPlatform.ts';
-import type { RepairApplication, SubjectRef } from '../../../functions/ports/store.ts';
-import { PublishResults } from '../../../functions/publication/publishResults.ts';
+import type { SubjectRef } from '../../../functions/ports/store.ts';
 import { ReissuePublished } from '../../../functions/publication/reissuePublished.ts';
 import { RescoreSubjects } from '../../../functions/rescore-worker/rescoreSubjects.ts';
 import { AdjustableClock } from '../../../functions/shared/clock.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../infra/local/services.ts';
-import { enterprise, record, uscc } from '../../support/builders.ts';
+import { freshRecordsQueue, publishedWithApprovedRepair } from '../../support/publication.ts';
 import { freshTable } from '../../support/table.ts';
 
 /** Nightly rescoring on real DynamoDB Local: it also completes what an approved repair left undone (Art 23 ¶2). */
@@ -28,14 +26,7 @@ beforeAll(async () => {
   client = fresh.client;
   store = new DynamoCreditStore(client, fresh.table);
   sqs = new SQSClient({ endpoint: inject('sqsEndpoint'), region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
-  const url = (
-    await sqs.send(
-      new CreateQueueCommand({
-        QueueName: `records-${randomUUID().slice(0, 8)}.fifo`,
-        Attributes: { FifoQueue: 'true' },
-      }),
-    )
-  ).QueueUrl!;
+  const url = await freshRecordsQueue(sqs);
   queue = new SqsRecordQueue(sqs, url);
 });
 afterAll(() => {
@@ -44,63 +35,17 @@ afterAll(() => {
 });
 
 /** An enterprise whose 2024 result (a direct D, Art 14(2)) is published, with an approval of that record still to be re-issued. */
-const approvedAfterPublication = async (n: number): Promise<SubjectRef> => {
-  const subject = { kind: 'enterprise' as const, id: uscc(n) };
-  await store.putProfile(
-    { subject: enterprise({ id: subject.id }), registration: 'registered', version: 1, updatedAt: at },
-    null,
-    { subject, at, actor: 'test', action: 'subject.registered', what: {}, why: null },
-  );
-  const r = record({
-    eventId: `N${n}`,
-    subject,
-    rule: 'SR_EVASION_UNCOMPLIED',
-    occurredOn: '2024-05-01',
-    rectifiedOn: '2024-08-01',
-  });
-  expect(
-    await store.commitSubject({
-      subject,
-      newRecord: { record: r, contentHash: r.eventId, source: 'test', receivedAt: '2024-09-01T02:00:00.000Z' },
-      snapshots: [],
-      audit: [],
-    }),
-  ).toBe(true);
-  expect(
-    await new PublishResults(store).execute({
-      type: 'publish',
-      kind: 'enterprise',
-      year: 2024,
-      publishedOn: '2025-06-27',
-      subjects: [subject],
-    }),
-  ).toBe(1);
-  const app: RepairApplication = {
-    id: `app-${n}`,
-    subject,
-    eventId: r.eventId,
-    appliedOn: '2026-08-20',
-    evidence: '已整改',
-    impactEliminated: true,
-    verifyBy: { on: '2026-09-17', at: '2026-09-17T15:59:59.000Z', provisional: false },
-    status: 'approved',
-    overdue: false,
-    decidedOn: '2026-09-01',
-    decidedBy: 'staff:region:150000:officer-3',
-    reason: null,
-    version: 2,
-    reissuePending: true,
-  };
-  await store.putRepairApplication(app, null, {
-    subject,
-    at,
-    actor: app.decidedBy!,
-    action: 'repair.approved',
-    what: {},
-    why: null,
-  });
-  return subject;
-};
+const approvedAfterPublication = async (n: number): Promise<SubjectRef> =>
+  (
+    await publishedWithApprovedRepair(store, {
+      n,
+      eventId: `N${n}`,
+      applicationId: `app-${n}`,
+      decidedBy: 'staff:region:150000:officer-3',
+      at,
+      reissuePending: true,
+    })
+  ).subject;
 
 describe('the nightly rescoring completes pending re-issues (Art 23 ¶2)', () => {
   it('re-issues the published result of a pending approval and clears its mark; the next night pushes nothing again', async () => {

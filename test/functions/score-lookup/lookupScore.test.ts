@@ -4,6 +4,7 @@ import type { SubjectRef } from '../../../functions/ports/store.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { residentId, uscc } from '../../support/builders.ts';
 import { getScore, staffToken, startTestRuntime } from '../../support/runtime.ts';
+import { registerProfile } from '../../support/store.ts';
 
 /**
  * Who sees what in a lookup (docs/api.md §3, docs/authorization.md): a signed-in caller never sees less
@@ -46,18 +47,7 @@ const register = async (ref: SubjectRef, league: string) => {
     ref.kind === 'practitioner'
       ? { kind: ref.kind, id: ref.id, league }
       : { kind: ref.kind, id: ref.id, name: '鄂尔多斯市测试有限公司', league, sites: [] };
-  await rt.store.putProfile(
-    { subject: subject as never, registration: 'registered', version: 1, updatedAt: '2026-01-01T00:00:00Z' },
-    null,
-    {
-      subject: ref,
-      at: '2026-01-01T00:00:00Z',
-      actor: 'staff:region:150000',
-      action: 'subject.registered',
-      what: {},
-      why: null,
-    },
-  );
+  await registerProfile(rt.store, subject as never, '2026-01-01T00:00:00Z', 'staff:region:150000');
 };
 
 const otherEnterprise = () => staffToken({ role: 'enterprise', subject: uscc(399, '150100') });

@@ -14,9 +14,9 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('kill -9 during ingestion', () => {
   it('loses no accepted record and counts none twice', async () => {
-    const run = await crashRun(dataDir, { records: 400, subjects: 40, kills: 2, concurrency: 4 });
-    expect(run.kills).toBe(2);
-    expect(run.accepted).toBe(400);
+    const run = await crashRun(dataDir, { records: 2000, subjects: 100, kills: 3, concurrency: 4 });
+    expect(run.kills).toBe(3);
+    expect(run.accepted).toBe(2000);
     expect({
       lost: run.lost,
       doubled: run.doubled,
@@ -27,10 +27,10 @@ describe('kill -9 during ingestion', () => {
     }).toEqual({
       lost: 0,
       doubled: 0,
-      applied: 400,
+      applied: 2000,
       drift: 0,
       stuck: 0,
       serverErrors: 0,
     });
-  }, 300_000);
+  }, 540_000);
 });

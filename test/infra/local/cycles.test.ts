@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { uscc } from '../../support/builders.ts';
-import { getScore, postWebhook, staffToken, startTestRuntime } from '../../support/runtime.ts';
+import { callApi, getScore, postWebhook, staffToken, startTestRuntime } from '../../support/runtime.ts';
 
 /** Issue 5 end to end on the local runtime: stages move by themselves on legal deadlines. */
 
@@ -16,14 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => rt?.stop());
 
-const api = async (method: string, path: string, body?: unknown, token = region) => {
-  const res = await fetch(`${rt.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, any> };
-};
+const api = (method: string, path: string, body?: unknown, token = region) => callApi(rt, method, path, token, body);
 const moveClock = (body: unknown) =>
   fetch(`${rt.url}/v1/dev/clock`, { method: 'POST', body: JSON.stringify(body) }).then(
     (r) => r.json() as Promise<{ now: string; fired: number }>,

@@ -3,7 +3,7 @@ import { LEAGUE_CODES } from '../../../domain/identifiers/leagues.ts';
 import { type CreditPlatform, CreditPlatformError, type PushBatch } from '../../../functions/ports/creditPlatform.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { residentId, uscc } from '../../support/builders.ts';
-import { getScore, postWebhook, putSubject, staffToken, startTestRuntime } from '../../support/runtime.ts';
+import { callApi, getScore, postWebhook, putSubject, staffToken, startTestRuntime } from '../../support/runtime.ts';
 
 /** Publication (Art 16(5)): the region's `published` act makes the year's results public. */
 let rt: LocalRuntime;
@@ -57,14 +57,7 @@ beforeAll(async () => {
 });
 afterAll(async () => rt?.stop());
 
-const post = async (path: string, body: unknown) => {
-  const res = await fetch(`${rt.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${region}` },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, any> };
-};
+const post = (path: string, body: unknown) => callApi(rt, 'POST', path, region, body);
 const clock = (body: unknown) => fetch(`${rt.url}/v1/dev/clock`, { method: 'POST', body: JSON.stringify(body) });
 
 describe('publishing a year’s results', () => {

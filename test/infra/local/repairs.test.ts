@@ -6,27 +6,38 @@ import { PublishResults } from '../../../functions/publication/publishResults.ts
 import type { CompleteReissue } from '../../../functions/publication/reissuePublished.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { uscc } from '../../support/builders.ts';
-import { getScore, postWebhook, putSubject, staffToken, startTestRuntime } from '../../support/runtime.ts';
+import { callApi, getScore, postWebhook, putSubject, staffToken, startTestRuntime } from '../../support/runtime.ts';
 
 /** Credit repair after publication (Art 23 ¶2, 24, 27) on the local runtime. */
+
+/** A `record.created` webhook body for a record of an Ordos (150600) enterprise; a fine (ENF_FINE) is 1,000 yuan. */
+const ordosRecordCreated = (
+  enterpriseId: string,
+  eventId: string,
+  rule: string,
+  occurredOn: string,
+  rectifiedOn: string | null,
+) => ({
+  type: 'record.created',
+  record: {
+    eventId,
+    subject: { kind: 'enterprise', id: enterpriseId },
+    rule,
+    occurredOn,
+    department: '150600-EEB',
+    league: '150600',
+    rectifiedOn,
+    ...(rule === 'ENF_FINE' ? { fineYuan: 1000 } : {}),
+  },
+});
+
 let rt: LocalRuntime;
 const ENT = uscc(801, '150600');
 beforeAll(async () => {
   rt = await startTestRuntime();
   rt.clock.set(new Date('2026-09-01T01:00:00Z'));
-  const rec = (eventId: string, rule: string, rectifiedOn: string | null) => ({
-    type: 'record.created',
-    record: {
-      eventId,
-      subject: { kind: 'enterprise', id: ENT },
-      rule,
-      occurredOn: '2026-03-01',
-      department: '150600-EEB',
-      league: '150600',
-      rectifiedOn,
-      ...(rule === 'ENF_FINE' ? { fineYuan: 1000 } : {}),
-    },
-  });
+  const rec = (eventId: string, rule: string, rectifiedOn: string | null) =>
+    ordosRecordCreated(ENT, eventId, rule, '2026-03-01', rectifiedOn);
   await postWebhook(rt, rec('RP-1', 'PMT_LEDGER', '2026-04-01'));
   await postWebhook(rt, rec('RP-2', 'EIA_QUALITY', '2026-08-01'));
   await postWebhook(rt, rec('RP-3', 'HW_FAIL', null));
@@ -35,17 +46,27 @@ beforeAll(async () => {
 });
 afterAll(async () => rt?.stop());
 
-const call = async (method: string, path: string, token: string, body?: unknown) => {
-  const res = await fetch(`${rt.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as Record<string, any> };
-};
+const call = (method: string, path: string, token: string, body?: unknown) => callApi(rt, method, path, token, body);
 const self = () => staffToken({ role: 'enterprise', subject: ENT });
 const bureau = () => staffToken({ role: 'league', league: '150600' });
 const base = `/v1/subjects/enterprise/${ENT}/repairs`;
+
+/**
+ * An Ordos enterprise's 2026 result as re-issued on 2027-03-10 after the repair of record `eventId`
+ * (Art 23 ¶2): 100 − 0.5 for the one fine left.
+ */
+const reissuedOn20270310 = (eventId: string) => ({
+  status: 'published',
+  year: 2026,
+  score: 99.5,
+  grade: 'A',
+  reissue: {
+    version: 2,
+    reissuedOn: '2027-03-10',
+    article: 'Art 23',
+    repairs: [{ eventId, repairedOn: '2027-03-10', bureau: '鄂尔多斯市生态环境局' }],
+  },
+});
 
 describe('credit repair', () => {
   let applicationId: string;
@@ -144,14 +165,8 @@ describe('credit repair', () => {
 describe('repair of an environmental-dishonest individual (Art 25-26)', () => {
   let prt: LocalRuntime;
   const PID = '150203199002150023';
-  const pcall = async (method: string, path: string, token: string, body?: unknown) => {
-    const res = await fetch(`${prt.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, json: (await res.json()) as Record<string, any> };
-  };
+  const pcall = (method: string, path: string, token: string, body?: unknown) =>
+    callApi(prt, method, path, token, body);
   beforeAll(async () => {
     prt = await startTestRuntime();
     prt.clock.set(new Date('2026-06-01T01:00:00Z'));
@@ -255,14 +270,8 @@ describe('Art 23: a repair reaches the published result and the public credit pl
       if (!kept.has(batch.batchId)) kept.set(batch.batchId, JSON.stringify(batch));
     },
   };
-  const acall = async (method: string, path: string, token: string, body?: unknown) => {
-    const res = await fetch(`${art.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, json: (await res.json()) as Record<string, any> };
-  };
+  const acall = (method: string, path: string, token: string, body?: unknown) =>
+    callApi(art, method, path, token, body);
   const repairs = `/v1/subjects/enterprise/${E}/repairs`;
   const officer = () => staffToken({ role: 'league', league: '150600', sub: 'officer-0417' });
   const repair = async (eventId: string, evidence: string) => {
@@ -278,19 +287,8 @@ describe('Art 23: a repair reaches the published result and the public credit pl
     await art.drain();
     return applied.json.id as string;
   };
-  const rec = (eventId: string, rule: string, occurredOn: string, rectifiedOn: string | null) => ({
-    type: 'record.created',
-    record: {
-      eventId,
-      subject: { kind: 'enterprise', id: E },
-      rule,
-      occurredOn,
-      department: '150600-EEB',
-      league: '150600',
-      rectifiedOn,
-      ...(rule === 'ENF_FINE' ? { fineYuan: 1000 } : {}),
-    },
-  });
+  const rec = (eventId: string, rule: string, occurredOn: string, rectifiedOn: string | null) =>
+    ordosRecordCreated(E, eventId, rule, occurredOn, rectifiedOn);
 
   beforeAll(async () => {
     art = await startTestRuntime({ creditPlatform: platform });
@@ -338,18 +336,7 @@ describe('Art 23: a repair reaches the published result and the public credit pl
     art.clock.set(new Date('2027-03-10T01:00:00Z'));
     const applicationId = await repair('RA-1', '已按要求建立环境管理台账并报送');
     const pub = await getScore(art, 'enterprise', E, { query: 'year=2026' });
-    expect(pub.json).toMatchObject({
-      status: 'published',
-      year: 2026,
-      score: 99.5,
-      grade: 'A',
-      reissue: {
-        version: 2,
-        reissuedOn: '2027-03-10',
-        article: 'Art 23',
-        repairs: [{ eventId: 'RA-1', repairedOn: '2027-03-10', bureau: '鄂尔多斯市生态环境局' }],
-      },
-    });
+    expect(pub.json).toMatchObject(reissuedOn20270310('RA-1'));
     const items = pub.json.items as Record<string, unknown>[];
     expect(items.find((i) => i.eventId === 'RA-1')).toMatchObject({ state: 'repaired', repairedOn: '2027-03-10' });
     expect(items.find((i) => i.eventId === 'RA-2')).toMatchObject({ state: 'repaired', repairedOn: '2027-02-14' });
@@ -418,14 +405,8 @@ describe('Art 23 ¶2: a stored approval reaches the public even when its re-issu
       return inner.complete(app, at);
     },
   });
-  const ccall = async (method: string, path: string, token: string, body?: unknown) => {
-    const res = await fetch(`${crt.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, json: (await res.json()) as Record<string, any> };
-  };
+  const ccall = (method: string, path: string, token: string, body?: unknown) =>
+    callApi(crt, method, path, token, body);
   const repairs = `/v1/subjects/enterprise/${E}/repairs`;
   const corrections = () => pushes.filter((p) => p.correction !== undefined);
   let applicationId: string;
@@ -440,19 +421,8 @@ describe('Art 23 ¶2: a stored approval reaches the public even when its re-issu
       { name: '乌海市测试焦化有限公司', league: '150600' },
       await staffToken({ role: 'region', league: '150000' }),
     );
-    const rec = (eventId: string, rule: string, rectifiedOn: string | null) => ({
-      type: 'record.created',
-      record: {
-        eventId,
-        subject: ref,
-        rule,
-        occurredOn: '2026-03-01',
-        department: '150600-EEB',
-        league: '150600',
-        rectifiedOn,
-        ...(rule === 'ENF_FINE' ? { fineYuan: 1000 } : {}),
-      },
-    });
+    const rec = (eventId: string, rule: string, rectifiedOn: string | null) =>
+      ordosRecordCreated(E, eventId, rule, '2026-03-01', rectifiedOn);
     await postWebhook(crt, rec('RC-1', 'PMT_LEDGER', '2026-04-01')); // −3
     await postWebhook(crt, rec('RC-2', 'ENF_FINE', null)); // −0.5
     await crt.drain();
@@ -506,18 +476,7 @@ describe('Art 23 ¶2: a stored approval reaches the public even when its re-issu
   it('the nightly run completes the re-issue: the public sees the repaired result, and one correction is pushed', async () => {
     await crt.nightly();
     const pub = await getScore(crt, 'enterprise', E, { query: 'year=2026' });
-    expect(pub.json).toMatchObject({
-      status: 'published',
-      year: 2026,
-      score: 99.5,
-      grade: 'A',
-      reissue: {
-        version: 2,
-        reissuedOn: '2027-03-10',
-        article: 'Art 23',
-        repairs: [{ eventId: 'RC-1', repairedOn: '2027-03-10', bureau: '鄂尔多斯市生态环境局' }],
-      },
-    });
+    expect(pub.json).toMatchObject(reissuedOn20270310('RC-1'));
     expect((pub.json.items as Record<string, unknown>[]).find((i) => i.eventId === 'RC-1')).toMatchObject({
       state: 'repaired',
       repairedOn: '2027-03-10',

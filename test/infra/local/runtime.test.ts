@@ -1,16 +1,23 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { residentId, uscc } from '../../support/builders.ts';
-import { getScore, postWebhook, putSubject, staffToken, startTestRuntime } from '../../support/runtime.ts';
+import {
+  dumpTable,
+  getScore,
+  postWebhook,
+  putSubject,
+  selfMonitoringRecord,
+  staffToken,
+  startFrozenRuntime,
+  startTestRuntime,
+} from '../../support/runtime.ts';
 
 /** End to end on the local runtime: signed webhook → SQS → worker → DynamoDB → lookup. */
 
 let rt: LocalRuntime;
 beforeAll(async () => {
-  rt = await startTestRuntime();
-  rt.clock.freeze(new Date('2026-11-20T02:00:00Z'));
+  rt = await startFrozenRuntime();
 });
 afterAll(async () => rt?.stop());
 
@@ -18,21 +25,10 @@ const ENT = uscc(101, '150600');
 const AGENCY = uscc(102, '150200');
 const region = () => staffToken({ role: 'region', league: '150000' });
 
-const rec = (eventId: string, over: Record<string, unknown> = {}) => ({
-  eventId,
-  subject: { kind: 'enterprise', id: ENT, siteId: `${ENT}001P` },
-  rule: 'PMT_SELF_MONITORING',
-  occurredOn: '2026-05-20',
-  department: '150600-EEB',
-  league: '150600',
-  ...over,
-});
+const rec = (eventId: string, over: Record<string, unknown> = {}) => selfMonitoringRecord(ENT, eventId, over);
 
 /** Everything in the table, in a stable order: "changes nothing" is checked against it. */
-const tableDump = async () => {
-  const r = await rt.dynamo.send(new ScanCommand({ TableName: rt.tableName, ConsistentRead: true }));
-  return JSON.stringify((r.Items ?? []).map((i) => JSON.stringify(i)).sort());
-};
+const tableDump = () => dumpTable(rt);
 
 describe('health', () => {
   it('answers 200 once the service can serve', async () => {
