@@ -4,7 +4,7 @@ import { eventIdSchema, legalDate } from '../../domain/records/creditRecord.ts';
 
 /**
  * The request contract of the webhook (docs/api.md §2): one record, a batch of records, or a
- * record's rectification or revocation. `acceptDelivery` parses every delivery with `webhookBody`,
+ * record's rectification or revocation. `verifyDelivery` parses every delivery with `webhookBody`,
  * and `functions/openapi` describes the route from the same envelope. Messages are Chinese, each
  * naming its field.
  */

@@ -1,0 +1,58 @@
+import { warningExpiry } from '../../domain/evaluation/creditWarning.ts';
+import type { RecordMessage } from '../ports/messages.ts';
+import type { RecordQueue } from '../ports/queue.ts';
+import { type DeadlineTarget, subjectOwner } from '../ports/scheduler.ts';
+import type { ProfileStore, SubjectRecordStore, SubjectRef } from '../ports/store.ts';
+
+/**
+ * The knock-on re-evaluations of an applied message, enqueued (idempotent themselves): agencies
+ * citing the record (I4), the employer of a practitioner (Annex 2 staff rule).
+ */
+export const enqueueKnockOns = async (
+  store: SubjectRecordStore & ProfileStore,
+  queue: RecordQueue,
+  message: RecordMessage,
+  ref: SubjectRef,
+): Promise<void> => {
+  const out: RecordMessage[] = [];
+  if (message.type !== 'subject.reevaluate') {
+    const eventId = message.type === 'record.created' ? message.record.eventId : message.eventId;
+    for (const agency of await store.referencesTo(eventId))
+      out.push({ type: 'subject.reevaluate', subject: agency, cause: `client:${eventId}:${message.type}` });
+  }
+  if (ref.kind === 'practitioner') {
+    const profile = await store.getProfile(ref);
+    const employer = profile?.subject.kind === 'practitioner' ? profile.subject.employer : null;
+    if (employer?.kind === 'agency') {
+      const cause =
+        message.type === 'record.created'
+          ? message.record.eventId
+          : message.type === 'subject.reevaluate'
+            ? message.cause
+            : `${message.eventId}:${message.type}`;
+      out.push({
+        type: 'subject.reevaluate',
+        subject: { kind: 'agency', id: employer.id },
+        cause: `staff:${ref.id}:${cause}`,
+      });
+    }
+  }
+  if (out.length > 0) await queue.send(out);
+};
+
+/**
+ * Art 22, I8: when a warning's deadline passes unrectified the record starts to count; the subject is
+ * re-evaluated at once, at the first moment of the next day. A deadline already past needs no
+ * schedule: today's evaluation counts the record already.
+ */
+export const scheduleWarningDeadline = async (
+  message: RecordMessage,
+  ref: SubjectRef,
+  now: Date,
+  scheduleWarning: (target: DeadlineTarget) => Promise<void>,
+): Promise<void> => {
+  if (message.type !== 'record.created' || !message.record.warning || message.record.rectifiedOn !== null) return;
+  const at = warningExpiry(message.record.warning).expiresAt;
+  if (Date.parse(at) > now.getTime())
+    await scheduleWarning({ kind: 'warning', owner: subjectOwner(ref), deadlineId: message.record.eventId, at });
+};
