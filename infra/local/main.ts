@@ -59,7 +59,7 @@ ${secretsNote}
   curl -s -H "Authorization: Bearer $(npx ecocredit token --role region)" "${rt.url}/v1/subjects/enterprise/91150600MA0Q67890N/score?year=2026"
 
 工作人员令牌：npx ecocredit token --role league --league 150100
-评价周期：POST /v1/cycles、POST /v1/cycles/{year}/{kind}/acts、GET /v1/cycles/{year}/{kind}（见 README）
+评价周期：POST /v1/cycles、POST /v1/cycles/{year}/{kind}/acts、GET /v1/cycles/{year}/{kind}（见 docs/legal-clock.md）
 调整本地时钟（仅本地）：curl -s -X POST ${rt.url}/v1/dev/clock -d '{"advanceDays": 7}'
 立即运行夜间重新评分：npx ecocredit rescore
 命令帮助：npx ecocredit help
