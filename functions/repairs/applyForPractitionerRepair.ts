@@ -15,10 +15,11 @@ import {
 } from '../ports/store.ts';
 import { actorOf, type Caller } from '../shared/auth.ts';
 import type { Clock } from '../shared/clock.ts';
+import { authorize } from '../shared/policy.ts';
 import { leagueOf } from '../shared/subjectEvaluation.ts';
 import { practitionerRepairApplicationBody } from './contracts.ts';
 import { dishonestRecordsOf } from './dishonestRecords.ts';
-import { fileApplication, pendingApplication, type RepairOutcome } from './repairOutcome.ts';
+import { fileApplication, pendingApplication, type RepairOutcome, refusedBy } from './repairOutcome.ts';
 
 /**
  * `POST /v1/subjects/practitioner/{id}/repairs` — Art 25–26: a practitioner rated dishonest for a
@@ -35,9 +36,10 @@ export class ApplyForPractitionerRepair {
   ) {}
 
   async execute(caller: Caller, ref: SubjectRef, body: unknown): Promise<RepairOutcome<RepairApplication>> {
-    if (caller.type !== 'staff') return { status: 'unauthorized' };
-    const claims = caller.claims;
-    if (claims.role !== 'region' && claims.role !== 'league') return { status: 'forbidden' };
+    // Art 25: a practitioner applies through a bureau.
+    const role = authorize(caller, 'repair.decide');
+    if (!role.ok) return refusedBy(role.refusal);
+    const claims = role.claims;
     const parsed = validate(practitionerRepairApplicationBody, body ?? {});
     if (!parsed.ok) return { status: 'invalid', issues: parsed.issues };
     const b = parsed.value;
@@ -47,7 +49,9 @@ export class ApplyForPractitionerRepair {
       partition.profile ? leagueOf(partition.profile.subject) : null,
       ...records.map((r) => r.league),
     ]);
-    if (claims.role === 'league' && !leagues.has(claims.league ?? '')) return { status: 'forbidden' };
+    // A bureau of any league the practitioner's records or registration belong to.
+    if (![...leagues].some((league) => authorize(caller, 'repair.decide', { ...ref, league }).ok))
+      return { status: 'forbidden' };
     const cycle = await this.cycles.getCycle(b.year, 'practitioner');
     const ratedOn = cycle?.region && stageOf(cycle, null) === 'NOTIFIED' ? cycle.region.enteredOn : null;
     if (!ratedOn)

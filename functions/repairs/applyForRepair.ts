@@ -8,11 +8,12 @@ import { validate } from '../../domain/validation.ts';
 import type { CycleStore } from '../ports/cycleStore.ts';
 import type { Scheduler } from '../ports/scheduler.ts';
 import type { RepairApplication, RepairApplicationStore, SubjectRecordStore, SubjectRef } from '../ports/store.ts';
-import { actorOf, type Caller, mayActOn } from '../shared/auth.ts';
+import { actorOf, type Caller } from '../shared/auth.ts';
 import type { Clock } from '../shared/clock.ts';
+import { authorize } from '../shared/policy.ts';
 import { leagueOf, unregisteredSubject } from '../shared/subjectEvaluation.ts';
 import { repairApplicationBody } from './contracts.ts';
-import { fileApplication, pendingApplication, type RepairOutcome } from './repairOutcome.ts';
+import { fileApplication, pendingApplication, type RepairOutcome, refusedBy } from './repairOutcome.ts';
 
 /**
  * `POST /v1/subjects/{enterprise|agency}/{id}/repairs` — an enterprise or agency applies to repair
@@ -30,14 +31,16 @@ export class ApplyForRepair {
   ) {}
 
   async execute(caller: Caller, ref: SubjectRef, body: unknown): Promise<RepairOutcome<RepairApplication>> {
-    if (caller.type !== 'staff') return { status: 'unauthorized' };
+    const role = authorize(caller, 'repair.apply');
+    if (!role.ok) return refusedBy(role.refusal);
     const parsed = validate(repairApplicationBody, body ?? {});
     if (!parsed.ok) return { status: 'invalid', issues: parsed.issues };
     const b = parsed.value;
     const partition = await this.store.loadSubject(ref);
     const records = partition.records.map((r) => r.record);
     const subject = partition.profile?.subject ?? unregisteredSubject(ref, records);
-    if (!mayActOn(caller.claims, { ...ref, league: leagueOf(subject) })) return { status: 'forbidden' };
+    const allowed = authorize(caller, 'repair.apply', { ...ref, league: leagueOf(subject) });
+    if (!allowed.ok) return refusedBy(allowed.refusal);
     const record = records.find((r) => r.eventId === b.eventId);
     const rule = record ? ruleByCode(record.rule) : undefined;
     if (!record || !rule || !isDeductionRule(rule))
@@ -74,7 +77,7 @@ export class ApplyForRepair {
     );
     return fileApplication({ store: this.store, cycles: this.cycles, scheduler: this.scheduler }, app, {
       at: now.toISOString(),
-      actor: actorOf(caller.claims),
+      actor: actorOf(role.claims),
       what: { eventId: app.eventId },
     });
   }

@@ -12,12 +12,13 @@ import {
   type SubjectRef,
 } from '../ports/store.ts';
 import type { CompleteReissue, Reissued } from '../publication/reissuePublished.ts';
-import { actorOf, type Caller, mayActOn } from '../shared/auth.ts';
+import { actorOf, type Caller } from '../shared/auth.ts';
 import type { Clock } from '../shared/clock.ts';
+import { authorize } from '../shared/policy.ts';
 import { leagueOf } from '../shared/subjectEvaluation.ts';
 import { repairDecisionBody } from './contracts.ts';
 import { dishonestRecordsOf } from './dishonestRecords.ts';
-import { type RepairOutcome, verificationDeadline } from './repairOutcome.ts';
+import { type RepairOutcome, refusedBy, verificationDeadline } from './repairOutcome.ts';
 
 /**
  * `POST …/repairs/{applicationId}/decision` — the league bureau's decision (the region may decide
@@ -43,21 +44,21 @@ export class DecideRepair {
     applicationId: string,
     body: unknown,
   ): Promise<RepairOutcome<RepairApplication & { reissued?: Reissued[] }>> {
-    if (caller.type !== 'staff') return { status: 'unauthorized' };
-    if (caller.claims.role !== 'region' && caller.claims.role !== 'league') return { status: 'forbidden' };
+    const role = authorize(caller, 'repair.decide');
+    if (!role.ok) return refusedBy(role.refusal);
     const parsed = validate(repairDecisionBody, body ?? {});
     if (!parsed.ok) return { status: 'invalid', issues: parsed.issues };
     const b = parsed.value;
     const profile = await this.store.getProfile(ref);
-    if (!mayActOn(caller.claims, { ...ref, league: profile ? leagueOf(profile.subject) : null }))
-      return { status: 'forbidden' };
+    const allowed = authorize(caller, 'repair.decide', { ...ref, league: profile ? leagueOf(profile.subject) : null });
+    if (!allowed.ok) return refusedBy(allowed.refusal);
     const app = (await this.store.repairApplications(ref)).find((a) => a.id === applicationId);
     if (!app) return { status: 'notFound' };
     if (app.status !== 'pending')
       return { status: 'conflict', message: `该申请已${app.status === 'approved' ? '予以修复' : '不予修复'}` };
     const now = this.clock.now();
     const today = legalDateOfInstant(now);
-    const actor = actorOf(caller.claims);
+    const actor = actorOf(role.claims);
     const approved = b.decision === 'approve';
     // Art 23 ¶2: an approval of an enterprise's or agency's record carries the obligation to re-issue
     // its published results, stored in the same conditional write (practitioners are never published).

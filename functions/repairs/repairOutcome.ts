@@ -4,6 +4,7 @@ import type { InputIssue } from '../../domain/validation.ts';
 import type { CycleStore } from '../ports/cycleStore.ts';
 import { type DeadlineTarget, type Scheduler, subjectOwner } from '../ports/scheduler.ts';
 import type { AuditEntry, RepairApplication, RepairApplicationStore, SubjectRef } from '../ports/store.ts';
+import type { Forbidden, Unauthorized } from '../shared/errors.ts';
 
 /**
  * What the repair use cases answer (Art 23–27): expected outcomes are values, which only the
@@ -22,6 +23,10 @@ export type RepairOutcome<T> =
   | { readonly status: 'forbidden' }
   | { readonly status: 'unauthorized' }
   | { readonly status: 'conflict'; readonly message: string };
+
+/** A refusal of the one policy (functions/shared/policy.ts) as a repair outcome. */
+export const refusedBy = (refusal: Unauthorized | Forbidden): RepairOutcome<never> =>
+  refusal.status === 'forbidden' ? { status: 'forbidden' } : { status: 'unauthorized' };
 
 export const subjectRefOf = (kind: string, id: string): SubjectRef | null =>
   (SUBJECT_KINDS as readonly string[]).includes(kind) ? { kind: kind as SubjectKind, id } : null;

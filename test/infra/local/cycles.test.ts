@@ -5,7 +5,7 @@ import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { uscc } from '../../support/builders.ts';
 import { callApi, getScore, postWebhook, staffToken, startTestRuntime } from '../../support/runtime.ts';
 
-/** Issue 5 end to end on the local runtime: stages move by themselves on legal deadlines. */
+/** The yearly cycles end to end on the local runtime (Art 16-18, 20): stages move by themselves on legal deadlines. */
 
 let rt: LocalRuntime;
 let region: string;
