@@ -68,7 +68,9 @@ export type HandlerName =
   | 'pushWorker'
   | 'ingestSweeper'
   | 'ingestStuck'
-  | 'openApi';
+  | 'openApi'
+  | 'web'
+  | 'webExports';
 
 /** DynamoDB actions a function may be granted on the table (and its indexes). */
 export type TableAction =
@@ -91,6 +93,10 @@ export interface FunctionGrants {
   readonly webhookSecrets?: true;
   /** Creates, updates and deletes one-time deadline schedules in the project's group, passing the scheduler role. */
   readonly deadlineSchedules?: true;
+  /** Reads the secret that signs the site's cookies (sessions, CSRF tokens). */
+  readonly webSessionSecret?: true;
+  /** Reads, writes and removes repair evidence files in their bucket (and signs browsers' uploads to it). */
+  readonly evidenceFiles?: true;
 }
 
 export interface FunctionDefinition {
@@ -143,7 +149,7 @@ export const FUNCTIONS: Readonly<Record<HandlerName, FunctionDefinition>> = {
     entry: 'functions/ingest-stuck/main.ts',
     memoryMb: 512,
     timeoutSeconds: 10,
-    environment: ['table', 'recordsQueueUrl', ...STAFF_TOKEN_ENV],
+    environment: ['table', 'recordsQueueUrl'],
     grants: { table: [...READ, 'UpdateItem'], sendTo: ['records'] },
   },
   scoreLookup: {
@@ -157,7 +163,7 @@ export const FUNCTIONS: Readonly<Record<HandlerName, FunctionDefinition>> = {
     entry: 'functions/register-subject/main.ts',
     memoryMb: 512,
     timeoutSeconds: 10,
-    environment: ['table', 'recordsQueueUrl', ...STAFF_TOKEN_ENV],
+    environment: ['table', 'recordsQueueUrl'],
     grants: { table: [...READ, 'PutItem', 'DeleteItem'], sendTo: ['records'] },
   },
   health: {
@@ -171,7 +177,7 @@ export const FUNCTIONS: Readonly<Record<HandlerName, FunctionDefinition>> = {
     entry: 'functions/cycles-api/main.ts',
     memoryMb: 512,
     timeoutSeconds: 10,
-    environment: ['table', 'rescoreQueueUrl', ...SCHEDULER_ENV, ...STAFF_TOKEN_ENV],
+    environment: ['table', 'rescoreQueueUrl', ...SCHEDULER_ENV],
     // The publication fan-out after the region's `published` act goes to the rescore queue.
     grants: {
       table: [...READ, 'PutItem', 'DeleteItem', 'ConditionCheckItem'],
@@ -214,11 +220,11 @@ export const FUNCTIONS: Readonly<Record<HandlerName, FunctionDefinition>> = {
     entry: 'functions/repairs-api/main.ts',
     memoryMb: 512,
     timeoutSeconds: 10,
-    environment: ['table', 'recordsQueueUrl', 'pushQueueUrl', ...SCHEDULER_ENV, ...STAFF_TOKEN_ENV],
-    // Corrections of re-issued results (Art 23) go to the push queue.
+    environment: ['table', 'recordsQueueUrl', 'rescoreQueueUrl', ...SCHEDULER_ENV],
+    // An approval's re-issue of published results (Art 23) goes to the rescore worker.
     grants: {
       table: [...READ, 'PutItem', 'DeleteItem', 'ConditionCheckItem'],
-      sendTo: ['records', 'push'],
+      sendTo: ['records', 'rescore'],
       deadlineSchedules: true,
     },
   },
@@ -229,6 +235,38 @@ export const FUNCTIONS: Readonly<Record<HandlerName, FunctionDefinition>> = {
     // The document is generated from the handlers' contracts: it reads nothing.
     environment: [],
     grants: {},
+  },
+  web: {
+    entry: 'functions/web/main.ts',
+    memoryMb: 1024,
+    timeoutSeconds: 15,
+    // The pages run the same use cases as the API (lookups, acts, repairs, registrations, re-drives);
+    // a repair decision re-issues through the rescore queue. Sign-in is at the staff token issuer.
+    environment: [
+      'table',
+      'recordsQueueUrl',
+      'rescoreQueueUrl',
+      'webSessionSecretArn',
+      'evidenceBucket',
+      ...SCHEDULER_ENV,
+      ...STAFF_TOKEN_ENV,
+    ],
+    grants: {
+      table: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
+      sendTo: ['records', 'rescore'],
+      deadlineSchedules: true,
+      webSessionSecret: true,
+      evidenceFiles: true,
+    },
+  },
+  webExports: {
+    entry: 'functions/web-exports/main.ts',
+    memoryMb: 1024,
+    timeoutSeconds: 30,
+    // The Excel downloads of the lists (exceljs), with the pages' session cookie; writes only the lists
+    // of participants a bureau imports from a workbook.
+    environment: ['table', 'webSessionSecretArn'],
+    grants: { table: [...READ, 'PutItem', 'DeleteItem'], webSessionSecret: true },
   },
   pushWorker: {
     entry: 'functions/push-worker/main.ts',
@@ -280,6 +318,40 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/v1/ingest/stuck', handler: 'ingestStuck', auth: 'jwt', throttled: false },
   { method: 'POST', path: '/v1/ingest/stuck/{eventId}/redrive', handler: 'ingestStuck', auth: 'jwt', throttled: false },
   { method: 'GET', path: '/v1/openapi.json', handler: 'openApi', auth: 'none', throttled: true },
+];
+
+/**
+ * The pages (functions/web/): the public site, the bureau console, the participant portal and
+ * sign-in. Sessions are the web function's own (a signed cookie after OpenID Connect sign-in), so
+ * API Gateway authorises none of them; every page route is throttled like the public API.
+ */
+const page = (method: 'GET' | 'POST', path: string): RouteDefinition => ({
+  method,
+  path,
+  handler: 'web',
+  auth: 'none',
+  throttled: true,
+});
+
+export const PAGE_ROUTES: readonly RouteDefinition[] = [
+  page('GET', '/'),
+  page('GET', '/search'),
+  page('GET', '/assets/{proxy+}'),
+  page('GET', '/results/{proxy+}'),
+  page('POST', '/results/{proxy+}'),
+  page('GET', '/lists'),
+  page('GET', '/lists/{proxy+}'),
+  { method: 'GET', path: '/exports/{proxy+}', handler: 'webExports', auth: 'none', throttled: true },
+  // The import of a list of participants: an uploaded workbook, read with the same library.
+  { method: 'POST', path: '/exports/{proxy+}', handler: 'webExports', auth: 'none', throttled: true },
+  page('GET', '/auth/{proxy+}'),
+  page('POST', '/auth/{proxy+}'),
+  page('GET', '/console'),
+  page('GET', '/console/{proxy+}'),
+  page('POST', '/console/{proxy+}'),
+  page('GET', '/portal'),
+  page('GET', '/portal/{proxy+}'),
+  page('POST', '/portal/{proxy+}'),
 ];
 
 /** The outbox sweep on AWS: unapplied claims are sent again (docs/ingestion.md). */

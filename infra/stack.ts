@@ -1,6 +1,7 @@
 import { type CfnElement, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api, type StaffIssuer } from './constructs/api.ts';
+import { Evidence } from './constructs/evidence.ts';
 import { Functions } from './constructs/functions.ts';
 import { Layer } from './constructs/layer.ts';
 import { Queues } from './constructs/queues.ts';
@@ -31,12 +32,24 @@ export class EcocreditStack extends Stack {
     const storage = new Storage(this, 'Storage');
     const queues = new Queues(this, 'Queues', prefix);
     const scheduling = new Scheduling(this, 'Scheduling', prefix);
-    const api = new Api(this, 'Api', { prefix, ...(props.staffIssuer ? { staffIssuer: props.staffIssuer } : {}) });
+    // `-c siteUrl=https://…`: the site's address when a custom domain fronts the API (default the API's URL);
+    // `-c signInDomainPrefix=…`: the Cognito sign-in domain's prefix (docs/web.md).
+    const site = {
+      url: (this.node.tryGetContext('siteUrl') as string | undefined) || undefined,
+      signInDomainPrefix: (this.node.tryGetContext('signInDomainPrefix') as string | undefined) || undefined,
+    };
+    const api = new Api(this, 'Api', {
+      prefix,
+      ...(props.staffIssuer ? { staffIssuer: props.staffIssuer } : {}),
+      site: Object.fromEntries(Object.entries(site).filter(([, v]) => v !== undefined)),
+    });
     const records = QUEUES.find((q) => q.name === 'records')!;
+    const evidence = new Evidence(this, 'Evidence', { siteOrigins: [api.api.apiEndpoint] });
     const functions = new Functions(this, 'Functions', {
       storage,
       queues,
       scheduling,
+      evidence,
       environment: {
         table: storage.table.tableName,
         recordsQueueUrl: queues.queue('records').queueUrl,
@@ -44,6 +57,7 @@ export class EcocreditStack extends Stack {
         rescoreQueueUrl: queues.queue('rescore').queueUrl,
         pushQueueUrl: queues.queue('push').queueUrl,
         webhookSecretsArn: storage.webhookSecrets.secretArn,
+        webSessionSecretArn: storage.webSessionSecret.secretArn,
         jwtIssuer: api.staff.issuer,
         jwtAudience: api.staff.audience,
         scheduleGroup: scheduling.groupName,
@@ -52,6 +66,7 @@ export class EcocreditStack extends Stack {
         deadlineDlqArn: scheduling.deadLetterQueue.queueArn,
         // `-c creditPlatformUrl=https://…`: where published results go (Art 16(6), 17(8)); unset, they are logged.
         creditPlatformUrl: (this.node.tryGetContext('creditPlatformUrl') as string | undefined) || undefined,
+        evidenceBucket: evidence.bucket.bucketName,
       },
     });
     scheduling.runOnSchedule(functions.byName.rescorePlanner, functions.byName.ingestSweeper);
@@ -61,6 +76,8 @@ export class EcocreditStack extends Stack {
     new CfnOutput(this, 'TableName', { value: storage.table.tableName });
     new CfnOutput(this, 'WebhookSecretsArn', { value: storage.webhookSecrets.secretArn });
     new CfnOutput(this, 'StaffTokenIssuer', { value: api.staff.issuer });
+    new CfnOutput(this, 'SiteUrl', { value: api.siteUrl });
+    if (api.signInDomain !== undefined) new CfnOutput(this, 'SignInDomain', { value: api.signInDomain });
   }
 
   /**

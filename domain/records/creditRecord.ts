@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
 import { appliesToKind, isBonusRule, ruleByCode } from '../catalogue/catalogue.ts';
 import { SUBJECT_KIND_NAMES, SUBJECT_KINDS, type SubjectKind } from '../catalogue/kinds.ts';
-import { isLegalDate, type LegalDate } from '../dates.ts';
+import type { LegalDate } from '../dates.ts';
 import { I18_WARNED_KINDS } from '../evaluation/creditWarning.ts';
 import { isJurisdictionCode } from '../identifiers/leagues.ts';
-import { residentIdProblem } from '../identifiers/residentId.ts';
-import { usccProblem } from '../identifiers/uscc.ts';
+import { subjectIdProblem } from '../identifiers/subjectId.ts';
 import { type Validated, validate } from '../validation.ts';
 import {
   MAX_CASE_NO_LENGTH,
@@ -19,15 +18,14 @@ import {
   MAX_SUMMARY_LENGTH,
   textProblem,
 } from './bounds.ts';
+import { legalDate } from './legalDate.ts';
 
 /** The credit record of docs/api.md §1, with the cross-field rules of the catalogue. */
 
 export const EVENT_ID_RE = new RegExp(`^[A-Za-z0-9._:-]{1,${MAX_EVENT_ID_LENGTH}}$`);
 
-export const legalDate = (what: string) =>
-  z
-    .string({ error: `${what}须为 YYYY-MM-DD 格式的日期` })
-    .check(z.refine((s) => isLegalDate(s), { error: `${what}不是有效的日历日期（YYYY-MM-DD）` }));
+/** Kept apart (`legalDate.ts`) for modules that need no record model. */
+export { legalDate };
 
 export const eventIdSchema = z
   .string({ error: '事件编号须为字符串' })
@@ -50,20 +48,8 @@ export const text = (what: string, max: number, { multiline = false, allowEmpty 
     }),
   );
 
-/** Why an identifier is refused, in the user's words (GB 32100-2015, GB 11643). */
-export const subjectIdProblem = (kind: SubjectKind, id: string): string | null => {
-  if (kind === 'practitioner') {
-    const p = residentIdProblem(id);
-    if (p === 'shape') return '公民身份号码须为18位（末位可为X）';
-    if (p === 'birthDate') return '公民身份号码中的出生日期无效';
-    if (p === 'check') return '公民身份号码校验码错误（GB 11643）';
-    return null;
-  }
-  const p = usccProblem(id);
-  if (p === 'shape') return '统一社会信用代码须为18位大写字母或数字（不含I、O、S、V、Z）';
-  if (p === 'check') return '统一社会信用代码校验码错误（GB 32100-2015）';
-  return null;
-};
+/** Why an identifier is refused, in the user's words (GB 32100-2015, GB 11643); kept apart for light callers. */
+export { subjectIdProblem };
 
 const subjectKindSchema = z.enum(SUBJECT_KINDS, { error: '主体类型须为 enterprise、agency 或 practitioner' });
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { CycleKind } from '../../domain/cycles/definitions.ts';
 import type { CycleAuditOwner } from '../ports/cycleStore.ts';
+import type { PublishedKind } from '../ports/publishedDirectory.ts';
 import type { DeadlineOwner, DeadlineRef, DeadlineTarget } from '../ports/scheduler.ts';
-import type { SubjectRef } from '../ports/store.ts';
+import type { PublishedGradeItem, SubjectRef } from '../ports/store.ts';
 
 /**
  * Every key of the single table (docs/storage.md), built and parsed here only: the adapters use
@@ -64,10 +65,23 @@ export const keys = {
   snapshotPrefix: 'SNAPSHOT#',
   published: (year: number) => `PUBLISHED#${year}`,
   publishedPrefix: 'PUBLISHED#',
+  /** GSI1 of published results: `PUBLISHED#<kind>` / `<year>#<grade|->#<league>#<id>` (years, lists by grade). */
+  publishedKind: (kind: PublishedKind) => `PUBLISHED#${kind}`,
+  publishedKindSort: (year: number, grade: string | null, league: string, id: string) =>
+    `${year}#${grade ?? '-'}#${league}#${id}`,
+  /** GSI2 of published results: `PUBLISHED#<year>#<kind>` / `<league>#<grade|->#<id>` (lists by league, search). */
+  publishedYear: (year: number, kind: PublishedKind) => `PUBLISHED#${year}#${kind}`,
+  publishedYearSort: (league: string, grade: string | null, id: string) => `${league}#${grade ?? '-'}#${id}`,
   staff: (practitionerId: string) => `STAFF#${practitionerId}`,
   staffPrefix: 'STAFF#',
+  /** `COMMITMENT#<year>`: a subject's signed commitment letter of an evaluation year (Annex 4, 5). */
+  commitment: (year: number) => `COMMITMENT#${year}`,
   repair: (applicationId: string) => `REPAIR#${applicationId}`,
   repairPrefix: 'REPAIR#',
+  /** GSI2 of a pending repair application (sparse): `REPAIRS` / `<verifyBy instant>#<subject>#<id>` (the queue). */
+  repairQueue: 'REPAIRS',
+  repairQueueSort: (verifyAt: string, s: SubjectRef, applicationId: string) =>
+    `${verifyAt}#${subject(s)}#${applicationId}`,
   referencedBy: (agency: SubjectRef, eventId: string) => `REFERENCED_BY#${agency.kind}#${agency.id}#${eventId}`,
   referencedByPrefix: 'REFERENCED_BY#',
   /** GSI1 of profiles: `LEAGUE#<league|none>#<kind>` / `SUBJECT#<id>`. */
@@ -92,6 +106,8 @@ export const keys = {
   until: (instant: string) => `${instant}#~`,
   calendar: 'CALENDAR',
   health: 'HEALTH',
+  /** `PARTICIPANTS#<year>#<kind>#<league>` / `<code>`: a league's list of participants of a cycle. */
+  participants: (year: number, kind: CycleKind, league: string) => `PARTICIPANTS#${year}#${kind}#${league}`,
 } as const;
 
 /**
@@ -140,4 +156,24 @@ export const auditOwnerOf = (key: string): CycleAuditOwner => {
   if (key === keys.calendar) return { kind: 'calendar' };
   const c = cycleOf(key);
   return { kind: 'cycle', year: c.year, cycleKind: c.kind };
+};
+
+/**
+ * The list attributes of a published result (docs/storage.md #21–#25): both indexes of the published
+ * lists and the few fields a list shows (`name`, `league`, `score`), so a list never parses results.
+ * Sparse: a practitioner's item gets none (Art 18(6), 35: never in a public list).
+ */
+export const publishedIndex = (subject: SubjectRef, item: Pick<PublishedGradeItem, 'year' | 'grade' | 'result'>) => {
+  if (subject.kind === 'practitioner') return {};
+  const r = item.result as { subject?: { name?: string; league?: string }; score?: number };
+  const league = r.subject?.league ?? 'none';
+  return {
+    GSI1PK: keys.publishedKind(subject.kind),
+    GSI1SK: keys.publishedKindSort(item.year, item.grade, league, subject.id),
+    GSI2PK: keys.publishedYear(item.year, subject.kind),
+    GSI2SK: keys.publishedYearSort(league, item.grade, subject.id),
+    name: r.subject?.name ?? '',
+    league,
+    ...(typeof r.score === 'number' ? { score: r.score } : {}),
+  };
 };

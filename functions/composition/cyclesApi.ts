@@ -1,8 +1,10 @@
 import { createCyclesApiHandler } from '../cycles-api/handler.ts';
+import type { SubjectDirectory } from '../ports/store.ts';
 import { cyclesApiUseCases } from './cycles.ts';
-import type { Edges } from './edges.ts';
+import type { Edges, StoreEdge } from './edges.ts';
 
 /** `/v1/cycles…` and `/v1/calendars/{year}`. */
 export const composeCyclesApi = (
-  e: Pick<Edges, 'cycleStore' | 'scheduler' | 'clock' | 'store' | 'rescoreQueue' | 'tokenVerifier' | 'logger'>,
+  e: Pick<Edges, 'cycleStore' | 'scheduler' | 'clock' | 'rescoreQueue' | 'tokenVerifier' | 'logger'> &
+    StoreEdge<SubjectDirectory>,
 ) => createCyclesApiHandler(cyclesApiUseCases(e), e.tokenVerifier, e.logger('cycles-api'));

@@ -1,6 +1,10 @@
+import type { CommitmentStore } from '../ports/commitments.ts';
+import type { RepairQueueReader, SubjectListing } from '../ports/consoleLists.ts';
 import type { CreditPlatform, PushBatch } from '../ports/creditPlatform.ts';
 import type { CycleStore } from '../ports/cycleStore.ts';
 import type { TokenVerifier, WebhookSecrets } from '../ports/identity.ts';
+import type { ParticipantStore } from '../ports/participants.ts';
+import type { PublishedDirectory } from '../ports/publishedDirectory.ts';
 import type { RecordQueue } from '../ports/queue.ts';
 import type { Scheduler } from '../ports/scheduler.ts';
 import type { CreditStore } from '../ports/store.ts';
@@ -24,6 +28,14 @@ export interface Edges {
   readonly logger: typeof createLogger;
   readonly store: CreditStore;
   readonly cycleStore: CycleStore;
+  /** The bureau console's lists: subjects by league with live grades, the repair queue (reads only). */
+  readonly consoleLists: SubjectListing & RepairQueueReader;
+  /** The public site's published lists: years, a year's list, the name search, grade counts (reads only). */
+  readonly publishedDirectory: PublishedDirectory;
+  /** The signed credit commitment letters (Annex 4, 5): written once by the portal, read by the public site. */
+  readonly commitments: CommitmentStore;
+  /** The lists of participants of each cycle and league, with their audit trails. */
+  readonly participants: ParticipantStore;
   readonly recordQueue: RecordQueue;
   readonly rescoreQueue: JsonQueue<unknown>;
   readonly pushQueue: JsonQueue<PushBatch>;
@@ -33,4 +45,12 @@ export interface Edges {
   readonly creditPlatform: CreditPlatform;
   /** Unapplied claims younger than this are left to the queue; older ones are swept (docs/ingestion.md). */
   readonly sweepOlderThanSeconds: number;
+}
+
+/**
+ * The part of the record store a composition uses: the whole `CreditStore` in the local runtime, on
+ * AWS only the adapters of those ports (`./aws/dynamo.ts`, joined with `joinPorts`).
+ */
+export interface StoreEdge<S> {
+  readonly store: S;
 }

@@ -1,5 +1,6 @@
 import { createHealthHandler } from '../health/handler.ts';
-import type { Edges } from './edges.ts';
+import type { StoreHealth } from '../ports/store.ts';
+import type { StoreEdge } from './edges.ts';
 
 /** `GET /v1/health`: one read of the table. */
-export const composeHealth = (e: Pick<Edges, 'store'>) => createHealthHandler(e.store);
+export const composeHealth = (e: StoreEdge<StoreHealth>) => createHealthHandler(e.store);

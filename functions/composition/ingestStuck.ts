@@ -1,10 +1,14 @@
 import { createIngestStuckHandler } from '../ingest-stuck/handler.ts';
-import { ListStuckClaims } from '../ingest-stuck/listStuckClaims.ts';
-import { RedriveStuckClaim } from '../ingest-stuck/redriveStuckClaim.ts';
-import type { Edges } from './edges.ts';
+import type { OutboxStore } from '../ports/store.ts';
+import { ListStuckClaims } from '../stuck-claims/listStuckClaims.ts';
+import { RedriveStuckClaim } from '../stuck-claims/redriveStuckClaim.ts';
+import type { Edges, StoreEdge } from './edges.ts';
 
 /** `GET /v1/ingest/stuck` and its re-drive. */
-export const composeIngestStuck = (e: Pick<Edges, 'store' | 'recordQueue' | 'tokenVerifier' | 'clock' | 'logger'>) =>
+export const composeIngestStuck = (
+  e: Pick<Edges, 'recordQueue' | 'tokenVerifier' | 'clock' | 'logger'> &
+    StoreEdge<Pick<OutboxStore, 'stuckEntries' | 'redrive'>>,
+) =>
   createIngestStuckHandler(
     {
       listStuckClaims: new ListStuckClaims(e.store),

@@ -1,8 +1,10 @@
 import { createIngestSweeperHandler } from '../ingest-sweeper/handler.ts';
 import { SweepOutbox } from '../ingest-sweeper/sweepOutbox.ts';
-import type { Edges } from './edges.ts';
+import type { Edges, StoreEdge } from './edges.ts';
 
-type SweepEdges = Pick<Edges, 'store' | 'recordQueue' | 'clock' | 'sweepOlderThanSeconds'>;
+/** What the sweep reads and writes of the store: the outbox, and the reservations it settles. */
+export type SweptStore = ConstructorParameters<typeof SweepOutbox>[0];
+type SweepEdges = Pick<Edges, 'recordQueue' | 'clock' | 'sweepOlderThanSeconds'> & StoreEdge<SweptStore>;
 
 /** The outbox sweep (docs/ingestion.md), also run by the nightly planner and the local runtime. */
 export const sweepOutbox = (e: SweepEdges): SweepOutbox =>

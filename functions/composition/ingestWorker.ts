@@ -1,11 +1,13 @@
 import { ApplyRecordMessage } from '../ingest-worker/applyRecordMessage.ts';
 import { createIngestWorkerHandler } from '../ingest-worker/handler.ts';
 import type { DeadlineTarget } from '../ports/scheduler.ts';
-import type { Edges } from './edges.ts';
+import type { OutboxStore, ProfileStore, SubjectRecordStore } from '../ports/store.ts';
+import type { Edges, StoreEdge } from './edges.ts';
 
 /** The records queue's consumer. `afterCommit` is the local runtime's crash seam (tests only). */
 export const composeIngestWorker = (
-  e: Pick<Edges, 'store' | 'recordQueue' | 'cycleStore' | 'scheduler' | 'clock' | 'logger'>,
+  e: Pick<Edges, 'recordQueue' | 'cycleStore' | 'scheduler' | 'clock' | 'logger'> &
+    StoreEdge<SubjectRecordStore & ProfileStore & Pick<OutboxStore, 'setAside' | 'recordFailure'>>,
   seams: { readonly afterCommit?: () => void } = {},
 ) => {
   // Credit-warning deadlines (Art 22): indexed for the nightly sweep, then scheduled.

@@ -5,12 +5,18 @@
 // deadline, rescore-planner) compose their small part of these in ./cycles.ts, so that their
 // bundles do not carry the repair use cases.
 // ---------------------------------------------------------------------------------------------------
+import type { ProfileStore, PublishedResultStore, RepairApplicationStore, SubjectRecordStore } from '../ports/store.ts';
 import { PublishResults } from '../publication/publishResults.ts';
+import { QueuedReissue } from '../publication/queuedReissue.ts';
 import { type CompleteReissue, ReissuePublished } from '../publication/reissuePublished.ts';
 import { type RepairUseCases, repairUseCases } from '../repairs/repairUseCases.ts';
-import type { Edges } from './edges.ts';
+import type { Edges, StoreEdge } from './edges.ts';
 
-export type RepairEdges = Pick<Edges, 'store' | 'cycleStore' | 'scheduler' | 'recordQueue' | 'pushQueue' | 'clock'>;
+/** What a re-issue of published results reads and writes of the store (Art 23). */
+export type ReissueStore = SubjectRecordStore & PublishedResultStore & RepairApplicationStore;
+
+export type RepairEdges = Pick<Edges, 'cycleStore' | 'scheduler' | 'recordQueue' | 'rescoreQueue' | 'clock'> &
+  StoreEdge<SubjectRecordStore & RepairApplicationStore & ProfileStore>;
 
 /** Test seam of the local runtime: wraps the re-issue a repair decision runs once stored. */
 export interface RepairSeams {
@@ -18,11 +24,16 @@ export interface RepairSeams {
 }
 
 /** Re-issues the published results a repair changes and pushes their corrections (Art 23). */
-export const reissuePublished = (e: Pick<Edges, 'store' | 'pushQueue' | 'recordQueue'>): ReissuePublished =>
-  new ReissuePublished(e.store, (batch) => e.pushQueue.send([batch]), e.recordQueue);
+export const reissuePublished = (
+  e: Pick<Edges, 'pushQueue' | 'recordQueue'> & StoreEdge<ReissueStore>,
+): ReissuePublished => new ReissuePublished(e.store, (batch) => e.pushQueue.send([batch]), e.recordQueue);
 
+/**
+ * The repair use cases of the API and the pages. A decision's re-issue of published results is
+ * handed to the rescore worker (QueuedReissue), so these functions carry none of the evaluation.
+ */
 export const repairService = (e: RepairEdges, seams: RepairSeams = {}): RepairUseCases => {
-  const reissue = reissuePublished(e);
+  const reissue = new QueuedReissue((messages) => e.rescoreQueue.send(messages));
   return repairUseCases({
     store: e.store,
     cycles: e.cycleStore,
@@ -34,5 +45,5 @@ export const repairService = (e: RepairEdges, seams: RepairSeams = {}): RepairUs
 };
 
 /** Publishes a batch of a year's results and hands it to the push queue (the rescore worker's part). */
-export const publishResults = (e: Pick<Edges, 'store' | 'pushQueue'>): PublishResults =>
+export const publishResults = (e: Pick<Edges, 'pushQueue'> & StoreEdge<ReissueStore>): PublishResults =>
   new PublishResults(e.store, (batch) => e.pushQueue.send([batch]));

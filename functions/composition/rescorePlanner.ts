@@ -1,14 +1,17 @@
 import type { FireDeadline } from '../cycles/fireDeadline.ts';
+import type { SubjectDirectory } from '../ports/store.ts';
 import { createRescorePlannerHandler } from '../rescore-planner/handler.ts';
 import { PlanNightlyRun } from '../rescore-planner/planNightlyRun.ts';
 import { type FiringEdges, fireDeadline } from './cycles.ts';
-import type { Edges } from './edges.ts';
-import { sweepOutbox } from './ingestSweeper.ts';
+import type { Edges, StoreEdge } from './edges.ts';
+import { type SweptStore, sweepOutbox } from './ingestSweeper.ts';
 
 /** Scan segments of the nightly listing of subjects. */
 const SEGMENTS = 4;
 
-type PlannerEdges = FiringEdges & Pick<Edges, 'rescoreQueue' | 'sweepOlderThanSeconds'>;
+type PlannerEdges = FiringEdges &
+  Pick<Edges, 'rescoreQueue' | 'sweepOlderThanSeconds'> &
+  StoreEdge<SubjectDirectory & SweptStore>;
 
 /**
  * The nightly run: sweep the outbox, fire missed deadlines, fan the subjects out to the rescore queue.

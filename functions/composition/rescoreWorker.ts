@@ -1,14 +1,14 @@
 import { createRescoreWorkerHandler } from '../rescore-worker/handler.ts';
 import { RescoreSubjects, type RescoreSummary } from '../rescore-worker/rescoreSubjects.ts';
-import type { Edges } from './edges.ts';
-import { publishResults, reissuePublished } from './repairs.ts';
+import type { Edges, StoreEdge } from './edges.ts';
+import { publishResults, type ReissueStore, reissuePublished } from './repairs.ts';
 
 /** Subjects rescored in parallel within one message. */
 const RESCORE_CONCURRENCY = 5;
 
 /** The rescore queue's consumer: nightly rescoring and publication batches. `onSummary`: the local runtime's progress. */
 export const composeRescoreWorker = (
-  e: Pick<Edges, 'store' | 'pushQueue' | 'recordQueue' | 'clock' | 'logger'>,
+  e: Pick<Edges, 'pushQueue' | 'recordQueue' | 'clock' | 'logger'> & StoreEdge<ReissueStore>,
   seams: { readonly onSummary?: (s: RescoreSummary) => void } = {},
 ) =>
   createRescoreWorkerHandler(

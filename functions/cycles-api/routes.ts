@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {
+  CYCLES_WORDING,
   calendarPath,
   cyclePath,
   loadCalendarRequest,
@@ -21,11 +22,6 @@ export interface CyclesApiUseCases {
   readonly recordAct: Pick<RecordAct, 'execute'>;
   readonly loadCalendar: Pick<LoadCalendar, 'execute'>;
 }
-
-export const CYCLES_WORDING = {
-  forbidden: '该程序行为不属于您的职责（《暂行办法》第八条、第十六至十八条）',
-  notFound: '未找到该评价周期',
-};
 
 /** A request parsed with its route's contracts and authorised for the route's action by the caller's role. */
 interface Parsed<P, B> {

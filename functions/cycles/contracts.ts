@@ -108,3 +108,9 @@ export const reasonHeader = described(z.optional(z.string()), {
   description: '理由（百分号编码的 UTF-8 文本，至多 500 字，记入审计）',
   example: '%E5%B9%B4%E5%BA%A6%E6%A0%B8%E6%9F%A5',
 });
+
+/** What the cycle routes and pages say for 403 and 404 (the rest of the wording is shared). */
+export const CYCLES_WORDING = {
+  forbidden: '该程序行为不属于您的职责（《暂行办法》第八条、第十六至十八条）',
+  notFound: '未找到该评价周期',
+};

@@ -1,13 +1,14 @@
 // Composition root of `deadline` on AWS Lambda (invoked by EventBridge Scheduler).
-import { creditStore, cycleStore } from '../composition/aws/dynamo.ts';
+import { cycleStore, profiles, repairApplications } from '../composition/aws/dynamo.ts';
 import { scheduler } from '../composition/aws/scheduler.ts';
 import { recordQueue } from '../composition/aws/sqs.ts';
 import { composeDeadline } from '../composition/deadline.ts';
+import { joinPorts } from '../composition/joinPorts.ts';
 import { systemClock } from '../shared/clock.ts';
 import { createLogger } from '../shared/logger.ts';
 
 export const handler = composeDeadline({
-  store: creditStore(),
+  store: joinPorts(profiles(), repairApplications()),
   cycleStore: cycleStore(),
   scheduler: scheduler(),
   recordQueue: recordQueue(),

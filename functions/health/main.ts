@@ -1,5 +1,7 @@
 // Composition root of `health` on AWS Lambda.
-import { creditStore } from '../composition/aws/dynamo.ts';
+import { storeHealth } from '../composition/aws/dynamo.ts';
 import { composeHealth } from '../composition/health.ts';
 
-export const handler = composeHealth({ store: creditStore() });
+export const handler = composeHealth({
+  store: storeHealth(),
+});

@@ -9,3 +9,6 @@ export const stuckEventPath = z.object({
     example: 'NMG-ENF-2026-000123',
   }),
 });
+
+/** An eventId with no stuck entry the caller manages. */
+export const notStuckWording = (eventId: string) => ({ notFound: `没有未能入库的事件编号：${eventId}` });

@@ -1,15 +1,16 @@
 // Composition root of `ingest-stuck` on AWS Lambda (behind the API's JWT authorizer).
-import { creditStore } from '../composition/aws/dynamo.ts';
+import { AuthorizerVerifiedTokens } from '../adapters/authorizerTokens.ts';
+import { claimStore } from '../composition/aws/dynamo.ts';
 import { recordQueue } from '../composition/aws/sqs.ts';
-import { tokenVerifier } from '../composition/aws/tokenVerifier.ts';
 import { composeIngestStuck } from '../composition/ingestStuck.ts';
 import { systemClock } from '../shared/clock.ts';
 import { createLogger } from '../shared/logger.ts';
 
 export const handler = composeIngestStuck({
-  store: creditStore(),
+  store: claimStore(),
   recordQueue: recordQueue(),
-  tokenVerifier: tokenVerifier(),
+  // Behind the API's JWT authorizer: API Gateway has verified the token (docs/aws.md).
+  tokenVerifier: new AuthorizerVerifiedTokens(),
   clock: systemClock,
   logger: createLogger,
 });

@@ -1,5 +1,5 @@
 // Composition root of `ingest-sweeper` on AWS Lambda (every few minutes).
-import { creditStore } from '../composition/aws/dynamo.ts';
+import { claimStore } from '../composition/aws/dynamo.ts';
 import { recordQueue } from '../composition/aws/sqs.ts';
 import { sweepOlderThanSeconds } from '../composition/aws/sweep.ts';
 import { composeIngestSweeper } from '../composition/ingestSweeper.ts';
@@ -7,7 +7,7 @@ import { systemClock } from '../shared/clock.ts';
 import { createLogger } from '../shared/logger.ts';
 
 export const handler = composeIngestSweeper({
-  store: creditStore(),
+  store: claimStore(),
   recordQueue: recordQueue(),
   clock: systemClock,
   sweepOlderThanSeconds: sweepOlderThanSeconds(),

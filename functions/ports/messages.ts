@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { SUBJECT_KINDS } from '../../domain/catalogue/kinds.ts';
 import type { CreditRecord } from '../../domain/records/creditRecord.ts';
-import { legalDate } from '../../domain/records/creditRecord.ts';
+import { legalDate } from '../../domain/records/legalDate.ts';
 
 /**
  * Messages on the records queue. `record.created` carries the record as validated at the webhook

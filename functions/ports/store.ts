@@ -207,6 +207,8 @@ export interface RepairApplication {
   readonly eventId: string;
   readonly appliedOn: LegalDate;
   readonly evidence: string;
+  /** Keys of the evidence files uploaded with it (functions/ports/evidenceStore.ts); absent when none. */
+  readonly evidenceFiles?: readonly string[];
   readonly impactEliminated: boolean;
   readonly verifyBy: { readonly on: LegalDate; readonly at: string; readonly provisional: boolean };
   readonly status: 'pending' | 'approved' | 'rejected';

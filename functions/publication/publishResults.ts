@@ -34,34 +34,33 @@ export interface PublicationMessage {
 
 export const PUBLICATION_BATCH = 25;
 
+/**
+ * Plans a year's publication: one message per batch of the subjects of the kind; returns how many
+ * subjects. It reads only the directory of subjects, so a function that only plans (the cycles API)
+ * carries nothing of the evaluation.
+ */
+export const planPublication = async (
+  directory: SubjectDirectory,
+  kind: CycleKind,
+  year: number,
+  publishedOn: LegalDate,
+  send: (m: readonly PublicationMessage[]) => Promise<void>,
+  segments = 4,
+): Promise<number> => {
+  if (kind === 'practitioner') return 0;
+  const subjects = (await listAllSubjects(directory, segments)).filter((s) => s.kind === kind);
+  await send(
+    chunks(subjects, PUBLICATION_BATCH).map((batch) => ({ type: 'publish', kind, year, publishedOn, subjects: batch })),
+  );
+  return subjects.length;
+};
+
 export class PublishResults {
   constructor(
-    private readonly store: SubjectRecordStore & PublishedResultStore & RepairApplicationStore & SubjectDirectory,
+    private readonly store: SubjectRecordStore & PublishedResultStore & RepairApplicationStore,
     /** Hands each published batch to the push queue (Art 16(6), 17(8)). */
     private readonly push?: (batch: PushBatch) => Promise<void>,
   ) {}
-
-  /** Plans the fan-out: one message per batch of subjects of the kind. */
-  async plan(
-    kind: CycleKind,
-    year: number,
-    publishedOn: LegalDate,
-    send: (m: readonly PublicationMessage[]) => Promise<void>,
-    segments = 4,
-  ): Promise<number> {
-    if (kind === 'practitioner') return 0;
-    const subjects = (await listAllSubjects(this.store, segments)).filter((s) => s.kind === kind);
-    await send(
-      chunks(subjects, PUBLICATION_BATCH).map((batch) => ({
-        type: 'publish',
-        kind,
-        year,
-        publishedOn,
-        subjects: batch,
-      })),
-    );
-    return subjects.length;
-  }
 
   /**
    * Publishes the results of one batch and pushes them; returns how many were published. Each

@@ -1,3 +1,5 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { DecideRepair } from '../repairs/decideRepair.ts';
 import type { RepairOutcome } from '../repairs/repairOutcome.ts';
 import { badRequest, errorResponse, type HttpResponse, json, tokenUnauthorized } from '../shared/http.ts';
 
@@ -25,3 +27,19 @@ export const respond = <T>(outcome: RepairOutcome<T>, okStatus = 200): HttpRespo
 /** Errors are logged by name and message only (never a stack or a request's content). */
 export const describeError = (error: unknown) =>
   error instanceof Error ? { name: error.name, message: error.message } : String(error);
+
+/**
+ * A repair decision's answer. Stored with its re-issue still pending (the re-issue failed): 202, and
+ * the failure is logged; the nightly run completes the re-issue (Art 23).
+ */
+export const decisionResponse = (
+  outcome: Awaited<ReturnType<DecideRepair['execute']>>,
+  logger: Logger,
+): HttpResponse => {
+  if (outcome.status !== 'ok' || !outcome.reissueDeferred) return respond(outcome);
+  logger.error('re-issue after a repair decision failed; the nightly run will complete it', {
+    applicationId: outcome.reissueDeferred.applicationId,
+    error: describeError(outcome.reissueDeferred.error),
+  });
+  return respond(outcome, 202);
+};

@@ -71,6 +71,7 @@ export class ApplyForRepair {
         eventId: record.eventId,
         appliedOn: today,
         evidence: b.evidence,
+        ...(b.evidenceFiles !== undefined && b.evidenceFiles.length > 0 ? { evidenceFiles: b.evidenceFiles } : {}),
         impactEliminated: b.impactEliminated === true,
       },
       verify,

@@ -1,7 +1,11 @@
 import * as z from 'zod/mini';
 import { MAX_REASON_LENGTH, MAX_SUMMARY_LENGTH } from '../../domain/records/bounds.ts';
 import { eventIdSchema, text } from '../../domain/records/creditRecord.ts';
+import { EVIDENCE_KEY } from '../ports/evidenceStore.ts';
 import { described } from '../shared/http.ts';
+
+/** At most this many evidence files with one application. */
+export const MAX_EVIDENCE_FILES = 10;
 
 /**
  * The request bodies of the repairs routes (docs/api.md, Art 23–27), each field's problem named in
@@ -30,6 +34,21 @@ export const repairApplicationBody = described(
     }),
     impactEliminated: z.optional(
       flag('不良影响是否已消除（impactEliminated）', '不良影响已消除（扣50分及以上的信息须为 true，第二十七条）'),
+    ),
+    evidenceFiles: z.optional(
+      described(
+        z
+          .array(
+            z
+              .string({ error: '证明材料文件（evidenceFiles）须为上传后得到的文件编号' })
+              .check(z.regex(EVIDENCE_KEY, { error: '证明材料文件（evidenceFiles）须为上传后得到的文件编号' })),
+            { error: '证明材料文件（evidenceFiles）须为文件编号的列表' },
+          )
+          .check(
+            z.maxLength(MAX_EVIDENCE_FILES, { error: `证明材料文件（evidenceFiles）最多${MAX_EVIDENCE_FILES}个` }),
+          ),
+        { description: '已上传的证明材料文件的编号（PDF、JPEG 或 PNG，每个不超过 10 MB）' },
+      ),
     ),
   }),
   { description: '企业、第三方服务机构的信用修复申请（第二十三条至第二十四条、第二十七条）' },

@@ -41,7 +41,7 @@ export const verificationDeadline = (app: RepairApplication): DeadlineTarget => 
 
 /** A new application, pending its bureau's verification by `verify` (Art 23 ¶2, Art 25). */
 export const pendingApplication = (
-  of: Pick<RepairApplication, 'subject' | 'eventId' | 'appliedOn' | 'evidence' | 'impactEliminated'>,
+  of: Pick<RepairApplication, 'subject' | 'eventId' | 'appliedOn' | 'evidence' | 'evidenceFiles' | 'impactEliminated'>,
   verify: RepairApplication['verifyBy'],
 ): RepairApplication => ({
   id: randomUUID(),

@@ -1,14 +1,15 @@
 // Composition root of `rescore-planner` on AWS Lambda (the 02:00 cron).
-import { creditStore, cycleStore } from '../composition/aws/dynamo.ts';
+import { claimStore, cycleStore, profiles, repairApplications, subjectDirectory } from '../composition/aws/dynamo.ts';
 import { scheduler } from '../composition/aws/scheduler.ts';
 import { recordQueue, rescoreQueue } from '../composition/aws/sqs.ts';
 import { sweepOlderThanSeconds } from '../composition/aws/sweep.ts';
+import { joinPorts } from '../composition/joinPorts.ts';
 import { composeRescorePlanner } from '../composition/rescorePlanner.ts';
 import { systemClock } from '../shared/clock.ts';
 import { createLogger } from '../shared/logger.ts';
 
 export const handler = composeRescorePlanner({
-  store: creditStore(),
+  store: joinPorts(subjectDirectory(), profiles(), repairApplications(), claimStore()),
   cycleStore: cycleStore(),
   scheduler: scheduler(),
   recordQueue: recordQueue(),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FireDeadline } from '../cycles/fireDeadline.ts';
 import type { CycleStore } from '../ports/cycleStore.ts';
 import type { RescoreMessage } from '../ports/messages.ts';
-import type { CreditStore } from '../ports/store.ts';
+import type { SubjectDirectory } from '../ports/store.ts';
 import type { Clock } from '../shared/clock.ts';
 import { chunks, listAllSubjects } from '../shared/subjects.ts';
 
@@ -27,7 +27,8 @@ export type NightlyPlan = {
 
 export class PlanNightlyRun {
   constructor(
-    private readonly store: CreditStore,
+    /** The subjects to rescore (the nightly listing). */
+    private readonly store: SubjectDirectory,
     private readonly cycleStore: CycleStore,
     /** Fires a due deadline (the deadline function's use case); idempotent. */
     private readonly fireDeadline: Pick<FireDeadline, 'execute'>,

@@ -18,8 +18,12 @@ export const ENV = {
   schedulerRoleArn: 'ECOCREDIT_SCHEDULER_ROLE_ARN',
   deadlineFunctionArn: 'ECOCREDIT_DEADLINE_FUNCTION_ARN',
   deadlineDlqArn: 'ECOCREDIT_DEADLINE_DLQ_ARN',
+  /** The Secrets Manager secret whose value signs the site's cookies (functions/web/). */
+  webSessionSecretArn: 'ECOCREDIT_WEB_SESSION_SECRET_ARN',
   /** Optional: where published results go (Art 16(6), 17(8)); unset, they are logged. */
   creditPlatformUrl: 'ECOCREDIT_CREDIT_PLATFORM_URL',
+  /** The S3 bucket of repair evidence files (uploaded by browsers with pre-signed POSTs: docs/portal.md). */
+  evidenceBucket: 'ECOCREDIT_EVIDENCE_BUCKET',
 } as const;
 
 export type EnvKey = keyof typeof ENV;

@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { SUBJECT_KINDS } from '../../domain/catalogue/kinds.ts';
+import { subjectIdProblem } from '../../domain/identifiers/subjectId.ts';
 import { textProblem } from '../../domain/records/bounds.ts';
-import { subjectIdProblem } from '../../domain/records/creditRecord.ts';
 import { type InputIssue, validate } from '../../domain/validation.ts';
 import type { TokenRefusal } from '../ports/identity.ts';
 import { type Invalid, invalid, type Outcome, ok, type Refusal } from './errors.ts';

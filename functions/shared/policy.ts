@@ -34,10 +34,14 @@ export interface PolicyTargets {
   readonly 'subject.readLive': SubjectTarget;
   /** Applying for a credit repair, and reading the applications: the subject itself or its bureau. */
   readonly 'repair.apply': SubjectTarget;
+  /** Signing (and reading before signing) the credit commitment letter (Art 16(1), 17(1); Annex 4): the subject itself. */
+  readonly 'commitment.sign': { readonly kind: string; readonly id: string };
   /** Deciding a repair application (Art 23): a bureau, in its jurisdiction. */
   readonly 'repair.decide': SubjectTarget;
   /** Claims set aside by ingestion (docs/ingestion.md): the region all, a league bureau its league's. */
   readonly 'ingest.manage': { readonly league: string | null };
+  /** A league's list of participants (Art 16(1), 17(1)): the region, or that league's bureau. */
+  readonly 'participants.manage': { readonly league: string };
 }
 
 export type Action = keyof PolicyTargets;
@@ -64,8 +68,13 @@ const RULES: { readonly [A in Action]: (claims: StaffClaims, target: PolicyTarge
   'subject.register': (c, t) => (c.role === 'region' || c.role === 'league') && (t === undefined || mayActOn(c, t)),
   'subject.readLive': (c, t) => t === undefined || mayActOn(c, t),
   'repair.apply': (c, t) => t === undefined || mayActOn(c, t),
+  // Annex 4: the letter is the participant's own undertaking, signed by its legal representative; no bureau signs it.
+  'commitment.sign': (c, t) =>
+    (c.role === 'enterprise' || c.role === 'agency') && (t === undefined || (t.kind === c.role && t.id === c.subject)),
   'repair.decide': (c, t) => (c.role === 'region' || c.role === 'league') && (t === undefined || mayActOn(c, t)),
   'ingest.manage': (c, t) => isBureau(c) && (t === undefined || c.role === 'region' || t.league === c.league),
+  // Art 8, 16(1), 17(1): each league bureau builds its own league's list; the region oversees them all.
+  'participants.manage': (c, t) => isBureau(c) && (t === undefined || c.role === 'region' || t.league === c.league),
 };
 
 /**

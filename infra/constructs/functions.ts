@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { ENV, type EnvKey } from '../../functions/shared/env.ts';
 import { BUNDLING, NODE_OPTIONS } from '../bundling.ts';
 import { FUNCTIONS, type HandlerName, QUEUES } from '../definitions.ts';
+import type { Evidence } from './evidence.ts';
 import { Layer } from './layer.ts';
 import type { Queues } from './queues.ts';
 import type { Scheduling } from './scheduling.ts';
@@ -16,6 +17,8 @@ export interface FunctionsProps {
   readonly storage: Storage;
   readonly queues: Queues;
   readonly scheduling: Scheduling;
+  /** The bucket of repair evidence files. */
+  readonly evidence: Evidence;
   /** The value of each environment variable a function may read; an absent optional one is not set. */
   readonly environment: Readonly<Record<EnvKey, string | undefined>>;
 }
@@ -73,7 +76,9 @@ export class Functions extends Layer {
       if (g.table) storage.table.grant(fn, ...g.table.map((a) => `dynamodb:${a}`));
       for (const q of g.sendTo ?? []) queues.queue(q).grantSendMessages(fn);
       if (g.webhookSecrets) storage.webhookSecrets.grantRead(fn);
+      if (g.webSessionSecret) storage.webSessionSecret.grantRead(fn);
       if (g.deadlineSchedules) scheduling.grantManageDeadlines(fn);
+      if (g.evidenceFiles) props.evidence.grantFiles(fn);
       const v = Validations.of(fn);
       v.acknowledge({
         id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',

@@ -5,10 +5,12 @@ import type { Construct } from 'constructs';
 import { TABLE } from '../definitions.ts';
 import { Layer } from './layer.ts';
 
-/** What the system keeps: the one table (on demand, PITR, deletion protection) and the webhook secrets. */
+/** What the system keeps: the one table (on demand, PITR, deletion protection), the webhook secrets and the site's cookie key. */
 export class Storage extends Layer {
   readonly table: TableV2;
   readonly webhookSecrets: Secret;
+  /** Signs the site's cookies (sessions, CSRF tokens): generated here, never leaves AWS. */
+  readonly webSessionSecret: Secret;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -34,6 +36,16 @@ export class Storage extends Layer {
       id: 'AwsSolutions-SMG4',
       reason:
         'Each secret is shared with an outside enforcement platform; it is rotated by agreement with that platform, not automatically.',
+    });
+    this.webSessionSecret = new Secret(this, 'WebSessionSecret', {
+      description: 'Signs the cookies of the site (sessions of 12 hours at most, CSRF tokens)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.webSessionSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Replacing the key signs every person out; it is replaced by an operator when needed (docs/aws.md), not on a timer.',
     });
   }
 }

@@ -7,7 +7,9 @@ import { REGION_CODE } from '../../domain/identifiers/leagues.ts';
 import type { Subject } from '../../domain/subjects/subject.ts';
 import { signLocalToken } from '../../functions/adapters/tokenVerifiers.ts';
 import { postSigned } from '../../functions/cli/webhookClient.ts';
+import { PUBLICATION_BATCH, PublishResults } from '../../functions/publication/publishResults.ts';
 import { EcocreditError } from '../../functions/shared/errors.ts';
+import { chunks, listAllSubjects } from '../../functions/shared/subjects.ts';
 import { generateDataSet } from './demoData.ts';
 import { queueDepth } from './poller.ts';
 import type { LocalRuntime } from './runtime.ts';
@@ -20,6 +22,8 @@ import type { LocalRuntime } from './runtime.ts';
 export interface DemoSummary {
   readonly subjects: number;
   readonly records: number;
+  /** The previous year's results, published for the public site. */
+  readonly published: { readonly year: number; readonly subjects: number };
   /** A few subjects to look up, with the grade the service gave them. */
   readonly samples: readonly DemoSample[];
 }
@@ -111,11 +115,33 @@ export const loadDemoData = async (
     }
     await new Promise((r) => setTimeout(r, 500));
   }
+  progress('发布上一年度评价结果');
+  const lastYear = Number(today.slice(0, 4)) - 1;
+  const published = await publishDemoYear(rt, lastYear, `${Number(today.slice(0, 4))}-06-26`);
   return {
     subjects: data.subjects.length,
     records: data.records.length,
+    published: { year: lastYear, subjects: published },
     samples: await samplesOf(rt, token, data.subjects, data.records, today),
   };
+};
+
+/**
+ * The previous year's results of enterprises and agencies, published as the region publishes them
+ * at the end of a cycle (Art 16(5), 17(7); practitioners never: Art 18(6)), so the public site has
+ * a year of results to show. How many subjects were published.
+ */
+export const publishDemoYear = async (rt: LocalRuntime, year: number, publishedOn: string): Promise<number> => {
+  const subjects = await listAllSubjects(rt.store);
+  const publish = new PublishResults(rt.store);
+  let count = 0;
+  for (const kind of ['enterprise', 'agency'] as const)
+    for (const batch of chunks(
+      subjects.filter((s) => s.kind === kind),
+      PUBLICATION_BATCH,
+    ))
+      count += await publish.execute({ type: 'publish', kind, year, publishedOn, subjects: batch });
+  return count;
 };
 
 /** Runs `task` over `items`, `atOnce` at a time. */

@@ -18,9 +18,10 @@ type Matched = { readonly params: Record<string, string> } | { readonly malforme
 const matcher = (template: string) => {
   const names: string[] = [];
   const re = new RegExp(
-    `^${template.replace(/\{(\w+)\}/g, (_, n: string) => {
+    `^${template.replace(/\{(\w+)(\+?)\}/g, (_, n: string, greedy: string) => {
       names.push(n);
-      return '([^/]+)';
+      // `{proxy+}` (API Gateway's greedy parameter) takes the rest of the path.
+      return greedy ? '(.+)' : '([^/]+)';
     })}$`,
   );
   return (path: string): Matched | null => {
@@ -73,7 +74,12 @@ export const toApiGatewayEvent = (
   const url = requestUrl(req.url) ?? new URL('/', 'http://local');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers))
-    if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+    if (v !== undefined && k.toLowerCase() !== 'cookie') headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+  // API Gateway v2 passes cookies apart from the headers.
+  const cookies = (req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
   const now = Date.now();
@@ -83,6 +89,7 @@ export const toApiGatewayEvent = (
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
     headers,
+    ...(cookies.length > 0 ? { cookies } : {}),
     ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
     pathParameters,
     requestContext: {
@@ -115,9 +122,12 @@ export const startHttpServer = async (
 ): Promise<{ server: Server; url: string }> => {
   const compiled = routes.map((r) => ({ ...r, match: matcher(r.path) }));
   const server = createServer(async (req, res) => {
-    const send = (r: HttpResponse) => {
-      res.writeHead(r.statusCode, (r.headers ?? {}) as Record<string, string>);
-      res.end(r.body);
+    // As API Gateway answers a v2 function response: `cookies` become Set-Cookie headers, a base64 body is decoded.
+    const send = (r: HttpResponse & { cookies?: string[] }) => {
+      const headers: Record<string, string | string[]> = { ...((r.headers ?? {}) as Record<string, string>) };
+      if (r.cookies && r.cookies.length > 0) headers['set-cookie'] = r.cookies;
+      res.writeHead(r.statusCode, headers);
+      res.end(r.isBase64Encoded ? Buffer.from(r.body, 'base64') : r.body);
     };
     try {
       const url = requestUrl(req.url);

@@ -2,7 +2,7 @@ import { parseSecrets } from '../../functions/adapters/webhookSecrets.ts';
 import { startSecrets } from '../../functions/cli/devSecrets.ts';
 import { describeSamples, loadDemoData } from './demo.ts';
 import { generateJwtSecret, generateWebhookSecret, startLocalRuntime } from './runtime.ts';
-import { checkJava, MissingPrerequisiteError } from './services.ts';
+import { checkJava, chromiumNote, MissingPrerequisiteError } from './services.ts';
 
 /**
  * `npm start`: the whole system on this machine. Configuration by environment:
@@ -31,7 +31,7 @@ const main = async (argv: readonly string[]): Promise<number> => {
   }
   const jwtSecret = dev.jwtSecret;
 
-  console.log('正在启动本地服务（DynamoDB Local、SQS、HTTP 接口）……');
+  console.log('正在启动本地服务（DynamoDB Local、SQS、HTTP 接口与网站）……');
   const rt = await startLocalRuntime({ dataDir, port, webhookSecrets: secrets, jwtSecret });
   const source = [...secrets.keys()][0]!;
   // Commands for another terminal: they find this service through PORT, and the secrets through
@@ -51,6 +51,8 @@ const main = async (argv: readonly string[]): Promise<number> => {
   }[dev.origin];
   console.log(`
 环保信用评价系统（ecocredit）已在本机运行：${rt.url}
+  公众查询网站：${rt.url}/
+  工作台与企业端：${rt.url}/auth/dev（本地开发登录：选择身份即可，部署后使用统一身份认证）
   数据目录：${dataDir === ':memory:' ? '（内存，不保存）' : dataDir}
   接口：POST /v1/webhooks/{source}  GET /v1/subjects/{kind}/{id}/score  PUT /v1/subjects/{kind}/{id}  GET /v1/health
 ${secretsNote}
@@ -62,7 +64,7 @@ ${secretsNote}
 评价周期：POST /v1/cycles、POST /v1/cycles/{year}/{kind}/acts、GET /v1/cycles/{year}/{kind}（见 docs/legal-clock.md）
 调整本地时钟（仅本地）：curl -s -X POST ${rt.url}/v1/dev/clock -d '{"advanceDays": 7}'
 立即运行夜间重新评分：npx ecocredit rescore
-命令帮助：npx ecocredit help
+命令帮助：npx ecocredit help${chromiumNote()}
 按 Ctrl-C 停止。`);
 
   if (demo) {
@@ -73,7 +75,8 @@ ${secretsNote}
       progress: (line) => (tty ? process.stdout.write(`\r\x1b[2K  ${line}`) : console.log(`  ${line}`)),
     });
     if (tty) process.stdout.write('\r\x1b[2K');
-    console.log(`已载入演示数据：${n.subjects} 个主体、${n.records} 条信用记录（十二个盟市），用时 ${Math.round((Date.now() - started) / 1000)} 秒。
+    console.log(`已载入演示数据：${n.subjects} 个主体、${n.records} 条信用记录（十二个盟市），已发布 ${n.published.year} 年度评价结果 ${n.published.subjects} 家，用时 ${Math.round((Date.now() - started) / 1000)} 秒。
+公众查询网站：${rt.url}/lists
 可以查询的主体（自治区工作人员令牌）：
   ${describeSamples(n.samples).join('\n  ')}
 查询示例：

@@ -1,10 +1,20 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { DynamoCommitments } from '../../functions/adapters/dynamoCommitments.ts';
 import { DynamoCycleStore } from '../../functions/adapters/dynamoCycleStore.ts';
+import { documentClient } from '../../functions/adapters/dynamoDocument.ts';
+import { DynamoParticipants } from '../../functions/adapters/dynamoParticipants.ts';
+import { DynamoPublishedDirectory } from '../../functions/adapters/dynamoPublishedDirectory.ts';
+import { DynamoRepairQueue } from '../../functions/adapters/dynamoRepairQueue.ts';
 import { DynamoCreditStore } from '../../functions/adapters/dynamoStore.ts';
+import { DynamoSubjectListing } from '../../functions/adapters/dynamoSubjectListing.ts';
 import { HttpCreditPlatform, LoggingCreditPlatform } from '../../functions/adapters/httpCreditPlatform.ts';
+import { LocalEvidenceStore } from '../../functions/adapters/localEvidenceStore.ts';
 import { LocalScheduler } from '../../functions/adapters/localScheduler.ts';
 import { SqsJsonQueue } from '../../functions/adapters/sqsJsonQueue.ts';
 import { SqsRecordQueue } from '../../functions/adapters/sqsRecordQueue.ts';
@@ -19,12 +29,15 @@ import { composeIngestHttp } from '../../functions/composition/ingestHttp.ts';
 import { composeIngestStuck } from '../../functions/composition/ingestStuck.ts';
 import { sweepOutbox } from '../../functions/composition/ingestSweeper.ts';
 import { composeIngestWorker } from '../../functions/composition/ingestWorker.ts';
+import { joinPorts } from '../../functions/composition/joinPorts.ts';
 import { composePushWorker } from '../../functions/composition/pushWorker.ts';
 import { composeRegisterSubject } from '../../functions/composition/registerSubject.ts';
 import { composeRepairsApi } from '../../functions/composition/repairsApi.ts';
 import { planNightlyRun } from '../../functions/composition/rescorePlanner.ts';
 import { composeRescoreWorker } from '../../functions/composition/rescoreWorker.ts';
 import { composeScoreLookup } from '../../functions/composition/scoreLookup.ts';
+import { composeWeb } from '../../functions/composition/web.ts';
+import { composeWebExports } from '../../functions/composition/webExports.ts';
 import type { FireOutcome } from '../../functions/cycles/cycleTransitions.ts';
 import type { SweepSummary } from '../../functions/ingest-sweeper/sweepOutbox.ts';
 import { createOpenApiHandler } from '../../functions/openapi/handler.ts';
@@ -36,7 +49,9 @@ import { AdjustableClock } from '../../functions/shared/clock.ts';
 import { ENV } from '../../functions/shared/env.ts';
 import { type HttpResponse, json } from '../../functions/shared/http.ts';
 import { createLogger } from '../../functions/shared/logger.ts';
-import { type HandlerName, ROUTES } from '../definitions.ts';
+import { CookieSigner } from '../../functions/web/session/session.ts';
+import { type HandlerName, PAGE_ROUTES, ROUTES } from '../definitions.ts';
+import { devSignInRoutes } from './devSignIn.tsx';
 import { type HttpHandler, startHttpServer } from './httpServer.ts';
 import { QueuePoller, queueDepth } from './poller.ts';
 import { createQueues, createTable, type ProvisionedQueue } from './provision.ts';
@@ -78,6 +93,8 @@ export interface LocalRuntimeOptions {
   readonly wrapReissue?: (r: CompleteReissue) => CompleteReissue;
   /** How long `POST /v1/dev/clock` waits for the work it set off (default 30 s); the rest goes on in the background. */
   readonly devClockDrainMs?: number;
+  /** Where evidence files are kept (default `<dataDir>/evidence`, or a temporary folder for ':memory:'). */
+  readonly evidenceDir?: string;
   /** Seconds between outbox sweeps while polling (default 30); the first sweep runs at start-up. */
   readonly sweepEverySeconds?: number;
 }
@@ -157,6 +174,8 @@ const assemble = async (
   const pushQueue = queues.find((q) => q.definition.name === 'push')!;
 
   const clock = new AdjustableClock();
+  // The site's cookie key, derived from the local JWT secret (kept in .data/dev-secrets.json).
+  const webSigner = new CookieSigner(createHmac('sha256', options.jwtSecret).update('web-session').digest('base64url'));
   const store = new DynamoCreditStore(dynamo, tableName);
   const scheduler = new LocalScheduler();
   const cycleStore = new DynamoCycleStore(dynamo, tableName);
@@ -167,6 +186,13 @@ const assemble = async (
     logger: createLogger,
     store,
     cycleStore,
+    consoleLists: joinPorts(
+      new DynamoSubjectListing(documentClient(dynamo), tableName),
+      new DynamoRepairQueue(documentClient(dynamo), tableName),
+    ),
+    publishedDirectory: new DynamoPublishedDirectory(documentClient(dynamo), tableName),
+    commitments: new DynamoCommitments(documentClient(dynamo), tableName),
+    participants: new DynamoParticipants(documentClient(dynamo), tableName),
     recordQueue: new SqsRecordQueue(sqs, recordsQueue.url),
     rescoreQueue: new SqsJsonQueue<unknown>(sqs, rescoreQueue.url),
     pushQueue: new SqsJsonQueue<PushBatch>(sqs, pushQueue.url),
@@ -181,6 +207,13 @@ const assemble = async (
     // Visibility timeouts are shorter locally, so the sweep waits at least a minute.
     sweepOlderThanSeconds: Math.max((options.visibilityTimeoutSeconds ?? 5) * 2, 60),
   };
+  // Evidence files of repair applications: beside the data, or in a temporary folder for ':memory:'.
+  const evidenceStore = new LocalEvidenceStore(
+    options.evidenceDir ??
+      (options.dataDir === ':memory:'
+        ? await mkdtemp(join(tmpdir(), 'ecocredit-evidence-'))
+        : join(options.dataDir, 'evidence')),
+  );
   const seams = {
     ...(options.afterCommit ? { afterCommit: options.afterCommit } : {}),
     ...(options.wrapReissue ? { wrapReissue: options.wrapReissue } : {}),
@@ -213,6 +246,17 @@ const assemble = async (
     cyclesApi: composeCyclesApi(edges),
     openApi: createOpenApiHandler(edges.logger('openapi')),
     repairsApi: composeRepairsApi(edges, seams),
+    // The pages, with the development sign-in of the local runtime (never deployed: docs/web.md).
+    web: composeWeb(
+      { ...edges, evidenceStore },
+      {
+        signer: async () => webSigner,
+        cookies: { secure: false },
+        extraRoutes: devSignInRoutes,
+      },
+    ),
+    // The Excel downloads (`/exports/…`), their own function on AWS, with the pages' session cookie.
+    webExports: composeWebExports(edges, { signer: async () => webSigner, cookies: { secure: false } }),
   };
   let drainRef: (timeoutMs?: number) => Promise<void> = async () => {};
   /** The latest nightly run, for `ecocredit rescore`'s progress bar. */
@@ -318,7 +362,7 @@ const assemble = async (
     },
   ];
   const routes = [
-    ...ROUTES.map((r) => ({ method: r.method, path: r.path, handler: httpHandlers[r.handler]! })),
+    ...[...ROUTES, ...PAGE_ROUTES].map((r) => ({ method: r.method, path: r.path, handler: httpHandlers[r.handler]! })),
     ...devRoutes,
   ] as Parameters<typeof startHttpServer>[0];
   const httpLogger = createLogger('local-http');

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -27,6 +27,18 @@ export const checkJava = (): void => {
   if (m && Number(m[1]) < 17)
     throw new MissingPrerequisiteError(`Java 版本过低（${m[1]}），本地 DynamoDB 需要 Java 17 或更高版本`);
 };
+
+/** Where the page tests find Chromium (Debian's package; ECOCREDIT_CHROMIUM overrides). */
+export const chromiumPath = (): string => process.env.ECOCREDIT_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Chromium is needed by the page tests only (`npm test`), not to run the system: when it is
+ * missing, `npm start` says so in one line and goes on.
+ */
+export const chromiumNote = (): string =>
+  existsSync(chromiumPath())
+    ? ''
+    : `\n注意：未找到 Chromium（${chromiumPath()}）。系统可正常运行，但 npm test 中的页面测试需要它：apt-get install -y chromium fonts-noto-cjk`;
 
 export const freePort = async (): Promise<number> =>
   new Promise((res, rej) => {

@@ -14,10 +14,10 @@ const root = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+    return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(p) ? [p] : [];
   });
 
-/** Every relative import of every TypeScript file under `dir`, as paths from the repository root. */
+/** Every relative import of every TypeScript file (.ts, .tsx) under `dir`, as paths from the repository root. */
 const importsUnder = (dir: string): { from: string; to: string }[] =>
   files(join(root, dir)).flatMap((file) => {
     const text = readFileSync(file, 'utf8');

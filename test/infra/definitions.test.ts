@@ -10,6 +10,7 @@ const VALUES: Record<EnvKey, string> = {
   rescoreQueueUrl: 'https://sqs.cn-north-1.amazonaws.com.cn/123456789012/ecocredit-rescore',
   pushQueueUrl: 'https://sqs.cn-north-1.amazonaws.com.cn/123456789012/ecocredit-push',
   webhookSecretsArn: 'arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:webhooks',
+  webSessionSecretArn: 'arn:aws:secretsmanager:cn-north-1:123456789012:secret:web-session',
   jwtIssuer: 'https://id.nmg.example/realms/eco',
   jwtAudience: 'ecocredit',
   scheduleGroup: 'ecocredit-deadlines',
@@ -17,6 +18,7 @@ const VALUES: Record<EnvKey, string> = {
   deadlineFunctionArn: 'arn:aws-cn:lambda:cn-north-1:123456789012:function:ecocredit-deadline',
   deadlineDlqArn: 'arn:aws-cn:sqs:cn-north-1:123456789012:ecocredit-deadline-dlq',
   creditPlatformUrl: 'https://credit.nmg.example/push',
+  evidenceBucket: 'ecocredit-evidence',
 };
 
 const original = process.env;

@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/shared/env.ts';
 import { buildApp } from '../../infra/app.ts';
-import { FUNCTIONS, HANDLER_ENTRIES, type HandlerName, QUEUES, ROUTES } from '../../infra/definitions.ts';
+import { FUNCTIONS, HANDLER_ENTRIES, type HandlerName, PAGE_ROUTES, QUEUES, ROUTES } from '../../infra/definitions.ts';
 
 /** CDK assertions on the synthesized template (bundling skipped: it is exercised by `cdk synth`). */
 let template: Template;
@@ -92,7 +92,7 @@ describe('the CDK stack', () => {
     });
   });
 
-  it('puts the JWT authorizer on staff routes only, and throttles the public ones', () => {
+  it('puts the JWT authorizer on staff routes only, and throttles the public ones and every page', () => {
     const routes = template.findResources('AWS::ApiGatewayV2::Route');
     const byKey = Object.fromEntries(
       Object.values(routes).map((r) => [r.Properties.RouteKey, r.Properties.AuthorizationType ?? 'NONE']),
@@ -101,21 +101,68 @@ describe('the CDK stack', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
     const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
     expect(Object.keys(stage.Properties.RouteSettings).sort()).toEqual(
-      ROUTES.filter((r) => r.throttled)
+      [...ROUTES, ...PAGE_ROUTES]
+        .filter((r) => r.throttled)
         .map((r) => `${r.method} ${r.path}`)
         .sort(),
     );
     expect(stage.Properties.AccessLogSettings.DestinationArn).toBeDefined();
   });
 
-  it('keeps webhook secrets in Secrets Manager, readable by ingest-http only', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+  it('routes every page to the web function and every download to the exports function, without the JWT authorizer (the pages have their own sessions), throttled', () => {
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
+    const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
+    const functionIds = Object.keys(template.findResources('AWS::Lambda::Function'));
+    expect(PAGE_ROUTES.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining(['GET /', 'GET /auth/{proxy+}', 'POST /auth/{proxy+}', 'GET /console/{proxy+}']),
+    );
+    for (const page of PAGE_ROUTES) {
+      const key = `${page.method} ${page.path}`;
+      const route = routes.find((r) => r.Properties.RouteKey === key);
+      expect(route, key).toBeDefined();
+      expect(route!.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
+      const target = JSON.stringify(route!.Properties.Target);
+      const integration = Object.entries(integrations).find(([id]) => target.includes(id))![1];
+      expect(JSON.stringify(integration.Properties.IntegrationUri)).toContain(
+        `"${functionIds.find((id) => functionOf(id) === page.handler)}"`,
+      );
+      expect(stage.Properties.RouteSettings[key]).toEqual({ throttlingRateLimit: 50, throttlingBurstLimit: 100 });
+    }
+  });
+
+  it('runs the web function from its composition root with its own settings', () => {
+    expect(FUNCTIONS.web.entry).toBe('functions/web/main.ts');
+    const fns = template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } });
+    const web = Object.entries(fns).find(([id]) => /^web[A-Z0-9]/.test(id));
+    expect(web).toBeDefined();
+    expect(web![1].Properties).toMatchObject({
+      MemorySize: FUNCTIONS.web.memoryMb,
+      Timeout: FUNCTIONS.web.timeoutSeconds,
+    });
+    const variables = Object.keys(web![1].Properties.Environment.Variables);
+    expect(variables).toEqual(expect.arrayContaining([ENV.jwtIssuer, ENV.jwtAudience, ENV.webSessionSecretArn]));
+    expect(variables).not.toContain(ENV.webhookSecretsArn);
+  });
+
+  it('keeps the webhook secrets and the site’s cookie key in Secrets Manager, each readable by its own function only', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    const secrets = template.findResources('AWS::SecretsManager::Secret');
+    const webhookId = Object.keys(secrets).find((id) => id.startsWith('WebhookSecrets'))!;
+    const sessionId = Object.keys(secrets).find((id) => id.startsWith('WebSessionSecret'))!;
     const policies = template.findResources('AWS::IAM::Policy');
-    const readers = Object.entries(policies)
-      .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'))
-      .map(([id]) => id);
-    expect(readers).toHaveLength(1);
-    expect(readers[0]).toMatch(/^ingestHttp/);
+    const readersOf = (secretId: string) =>
+      Object.entries(policies)
+        .filter(([, p]) =>
+          (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).some(
+            (st) =>
+              [st.Action].flat().includes('secretsmanager:GetSecretValue') &&
+              JSON.stringify(st.Resource).includes(secretId),
+          ),
+        )
+        .map(([id]) => id.replace(/ServiceRole.*/, ''));
+    expect(readersOf(webhookId)).toEqual(['ingestHttp']);
+    expect(readersOf(sessionId).sort()).toEqual(['web', 'webExports']);
   });
 
   it('grants the lookup read-only access to the table', () => {
@@ -158,6 +205,7 @@ describe('the CDK stack', () => {
       'ingestWorker',
       'repairsApi',
       'rescorePlanner',
+      'web',
     ]);
     for (const st of scheduling) expect(JSON.stringify(st.Resource)).toContain(':schedule/ecocredit-deadlines/*');
     const passRole = statements.filter((st) => [st.Action].flat().includes('iam:PassRole'));
@@ -171,9 +219,7 @@ describe('the CDK stack', () => {
   it('gives each function only the environment variables it reads, and runs it with its source maps', () => {
     const fns = template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } });
     for (const [logicalId, f] of Object.entries(fns)) {
-      const name = (Object.keys(FUNCTIONS) as HandlerName[]).find(
-        (n) => logicalId.startsWith(n) && !logicalId.slice(n.length, n.length + 1).match(/[a-z]/),
-      )!;
+      const name = functionOf(logicalId)!;
       const expected = FUNCTIONS[name].environment.filter((k) => k !== 'creditPlatformUrl').map((k) => ENV[k]);
       const variables = f.Properties.Environment.Variables as Record<string, unknown>;
       expect(
@@ -208,6 +254,59 @@ describe('the CDK stack', () => {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
     });
   });
+
+  it('signs people in to the pages at the pool’s domain: a public client with the code grant, back to the API’s URL', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+    const client = Object.values(template.findResources('AWS::Cognito::UserPoolClient'))[0]!.Properties;
+    expect(client).toMatchObject({
+      GenerateSecret: false,
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'profile'],
+      SupportedIdentityProviders: ['COGNITO'],
+      PreventUserExistenceErrors: 'ENABLED',
+    });
+    // Default site: the API's own URL.
+    const apiId = Object.keys(template.findResources('AWS::ApiGatewayV2::Api'))[0]!;
+    const siteUrl = { 'Fn::GetAtt': [apiId, 'ApiEndpoint'] };
+    expect(client.CallbackURLs).toEqual([{ 'Fn::Join': ['', [siteUrl, '/auth/callback']] }]);
+    expect(client.LogoutURLs).toEqual([{ 'Fn::Join': ['', [siteUrl, '/']] }]);
+    // A session lasts no longer than its ID token, and a staff token at most 12 hours.
+    const hours =
+      client.TokenValidityUnits?.IdToken === 'minutes' ? client.IdTokenValidity / 60 : client.IdTokenValidity;
+    expect(hours).toBeGreaterThan(0);
+    expect(hours).toBeLessThanOrEqual(12);
+    // Nobody writes their own role, league or subject.
+    expect(client.WriteAttributes.some((a: string) => a.startsWith('custom:'))).toBe(false);
+    // The API's tokens and the pages' sign-in share the client: its id is the tokens' audience.
+    const web = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) =>
+      /^web[A-Z0-9]/.test(id),
+    )!;
+    expect(JSON.stringify(web[1].Properties.Environment.Variables[ENV.jwtAudience])).toContain('StaffWeb');
+  });
+});
+
+describe('the CDK stack with a site address and sign-in domain of its own', () => {
+  it('returns the sign-in to the site and names the domain after the given prefix', () => {
+    const app = buildApp(
+      new App({
+        context: {
+          'aws:cdk:bundling-stacks': [],
+          siteUrl: 'https://credit.sthjt.nmg.example/',
+          signInDomainPrefix: 'nmg-ecocredit',
+        },
+      }),
+    );
+    app.synth();
+    const t = Template.fromStack(app.node.findChild('Ecocredit') as never);
+    t.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'nmg-ecocredit' });
+    t.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      CallbackURLs: ['https://credit.sthjt.nmg.example/auth/callback'],
+      LogoutURLs: ['https://credit.sthjt.nmg.example/'],
+    });
+    t.hasOutput('SiteUrl', { Value: 'https://credit.sthjt.nmg.example' });
+  });
 });
 
 describe('the CDK stack with an external staff token issuer (AWS China regions have no Cognito)', () => {
@@ -224,9 +323,17 @@ describe('the CDK stack with an external staff token issuer (AWS China regions h
     app.synth();
     const t = Template.fromStack(app.node.findChild('Ecocredit') as never);
     t.resourceCountIs('AWS::Cognito::UserPool', 0);
+    t.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
     t.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       JwtConfiguration: { Issuer: 'https://id.nmg.example/realms/eco', Audience: ['ecocredit'] },
     });
   });
 });
+
+/** The function a logical id belongs to: the longest function name it starts with (`webExports…` is not `web`). */
+function functionOf(logicalId: string): HandlerName | undefined {
+  return (Object.keys(FUNCTIONS) as HandlerName[])
+    .filter((n) => logicalId.startsWith(n) && !/^[a-z]/.test(logicalId.slice(n.length, n.length + 1)))
+    .sort((a, b) => b.length - a.length)[0];
+}

@@ -1,10 +1,63 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoAuditLog } from '../../adapters/dynamoAudit.ts';
+import { DynamoClaims } from '../../adapters/dynamoClaims.ts';
+import { DynamoCommitments } from '../../adapters/dynamoCommitments.ts';
 import { DynamoCycleStore } from '../../adapters/dynamoCycleStore.ts';
-import { DynamoCreditStore } from '../../adapters/dynamoStore.ts';
+import { DynamoSubjectDirectory } from '../../adapters/dynamoDirectory.ts';
+import { DynamoStoreHealth, documentClient } from '../../adapters/dynamoDocument.ts';
+import { DynamoParticipants } from '../../adapters/dynamoParticipants.ts';
+import { DynamoProfiles } from '../../adapters/dynamoProfiles.ts';
+import { DynamoPublishedResults } from '../../adapters/dynamoPublished.ts';
+import { DynamoPublishedDirectory } from '../../adapters/dynamoPublishedDirectory.ts';
+import { DynamoRepairQueue } from '../../adapters/dynamoRepairQueue.ts';
+import { DynamoRepairApplications } from '../../adapters/dynamoRepairs.ts';
+import { DynamoSnapshotReader } from '../../adapters/dynamoSnapshots.ts';
+import { DynamoSubjectListing } from '../../adapters/dynamoSubjectListing.ts';
+import { DynamoSubjectRecords } from '../../adapters/dynamoSubjects.ts';
+import type { CommitmentStore } from '../../ports/commitments.ts';
+import type { RepairQueueReader, SubjectListing } from '../../ports/consoleLists.ts';
+import type { ParticipantStore } from '../../ports/participants.ts';
+import type { PublishedDirectory } from '../../ports/publishedDirectory.ts';
+import type {
+  AuditLog,
+  ClaimStore,
+  OutboxStore,
+  ProfileStore,
+  PublishedResultStore,
+  RepairApplicationStore,
+  SnapshotReader,
+  StoreHealth,
+  SubjectDirectory,
+  SubjectRecordStore,
+} from '../../ports/store.ts';
 import { requireEnv } from '../../shared/env.ts';
 
+/**
+ * The table's adapters, one per port of `functions/ports/store.ts`: a composition root builds the
+ * ones its function uses (joined with `joinPorts` when a use case asks for several), so that its
+ * bundle carries no other adapter (docs/aws.md "Bundle sizes"). Each is typed as its port only.
+ */
 let client: DynamoDBClient | undefined;
 const dynamo = (): DynamoDBClient => (client ??= new DynamoDBClient({}));
+let doc: DynamoDBDocumentClient | undefined;
+const documents = (): DynamoDBDocumentClient => (doc ??= documentClient(dynamo()));
+const table = (): string => requireEnv('table');
 
-export const creditStore = (): DynamoCreditStore => new DynamoCreditStore(dynamo(), requireEnv('table'));
-export const cycleStore = (): DynamoCycleStore => new DynamoCycleStore(dynamo(), requireEnv('table'));
+export const claimStore = (): ClaimStore & OutboxStore => new DynamoClaims(documents(), table());
+export const subjectRecords = (): SubjectRecordStore => new DynamoSubjectRecords(documents(), table());
+export const snapshotReader = (): SnapshotReader => new DynamoSnapshotReader(documents(), table());
+export const publishedResults = (): PublishedResultStore => new DynamoPublishedResults(documents(), table());
+export const profiles = (): ProfileStore => new DynamoProfiles(documents(), table());
+export const repairApplications = (): RepairApplicationStore => new DynamoRepairApplications(documents(), table());
+export const auditLog = (): AuditLog => new DynamoAuditLog(documents(), table());
+export const subjectDirectory = (): SubjectDirectory => new DynamoSubjectDirectory(documents(), table());
+export const storeHealth = (): StoreHealth => new DynamoStoreHealth(documents(), table());
+export const cycleStore = (): DynamoCycleStore => new DynamoCycleStore(dynamo(), table());
+/** The pages' lists (reads only): the console's subjects and repair queue, the public site's published lists. */
+export const subjectListing = (): SubjectListing => new DynamoSubjectListing(documents(), table());
+export const repairQueue = (): RepairQueueReader => new DynamoRepairQueue(documents(), table());
+export const publishedDirectory = (): PublishedDirectory => new DynamoPublishedDirectory(documents(), table());
+/** The signed credit commitment letters (Annex 4, 5). */
+export const commitments = (): CommitmentStore => new DynamoCommitments(documents(), table());
+export const participants = (): ParticipantStore => new DynamoParticipants(documents(), table());

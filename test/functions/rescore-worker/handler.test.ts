@@ -7,10 +7,10 @@ import { evaluateEnterprise } from '../../../domain/evaluation/evaluateSubject.t
 import { DEFAULT_OPTIONS } from '../../../domain/evaluation/options.ts';
 import type { CreditRecord } from '../../../domain/records/creditRecord.ts';
 import { DynamoCreditStore, keys } from '../../../functions/adapters/dynamoStore.ts';
+import { LookupScore } from '../../../functions/lookup/lookupScore.ts';
 import type { SubjectRef } from '../../../functions/ports/store.ts';
 import { createRescoreWorkerHandler } from '../../../functions/rescore-worker/handler.ts';
 import { RescoreSubjects } from '../../../functions/rescore-worker/rescoreSubjects.ts';
-import { LookupScore } from '../../../functions/score-lookup/lookupScore.ts';
 import { AdjustableClock } from '../../../functions/shared/clock.ts';
 import { enterprise, record, uscc } from '../../support/builders.ts';
 import { captureEmf } from '../../support/emf.ts';

@@ -84,4 +84,20 @@ describe('authorize: who may do what (docs/authorization.md)', () => {
     expect(authorize(staff({ role: 'league' }), 'ingest.manage').ok).toBe(false);
     expect(verdict(ENTERPRISE, 'ingest.manage')).toBe('forbidden');
   });
+
+  it('a league bureau builds its own league’s list of participants; the region every league’s (Art 8, 16(1), 17(1))', () => {
+    expect(authorize(HOHHOT, 'participants.manage', { league: '150100' }).ok).toBe(true);
+    expect(authorize(HOHHOT, 'participants.manage', { league: '150600' }).ok).toBe(false);
+    expect(authorize(REGION, 'participants.manage', { league: '150600' }).ok).toBe(true);
+    expect(verdict(ENTERPRISE, 'participants.manage')).toBe('forbidden');
+  });
+
+  it('only the unit itself signs its commitment letter (Annex 4): not another unit, not a bureau', () => {
+    const self = { kind: 'enterprise', id: '91150100MA0000001A' };
+    expect(authorize(ENTERPRISE, 'commitment.sign', self).ok).toBe(true);
+    expect(authorize(ENTERPRISE, 'commitment.sign', { ...self, id: '91150100MA0000002Y' }).ok).toBe(false);
+    expect(authorize(ENTERPRISE, 'commitment.sign', { ...self, kind: 'agency' }).ok).toBe(false);
+    expect(verdict(REGION, 'commitment.sign')).toBe('forbidden');
+    expect(authorize(HOHHOT, 'commitment.sign', self).ok).toBe(false);
+  });
 });

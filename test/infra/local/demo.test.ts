@@ -36,4 +36,17 @@ describe('npm start -- --demo', () => {
     expect(lines[0]).toContain(`enterprise ${enterprises[0]!.id}`);
     expect(lines[0]).toContain(enterprises[0]!.name);
   });
+
+  it('publishes the previous year’s results of enterprises and agencies for the public site, never of practitioners', async () => {
+    const lastYear = rt.clock.now().getUTCFullYear() - 1;
+    expect(summary.published.year).toBe(lastYear);
+    expect(summary.published.subjects).toBeGreaterThan(0);
+    const enterprise = summary.samples.find((s) => s.kind === 'enterprise')!;
+    const published = await getScore(rt, enterprise.kind, enterprise.id, { query: `year=${lastYear}` });
+    expect(published.status).toBe(200);
+    expect(published.json).toMatchObject({ status: 'published', year: lastYear });
+    const practitioner = summary.samples.find((s) => s.kind === 'practitioner');
+    if (practitioner)
+      expect((await getScore(rt, practitioner.kind, practitioner.id, { query: `year=${lastYear}` })).status).toBe(404);
+  });
 });

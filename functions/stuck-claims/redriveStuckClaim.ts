@@ -1,5 +1,5 @@
 import type { RecordQueue } from '../ports/queue.ts';
-import type { CreditStore } from '../ports/store.ts';
+import type { OutboxStore } from '../ports/store.ts';
 import type { Caller } from '../shared/auth.ts';
 import type { Clock } from '../shared/clock.ts';
 import { type NotFound, notFound, type Outcome, ok } from '../shared/errors.ts';
@@ -11,7 +11,7 @@ import { authorize } from '../shared/policy.ts';
  */
 export class RedriveStuckClaim {
   constructor(
-    private readonly store: Pick<CreditStore, 'stuckEntries' | 'redrive'>,
+    private readonly store: Pick<OutboxStore, 'stuckEntries' | 'redrive'>,
     private readonly queue: RecordQueue,
     private readonly clock: Clock,
   ) {}

@@ -1,4 +1,4 @@
-import type { CreditStore, StuckEntry } from '../ports/store.ts';
+import type { OutboxStore, StuckEntry } from '../ports/store.ts';
 import type { Caller } from '../shared/auth.ts';
 import { type Outcome, ok } from '../shared/errors.ts';
 import { authorize } from '../shared/policy.ts';
@@ -8,7 +8,7 @@ import { authorize } from '../shared/policy.ts';
  * "A stuck claim"), those the caller manages (`ingest.manage`: the region all, a league bureau its league's).
  */
 export class ListStuckClaims {
-  constructor(private readonly store: Pick<CreditStore, 'stuckEntries'>) {}
+  constructor(private readonly store: Pick<OutboxStore, 'stuckEntries'>) {}
 
   async execute(caller: Caller): Promise<Outcome<readonly StuckEntry[], never>> {
     return ok(

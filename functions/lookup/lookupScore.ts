@@ -1,6 +1,7 @@
 import { legalDateOfInstant, yearOf } from '../../domain/dates.ts';
 import type { SubjectResult } from '../../domain/evaluation/evaluateSubject.ts';
 import type { PublishedResultStore, SnapshotReader, SubjectRecordStore, SubjectRef } from '../ports/store.ts';
+import { type ScoreQuery, scoreQuery } from '../score-lookup/contracts.ts';
 import type { Caller } from '../shared/auth.ts';
 import type { Clock } from '../shared/clock.ts';
 import { type Forbidden, type Invalid, invalid, type NotFound, notFound, type Outcome, ok } from '../shared/errors.ts';
@@ -13,7 +14,6 @@ import {
   publicShape,
   unregisteredSubject,
 } from '../shared/subjectEvaluation.ts';
-import { type ScoreQuery, scoreQuery } from './contracts.ts';
 
 /**
  * `GET /v1/subjects/{kind}/{id}/score` (docs/api.md §3). Public callers get only published annual results

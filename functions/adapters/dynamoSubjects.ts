@@ -1,0 +1,268 @@
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  PutCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { CreditRecord } from '../../domain/records/creditRecord.ts';
+import {
+  type EventClaim,
+  type PublishedGradeItem,
+  type PublishedSummary,
+  type RepairApplication,
+  type StaffLink,
+  type StoredProfile,
+  type StoredRecord,
+  type StoredSnapshot,
+  StoreError,
+  type SubjectCommit,
+  type SubjectPartition,
+  type SubjectRecordStore,
+  type SubjectRef,
+} from '../ports/store.ts';
+import { auditItem } from './dynamoAudit.ts';
+import { profileItem } from './dynamoProfiles.ts';
+import { snapshotItem, snapshotOf } from './dynamoResultItems.ts';
+import { DynamoResults } from './dynamoResults.ts';
+import { batchGetAll, isCancelledByCondition, readAll, storeCall, versionGuard } from './dynamoSupport.ts';
+import { keys } from './keys.ts';
+
+/**
+ * A subject's partition on DynamoDB: its profile, records, staff links, snapshots, published grades
+ * and repair applications, read with one Query and changed in one transaction guarded by conditions
+ * (docs/storage.md "Consistency"); and the references across subjects (I4).
+ */
+export class DynamoSubjectRecords implements SubjectRecordStore {
+  /** Results (snapshots) of any size (docs/storage.md "Big subjects"). */
+  private readonly results: DynamoResults;
+
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {
+    this.results = new DynamoResults(doc, table);
+  }
+
+  async loadSubject(subject: SubjectRef): Promise<SubjectPartition> {
+    // A big snapshot's explanation is read from its parts; when a newer write replaced them meanwhile, read again.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const partition = await this.readPartition(subject);
+      if (partition) return partition;
+    }
+    throw new StoreError(`DynamoDB snapshots of ${subject.kind}:${subject.id} kept changing while read`);
+  }
+
+  private async readPartition(subject: SubjectRef): Promise<SubjectPartition | null> {
+    const items = await readAll(this.doc, {
+      kind: 'query',
+      TableName: this.table,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.subject(subject) },
+      ConsistentRead: true,
+    });
+    let profile: StoredProfile | null = null;
+    const records: StoredRecord[] = [];
+    const staff: StaffLink[] = [];
+    const snapshots: StoredSnapshot[] = [];
+    const published: PublishedSummary[] = [];
+    const repairs: RepairApplication[] = [];
+    for (const item of items) {
+      const sk = item.SK as string;
+      if (sk === keys.profile) profile = item.profile as StoredProfile;
+      else if (sk.startsWith(keys.recordPrefix)) records.push(item.stored as StoredRecord);
+      else if (sk.startsWith(keys.staffPrefix)) staff.push(item.link as StaffLink);
+      else if (sk.startsWith(keys.snapshotPrefix)) {
+        const snapshot = await snapshotOf(this.results, subject, item);
+        if (!snapshot) return null;
+        snapshots.push(snapshot);
+      } else if (sk.startsWith(keys.publishedPrefix)) {
+        const { result: _, ...summary } = item.published as PublishedGradeItem;
+        published.push(summary);
+      } else if (sk.startsWith(keys.repairPrefix)) repairs.push(item.application as RepairApplication);
+    }
+    return { profile, records, staff, snapshots, published, repairs };
+  }
+
+  /** The records of applied claims: their claims say where they are (a claim not applied has no record yet). */
+  async loadRecords(eventIds: readonly string[]): Promise<Map<string, CreditRecord>> {
+    const claims = await batchGetAll(
+      this.doc,
+      this.table,
+      [...new Set(eventIds)].map((id) => ({ PK: keys.event(id), SK: keys.eventClaim })),
+    );
+    const wanted = claims.filter((item) => item.applied === true).map((item) => item.claim as EventClaim);
+    const items = await batchGetAll(
+      this.doc,
+      this.table,
+      wanted.map((c) => ({ PK: keys.subject(c.subject), SK: keys.record(c.eventId) })),
+    );
+    const out = new Map<string, CreditRecord>();
+    for (const item of items) {
+      const stored = item.stored as StoredRecord;
+      out.set(stored.record.eventId, stored.record);
+    }
+    return out;
+  }
+
+  async commitSubject(change: SubjectCommit): Promise<boolean> {
+    const pk = keys.subject(change.subject);
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [];
+    if (change.newRecord) {
+      items.push({
+        Put: {
+          TableName: this.table,
+          Item: {
+            PK: pk,
+            SK: keys.record(change.newRecord.record.eventId),
+            stored: change.newRecord,
+            contentHash: change.newRecord.contentHash,
+          },
+          // The record is absent, or already there identically (a redelivery).
+          ConditionExpression: 'attribute_not_exists(PK) OR #h = :h',
+          ExpressionAttributeNames: { '#h': 'contentHash' },
+          ExpressionAttributeValues: { ':h': change.newRecord.contentHash },
+        },
+      });
+    }
+    if (change.recordUpdate) {
+      const { eventId, field, on } = change.recordUpdate;
+      items.push({
+        Update: {
+          TableName: this.table,
+          Key: { PK: pk, SK: keys.record(eventId) },
+          UpdateExpression: 'SET #s.#r.#f = :on',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_type(#s.#r.#f, :nullType) OR #s.#r.#f = :on)',
+          ExpressionAttributeNames: { '#s': 'stored', '#r': 'record', '#f': field },
+          ExpressionAttributeValues: { ':on': on, ':nullType': 'NULL' },
+        },
+      });
+    }
+    if (change.profileIfAbsent) {
+      items.push({
+        Put: {
+          TableName: this.table,
+          Item: profileItem(change.profileIfAbsent),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      });
+    }
+    // A big explanation's parts are written before the transaction that points to them.
+    const prepared = await Promise.all(
+      change.snapshots.map(async ({ snapshot, expectedVersion }) => ({
+        snapshot,
+        expectedVersion,
+        ready: await this.results.prepare(
+          change.subject,
+          'SNAPSHOT',
+          snapshot.year,
+          snapshot.version,
+          snapshot.result,
+          snapshot.explanation,
+        ),
+      })),
+    );
+    for (const { snapshot, expectedVersion, ready } of prepared) {
+      items.push({
+        Put: {
+          TableName: this.table,
+          Item: snapshotItem(change.subject, snapshot, ready),
+          ...versionGuard(expectedVersion),
+        },
+      });
+    }
+    if (change.eventApplied) {
+      // Applied: the claim leaves the outbox (its message and its place in the pending index).
+      items.push({
+        Update: {
+          TableName: this.table,
+          Key: { PK: keys.event(change.eventApplied), SK: keys.eventClaim },
+          UpdateExpression: 'SET #a = :t, #c.#a = :t REMOVE GSI2PK, GSI2SK, #m',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#a': 'applied', '#c': 'claim', '#m': 'message' },
+          ExpressionAttributeValues: { ':t': true },
+        },
+      });
+    }
+    if (change.lifecycleApplied) {
+      items.push({
+        Update: {
+          TableName: this.table,
+          Key: { PK: keys.event(change.lifecycleApplied.eventId), SK: keys.lifecycle(change.lifecycleApplied.field) },
+          UpdateExpression: 'SET #a = :t REMOVE GSI2PK, GSI2SK, #m',
+          ExpressionAttributeNames: { '#a': 'applied', '#m': 'message' },
+          ExpressionAttributeValues: { ':t': true },
+        },
+      });
+    }
+    if (change.reference) {
+      items.push({
+        Put: {
+          TableName: this.table,
+          Item: {
+            PK: keys.event(change.reference.clientEventId),
+            SK: keys.referencedBy(change.subject, change.reference.eventId),
+            agency: change.subject,
+          },
+        },
+      });
+    }
+    for (const entry of change.audit) items.push({ Put: { TableName: this.table, Item: auditItem(entry) } });
+    if (items.length === 0) return true;
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (err) {
+      if (!isCancelledByCondition(err)) throw new StoreError('DynamoDB transaction failed', { cause: err });
+      // Certainly not written (a condition failed): the parts written for it go.
+      for (const { snapshot, ready } of prepared)
+        if (ready.written) await this.results.discard(change.subject, 'SNAPSHOT', snapshot.year, ready.written);
+      return false;
+    }
+    for (const { snapshot, ready } of prepared)
+      if (ready.explanation || snapshot.explanation)
+        await this.results.sweep(
+          change.subject,
+          'SNAPSHOT',
+          snapshot.year,
+          snapshot.version,
+          ready.explanation?.id ?? null,
+        );
+    return true;
+  }
+
+  async referencesTo(eventId: string): Promise<SubjectRef[]> {
+    const items = await readAll(this.doc, {
+      kind: 'query',
+      TableName: this.table,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+      ExpressionAttributeValues: { ':pk': keys.event(eventId), ':p': keys.referencedByPrefix },
+    });
+    const seen = new Map<string, SubjectRef>();
+    for (const item of items) {
+      const agency = item.agency as SubjectRef;
+      seen.set(`${agency.kind}:${agency.id}`, agency);
+    }
+    return [...seen.values()];
+  }
+
+  async putStaffLink(agency: SubjectRef, link: StaffLink): Promise<boolean> {
+    const r = await storeCall('Put', () =>
+      this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { PK: keys.subject(agency), SK: keys.staff(link.practitionerId), link },
+          ReturnValues: 'ALL_OLD',
+        }),
+      ),
+    );
+    return JSON.stringify(r.Attributes?.link ?? null) !== JSON.stringify(link);
+  }
+
+  async deleteStaffLink(agency: SubjectRef, practitionerId: string): Promise<void> {
+    await storeCall('Delete', () =>
+      this.doc.send(
+        new DeleteCommand({ TableName: this.table, Key: { PK: keys.subject(agency), SK: keys.staff(practitionerId) } }),
+      ),
+    );
+  }
+}

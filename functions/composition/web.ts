@@ -1,0 +1,44 @@
+import type { WebDeps } from '../web/deps.ts';
+import { createWebHandler } from '../web/handler.ts';
+import type { WebRoute } from '../web/router.ts';
+import { WEB_ROUTES } from '../web/routes.ts';
+import type { CookieOptions, CookieSigner } from '../web/session/session.ts';
+import type { Edges } from './edges.ts';
+import { webAuthDeps } from './webAuth.ts';
+import { webConsoleCyclesDeps } from './webConsoleCycles.ts';
+import { webConsoleParticipantsDeps } from './webConsoleParticipants.ts';
+import { webConsoleSubjectsDeps } from './webConsoleSubjects.ts';
+import { webPortalDeps } from './webPortal.ts';
+import { webPublicDeps } from './webPublic.ts';
+
+export interface WebOptions {
+  readonly signer: () => Promise<CookieSigner>;
+  readonly cookies: CookieOptions;
+  /** Routes that come before the site's own (the local runtime's development sign-in). */
+  readonly extraRoutes?: readonly WebRoute<WebDeps>[];
+}
+
+/** The pages: the public site, the bureau console and the participant portal (docs/web.md). */
+/** The edges the pages use: whatever each area's composition asks for. */
+export type WebEdges = Pick<Edges, 'clock' | 'logger'> &
+  Parameters<typeof webPublicDeps>[0] &
+  Parameters<typeof webConsoleCyclesDeps>[0] &
+  Parameters<typeof webConsoleSubjectsDeps>[0] &
+  Parameters<typeof webConsoleParticipantsDeps>[0] &
+  Parameters<typeof webPortalDeps>[0] &
+  Parameters<typeof webAuthDeps>[0];
+
+export const composeWeb = (e: WebEdges, o: WebOptions) => {
+  const deps: WebDeps = {
+    public: webPublicDeps(e),
+    console: { ...webConsoleCyclesDeps(e), ...webConsoleSubjectsDeps(e), ...webConsoleParticipantsDeps(e) },
+    portal: webPortalDeps(e),
+    auth: webAuthDeps(e),
+  };
+  return createWebHandler([...(o.extraRoutes ?? []), ...WEB_ROUTES], deps, {
+    signer: o.signer,
+    cookies: o.cookies,
+    clock: e.clock,
+    logger: e.logger('web'),
+  });
+};

@@ -1,0 +1,33 @@
+// Composition root of `webExports` on AWS Lambda: the Excel downloads, behind `GET /exports/{proxy+}` (docs/web.md).
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecretsManagerSessionKey } from '../adapters/sessionKey.ts';
+import {
+  claimStore,
+  cycleStore,
+  participants,
+  publishedDirectory,
+  repairQueue,
+  subjectListing,
+} from '../composition/aws/dynamo.ts';
+import { joinPorts } from '../composition/joinPorts.ts';
+import { systemClock } from '../shared/clock.ts';
+import { requireEnv } from '../shared/env.ts';
+import { createLogger } from '../shared/logger.ts';
+import { createWebExportsHandler } from './handler.ts';
+
+const sessionKey = new SecretsManagerSessionKey(new SecretsManagerClient({}), requireEnv('webSessionSecretArn'));
+
+export const handler = createWebExportsHandler(
+  {
+    clock: systemClock,
+    logger: createLogger,
+    // Reads: the published lists, the console's lists, the cycles and the records set aside; writes: the
+    // lists of participants a bureau imports.
+    store: claimStore(),
+    cycleStore: cycleStore(),
+    consoleLists: joinPorts(subjectListing(), repairQueue()),
+    publishedDirectory: publishedDirectory(),
+    participants: participants(),
+  },
+  () => sessionKey.secret(),
+);

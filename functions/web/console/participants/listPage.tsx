@@ -1,0 +1,289 @@
+import { AGENCY_CATEGORIES } from '../../../../domain/catalogue/kinds.ts';
+import { LEAGUE_CODES } from '../../../../domain/identifiers/leagues.ts';
+import { CATEGORY_NAMES, COLUMNS } from '../../../../domain/participants/importList.ts';
+import {
+  BASES_OF_KIND,
+  BASIS_ORDINALS,
+  basisText,
+  INCLUSION_BASES,
+} from '../../../../domain/participants/participant.ts';
+import type { ParticipantAudit, ParticipantListRef } from '../../../ports/participants.ts';
+import type { Invalid } from '../../../shared/errors.ts';
+import type { WebDeps } from '../../deps.ts';
+import { redirect } from '../../http/response.ts';
+import type { PageContext } from '../../router.ts';
+import { leagueOptions, SelectFilter } from '../../ui/filters.tsx';
+import { chineseDateTime, leagueName } from '../../ui/format.ts';
+import { CsrfField } from '../../ui/layout.tsx';
+import { RefusalMessage } from '../../ui/refusal.tsx';
+import { detailText, exportPath, listPath, listRefOf, listTitle } from './listRef.ts';
+import type { ParticipantListView } from './participantLists.ts';
+
+type Ctx = PageContext<WebDeps>;
+
+const ACTION_NAMES: Record<ParticipantAudit['action'], string> = {
+  'participants.imported': '导入名单',
+  'participant.added': '添加参评单位',
+  'participant.removed': '移除参评单位',
+};
+
+const countText = (q: Readonly<Record<string, string>>): string | null =>
+  q.added === undefined ? null : `导入完成：新增 ${q.added}，更新 ${q.changed ?? 0}，未变 ${q.unchanged ?? 0}。`;
+
+const DONE: Record<string, string> = { added: '已添加参评单位。', removed: '已移除参评单位。' };
+
+const LeaguePicker = ({ list }: { list: ParticipantListRef }) => (
+  <search>
+    <form method="get" action={`/console/participants/${list.year}/${list.kind}`} class="filters">
+      <SelectFilter name="league" label="盟市" options={leagueOptions(LEAGUE_CODES)} selected={list.league} />
+      <button type="submit">查看</button>
+    </form>
+  </search>
+);
+
+const ReasonField = ({ id, confirmed }: { id: string; confirmed: boolean }) => (
+  <>
+    <label for={id}>{confirmed ? '理由（名单已确定，必填）' : '理由（可不填）'}</label>
+    <textarea id={id} name="why" maxLength={500} required={confirmed} />
+  </>
+);
+
+const Entries = ({ ctx, list, view }: { ctx: Ctx; list: ParticipantListRef; view: ParticipantListView }) => (
+  <div class="table-wrap">
+    <table>
+      <caption>{`参评单位（共 ${view.entries.length} 家）`}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{COLUMNS.code}</th>
+          <th scope="col">{COLUMNS.name}</th>
+          <th scope="col">{COLUMNS.basis}</th>
+          <th scope="col">{list.kind === 'enterprise' ? COLUMNS.sites : COLUMNS.categories}</th>
+          <th scope="col">操作</th>
+        </tr>
+      </thead>
+      <tbody>
+        {view.entries.map((e) => (
+          <tr>
+            <td>{e.code}</td>
+            <td>{e.name}</td>
+            <td>{basisText(e.basis)}</td>
+            <td>{detailText(e) || '—'}</td>
+            <td>
+              <form
+                method="post"
+                action={listPath(list).replace('?', '/remove?')}
+                class="inline"
+                data-confirm={`确定将“${e.name}”移出参评名单吗？`}
+              >
+                <CsrfField token={ctx.csrf} />
+                <input type="hidden" name="code" value={e.code} />
+                {view.confirmed ? <ReasonField id={`why-${e.code}`} confirmed /> : null}
+                <button type="submit" class="secondary" aria-label={`移除 ${e.name}`}>
+                  移除
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
+);
+
+const AddForm = ({
+  ctx,
+  list,
+  confirmed,
+  v,
+}: {
+  ctx: Ctx;
+  list: ParticipantListRef;
+  confirmed: boolean;
+  /** The values of a form refused, shown again. */
+  v: Readonly<Record<string, string>>;
+}) => (
+  <form method="post" action={listPath(list).replace('?', '/add?')}>
+    <CsrfField token={ctx.csrf} />
+    <label for="code">{COLUMNS.code}</label>
+    <input id="code" name="code" maxLength={18} size={24} required value={v.code ?? ''} />
+    <label for="name">{COLUMNS.name}</label>
+    <input id="name" name="name" maxLength={200} required value={v.name ?? ''} />
+    <label for="basis">{COLUMNS.basis}（第六条）</label>
+    <select id="basis" name="basis">
+      {BASES_OF_KIND[list.kind].map((b) => (
+        <option value={b} selected={v.basis === b}>
+          {`${BASIS_ORDINALS[b]}${INCLUSION_BASES[b]}`}
+        </option>
+      ))}
+    </select>
+    {list.kind === 'enterprise' ? (
+      <>
+        <label for="sites">{COLUMNS.sites}（如“P001:60%；P002:40%”，合计100%，可不填）</label>
+        <input id="sites" name="sites" size={40} value={v.sites ?? ''} />
+      </>
+    ) : (
+      <fieldset>
+        <legend>{COLUMNS.categories}（附件2 机构分类，至少一项）</legend>
+        {AGENCY_CATEGORIES.map((c) => (
+          <div>
+            <input
+              type="checkbox"
+              id={`category-${c}`}
+              name="categories"
+              value={c}
+              checked={(v.categories ?? '').split('；').includes(c)}
+            />{' '}
+            <label for={`category-${c}`} class="inline-label">
+              {CATEGORY_NAMES[c]}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+    )}
+    <ReasonField id="why-add" confirmed={confirmed} />
+    <p>
+      <button type="submit">添加</button>
+    </p>
+  </form>
+);
+
+const ImportForm = ({ ctx, list, confirmed }: { ctx: Ctx; list: ParticipantListRef; confirmed: boolean }) => (
+  <form
+    method="post"
+    enctype="multipart/form-data"
+    action={`${exportPath(list, 'import')}?${new URLSearchParams({ league: list.league, _csrf: ctx.csrf }).toString()}`}
+  >
+    <label for="file">名单文件（.xlsx，按导入模板填写）</label>
+    <input id="file" name="file" type="file" required accept=".xlsx" />
+    <ReasonField id="why-import" confirmed={confirmed} />
+    <p>
+      <button type="submit">导入</button>
+    </p>
+  </form>
+);
+
+const Trail = ({ audit }: { audit: readonly ParticipantAudit[] }) => (
+  <div class="table-wrap">
+    <table>
+      <caption>名单变更记录</caption>
+      <thead>
+        <tr>
+          <th scope="col">时间</th>
+          <th scope="col">操作</th>
+          <th scope="col">内容</th>
+          <th scope="col">理由</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...audit].reverse().map((a) => (
+          <tr>
+            <td>{chineseDateTime(a.at)}</td>
+            <td>{`${ACTION_NAMES[a.action]}${a.afterConfirmation ? '（名单确定后）' : ''}`}</td>
+            <td>
+              {a.action === 'participants.imported'
+                ? `新增 ${a.what.added ?? 0}，更新 ${a.what.changed ?? 0}，未变 ${a.what.unchanged ?? 0}`
+                : String(a.what.code ?? '')}
+            </td>
+            <td>{a.why ?? '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
+);
+
+const render = async (
+  ctx: Ctx,
+  list: ParticipantListRef,
+  problem?: Invalid,
+  values: Readonly<Record<string, string>> = {},
+) => {
+  const out = await ctx.deps.console.participants.lists.read(ctx.caller, list);
+  if (out.status !== 'ok') return ctx.refuse(out);
+  const view = out.value;
+  const q = ctx.req.query;
+  const done = countText(q) ?? (q.done ? DONE[q.done] : undefined);
+  return ctx.render(
+    listTitle(list, leagueName(list.league)),
+    <>
+      {ctx.session?.claims.role === 'region' ? <LeaguePicker list={list} /> : null}
+      {done ? (
+        <p class="notice ok" role="status">
+          {done}
+        </p>
+      ) : null}
+      {problem ? <RefusalMessage refusal={problem} /> : null}
+      <p class="notice">
+        {view.confirmed
+          ? '本盟市参评名单已确定（确定参评名单）：此后修改名单须填写理由，并记入变更记录。'
+          : '参评名单尚未确定：修改记入变更记录。'}
+      </p>
+      <p>
+        <a class="button secondary" href={`${exportPath(list, 'template')}?league=${list.league}`}>
+          下载导入模板
+        </a>{' '}
+        <a
+          class="button secondary"
+          href={`/exports/console/participants/${list.year}/${list.kind}?league=${list.league}`}
+        >
+          导出 Excel
+        </a>
+      </p>
+      {view.entries.length === 0 ? (
+        <p class="notice">名单中还没有参评单位。</p>
+      ) : (
+        <Entries ctx={ctx} list={list} view={view} />
+      )}
+      <h2>导入名单</h2>
+      <p>整份文件先全部检查：有任何一行有误，则列出全部问题，不保存任何内容。同一文件重复导入不会改变名单。</p>
+      <ImportForm ctx={ctx} list={list} confirmed={view.confirmed} />
+      <h2>添加参评单位</h2>
+      <AddForm ctx={ctx} list={list} confirmed={view.confirmed} v={values} />
+      <h2>变更记录</h2>
+      {view.audit.length === 0 ? <p>暂无变更。</p> : <Trail audit={view.audit} />}
+    </>,
+    problem ? 400 : 200,
+  );
+};
+
+/** `GET /console/participants/{year}/{kind}?league=`: a league's list of participants of a cycle. */
+export const participantListPage = async (ctx: Ctx) => {
+  const ref = listRefOf(ctx);
+  if (!('ok' in ref)) return ctx.refuse(ref);
+  return render(ctx, ref.list);
+};
+
+/** `POST /console/participants/{year}/{kind}/add?league=`: one entry, checked as a row of an import. */
+export const postAddParticipant = async (ctx: Ctx) => {
+  const ref = listRefOf(ctx);
+  if (!('ok' in ref)) return ctx.refuse(ref);
+  const f = ctx.req.form;
+  const cells = {
+    code: f.code ?? '',
+    name: f.name ?? '',
+    league: ref.list.league,
+    basis: f.basis ?? '',
+    sites: f.sites ?? '',
+    categories: (ctx.req.formAll.categories ?? []).join('；'),
+  };
+  const out = await ctx.deps.console.participants.lists.add(ctx.caller, ref.list, cells, f.why ?? '');
+  if (out.status === 'invalid') return render(ctx, ref.list, out, cells);
+  if (out.status !== 'ok') return ctx.refuse(out);
+  return redirect(listPath(ref.list, { done: 'added' }));
+};
+
+/** `POST /console/participants/{year}/{kind}/remove?league=`: one entry out of the list. */
+export const postRemoveParticipant = async (ctx: Ctx) => {
+  const ref = listRefOf(ctx);
+  if (!('ok' in ref)) return ctx.refuse(ref);
+  const out = await ctx.deps.console.participants.lists.remove(
+    ctx.caller,
+    ref.list,
+    ctx.req.form.code ?? '',
+    ctx.req.form.why ?? '',
+  );
+  if (out.status === 'invalid') return render(ctx, ref.list, out);
+  if (out.status === 'notFound') return ctx.refuse(out, '该单位不在参评名单中');
+  if (out.status !== 'ok') return ctx.refuse(out);
+  return redirect(listPath(ref.list, { done: 'removed' }));
+};

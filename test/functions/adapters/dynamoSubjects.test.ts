@@ -1,0 +1,106 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoClaims } from '../../../functions/adapters/dynamoClaims.ts';
+import { documentClient } from '../../../functions/adapters/dynamoDocument.ts';
+import { DynamoSubjectRecords } from '../../../functions/adapters/dynamoSubjects.ts';
+import type { EventClaim, StoredRecord } from '../../../functions/ports/store.ts';
+import { enterprise, record, uscc } from '../../support/builders.ts';
+import { freshTable } from '../../support/table.ts';
+
+let client: DynamoDBClient;
+let subjects: DynamoSubjectRecords;
+let claims: DynamoClaims;
+beforeAll(async () => {
+  const fresh = await freshTable('subjects');
+  client = fresh.client;
+  subjects = new DynamoSubjectRecords(documentClient(client), fresh.table);
+  claims = new DynamoClaims(documentClient(client), fresh.table);
+});
+afterAll(() => client?.destroy());
+
+const ref = { kind: 'enterprise' as const, id: uscc(11) };
+const claim = (eventId: string): EventClaim => ({
+  eventId,
+  subject: ref,
+  contentHash: eventId,
+  occurredOn: '2026-03-01',
+  rectifiedOn: null,
+  revokedOn: null,
+  applied: false,
+  source: 'test',
+  claimedAt: '2026-03-01T00:00:00Z',
+});
+const stored = (eventId: string): StoredRecord => ({
+  record: record({ eventId, rule: 'PMT_LEDGER', subject: { kind: 'enterprise', id: ref.id, siteId: null } }),
+  contentHash: eventId,
+  source: 'test',
+  receivedAt: '2026-03-01T00:00:00Z',
+});
+
+describe('a subject’s partition', () => {
+  it('commits a record, its profile if absent and its claim applied in one write, and reads them back', async () => {
+    expect(await claims.claimEvent(claim('SUB-1'))).toBe(true);
+    const profile = {
+      subject: enterprise({ id: ref.id }),
+      registration: 'unregistered' as const,
+      version: 1,
+      updatedAt: 'x',
+    };
+    expect(
+      await subjects.commitSubject({
+        subject: ref,
+        newRecord: stored('SUB-1'),
+        profileIfAbsent: profile,
+        eventApplied: 'SUB-1',
+        snapshots: [],
+        audit: [],
+      }),
+    ).toBe(true);
+    const partition = await subjects.loadSubject(ref);
+    expect(partition.profile?.registration).toBe('unregistered');
+    expect(partition.records.map((r) => r.record.eventId)).toEqual(['SUB-1']);
+    expect((await claims.getClaims(['SUB-1'])).get('SUB-1')?.applied).toBe(true);
+    // A second profile-if-absent fails the whole change: nothing of it is written.
+    expect(
+      await subjects.commitSubject({
+        subject: ref,
+        newRecord: stored('SUB-9'),
+        profileIfAbsent: profile,
+        snapshots: [],
+        audit: [],
+      }),
+    ).toBe(false);
+    expect((await subjects.loadSubject(ref)).records).toHaveLength(1);
+  });
+
+  it('loads the records of applied claims only, wherever their subject is', async () => {
+    expect(await claims.claimEvent(claim('SUB-2'))).toBe(true);
+    const loaded = await subjects.loadRecords(['SUB-1', 'SUB-2', 'SUB-1', 'NO-SUCH']);
+    expect([...loaded.keys()]).toEqual(['SUB-1']);
+    expect(loaded.get('SUB-1')?.rule).toBe('PMT_LEDGER');
+  });
+
+  it('finds the agencies that cite a record, each once', async () => {
+    const agencyRef = { kind: 'agency' as const, id: uscc(12, '150200') };
+    for (const eventId of ['A-1', 'A-2'])
+      expect(
+        await subjects.commitSubject({
+          subject: agencyRef,
+          reference: { clientEventId: 'SUB-1', eventId },
+          snapshots: [],
+          audit: [],
+        }),
+      ).toBe(true);
+    expect(await subjects.referencesTo('SUB-1')).toEqual([agencyRef]);
+    expect(await subjects.referencesTo('SUB-2')).toEqual([]);
+  });
+
+  it('says whether a staff link changed, and removes it', async () => {
+    const agencyRef = { kind: 'agency' as const, id: uscc(13, '150200') };
+    const link = { practitionerId: '150203199002150023', firstCountedOn: { '2026': '2026-03-01' } };
+    expect(await subjects.putStaffLink(agencyRef, link)).toBe(true);
+    expect(await subjects.putStaffLink(agencyRef, link)).toBe(false);
+    await subjects.deleteStaffLink(agencyRef, link.practitionerId);
+    expect((await subjects.loadSubject(agencyRef)).staff).toEqual([]);
+  });
+});
