@@ -23,6 +23,8 @@ export interface TestOidcProvider {
   person: OidcPerson | null;
   /** Seconds an ID token lives. */
   tokenSeconds: number;
+  /** The `exp` of the last ID token issued (seconds), null before the first. */
+  lastExpiry: number | null;
   /** The authorization requests received (their query parameters). */
   readonly authorizations: URLSearchParams[];
   /** Token requests refused, with the OAuth error sent back. */
@@ -70,6 +72,7 @@ export const startOidcProvider = async (
     clientId: o.clientId ?? 'ecocredit-web',
     person: o.person === undefined ? null : o.person,
     tokenSeconds: 3600,
+    lastExpiry: null,
     authorizations: [],
     tokenRefusals: [],
     logouts: [],
@@ -93,6 +96,7 @@ export const startOidcProvider = async (
     if (form.get('redirect_uri') !== issued.redirectUri) return refuseToken(res, 'invalid_grant');
     if (s256(form.get('code_verifier') ?? '') !== issued.challenge) return refuseToken(res, 'invalid_grant');
     const now = Math.floor(Date.now() / 1000);
+    provider.lastExpiry = now + provider.tokenSeconds;
     const idToken = await new SignJWT({ ...issued.person.claims, ...(issued.nonce ? { nonce: issued.nonce } : {}) })
       .setProtectedHeader({ alg: 'RS256', kid: jwk.kid! })
       .setIssuer(issuer)
