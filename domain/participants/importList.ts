@@ -1,4 +1,4 @@
-import { AGENCY_CATEGORIES, type AgencyCategory } from '../catalogue/kinds.ts';
+import { AGENCY_CATEGORIES, AGENCY_CATEGORY_NAMES, type AgencyCategory } from '../catalogue/kinds.ts';
 import { isLeagueCode, LEAGUES, type LeagueCode } from '../identifiers/leagues.ts';
 import { subjectIdProblem } from '../identifiers/subjectId.ts';
 import { MAX_NAME_LENGTH, MAX_SITE_ID_LENGTH, MAX_SITES } from '../records/bounds.ts';
@@ -37,13 +37,8 @@ export const COLUMNS_OF_KIND: Record<ParticipantKind, readonly ColumnKey[]> = {
 };
 
 /** Annex 2 机构分类指标, as the annex names the categories. */
-export const CATEGORY_NAMES: Record<AgencyCategory, string> = {
-  treatment_om: '环境污染第三方治理机构、防治污染设施运行维护机构',
-  monitoring: '环境监测服务机构',
-  eia: '环评服务机构',
-  it_om: '生态环境业务信息系统运维机构',
-  investigation: '生态环境破坏及污染状况调查评估机构',
-};
+/** The categories' names as the import template writes them (Annex 2). */
+export const CATEGORY_NAMES = AGENCY_CATEGORY_NAMES;
 
 /** One row of the sheet: its row number in the workbook, and its cells by column. */
 export interface ListRow {

@@ -1,6 +1,5 @@
-import { AGENCY_CATEGORIES } from '../../../../domain/catalogue/kinds.ts';
 import { LEAGUE_CODES } from '../../../../domain/identifiers/leagues.ts';
-import { CATEGORY_NAMES, COLUMNS } from '../../../../domain/participants/importList.ts';
+import { COLUMNS } from '../../../../domain/participants/importList.ts';
 import {
   BASES_OF_KIND,
   BASIS_ORDINALS,
@@ -12,6 +11,7 @@ import type { Invalid } from '../../../shared/errors.ts';
 import type { WebDeps } from '../../deps.ts';
 import { redirect } from '../../http/response.ts';
 import type { PageContext } from '../../router.ts';
+import { AgencyCategoriesFieldset } from '../../ui/fields.tsx';
 import { leagueOptions, SelectFilter } from '../../ui/filters.tsx';
 import { chineseDateTime, leagueName } from '../../ui/format.ts';
 import { CsrfField } from '../../ui/layout.tsx';
@@ -122,23 +122,10 @@ const AddForm = ({
         <input id="sites" name="sites" size={40} value={v.sites ?? ''} />
       </>
     ) : (
-      <fieldset>
-        <legend>{COLUMNS.categories}（附件2 机构分类，至少一项）</legend>
-        {AGENCY_CATEGORIES.map((c) => (
-          <div>
-            <input
-              type="checkbox"
-              id={`category-${c}`}
-              name="categories"
-              value={c}
-              checked={(v.categories ?? '').split('；').includes(c)}
-            />{' '}
-            <label for={`category-${c}`} class="inline-label">
-              {CATEGORY_NAMES[c]}
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      <AgencyCategoriesFieldset
+        legend={`${COLUMNS.categories}（附件2 机构分类，至少一项）`}
+        checked={(c) => (v.categories ?? '').split('；').includes(c)}
+      />
     )}
     <ReasonField id="why-add" confirmed={confirmed} />
     <p>

@@ -1,13 +1,14 @@
-import { AGENCY_CATEGORIES, SUBJECT_KINDS, type SubjectKind } from '../../../../domain/catalogue/kinds.ts';
+import { SUBJECT_KINDS, type SubjectKind } from '../../../../domain/catalogue/kinds.ts';
 import { JURISDICTION_CODES } from '../../../../domain/identifiers/leagues.ts';
 import type { Refusal } from '../../../shared/errors.ts';
 import type { WebDeps } from '../../deps.ts';
 import { redirect } from '../../http/response.ts';
 import type { PageContext } from '../../router.ts';
+import { AgencyCategoriesFieldset } from '../../ui/fields.tsx';
 import { kindName, leagueName } from '../../ui/format.ts';
 import { CsrfField } from '../../ui/layout.tsx';
 import { RefusalMessage } from '../../ui/refusal.tsx';
-import { AGENCY_CATEGORY_NAMES, named } from './labels.ts';
+import { named } from './labels.ts';
 import { subjectPath } from './listPage.tsx';
 import {
   bodyOfValues,
@@ -106,23 +107,10 @@ const SubjectFormView = ({
     </select>
     {v.kind === 'enterprise' ? <SiteRows v={v} /> : null}
     {v.kind === 'agency' ? (
-      <fieldset>
-        <legend>机构类别（附件2 机构分类指标，至少一项）</legend>
-        {AGENCY_CATEGORIES.map((c) => (
-          <div>
-            <input
-              type="checkbox"
-              id={`category-${c}`}
-              name="categories"
-              value={c}
-              checked={v.categories.includes(c)}
-            />{' '}
-            <label for={`category-${c}`} class="inline-label">
-              {AGENCY_CATEGORY_NAMES[c]}
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      <AgencyCategoriesFieldset
+        legend="机构类别（附件2 机构分类指标，至少一项）"
+        checked={(c) => v.categories.includes(c)}
+      />
     ) : null}
     {v.kind === 'practitioner' ? (
       <fieldset>

@@ -1,3 +1,4 @@
+import { AGENCY_CATEGORY_NAMES as ANNEX_2_CATEGORY_NAMES } from '../../../../domain/catalogue/kinds.ts';
 import type { InputIssue } from '../../../../domain/validation.ts';
 import type { Refusal } from '../../../shared/errors.ts';
 
@@ -6,13 +7,7 @@ import type { Refusal } from '../../../shared/errors.ts';
 export const PENDING_NAMES = { warning: '信用预警整改期内', 'awaiting-client': '待委托单位记录确定' } as const;
 
 /** Annex 2 机构分类指标, as the annex names the categories. */
-export const AGENCY_CATEGORY_NAMES: Record<string, string> = {
-  treatment_om: '环境污染第三方治理机构、防治污染设施运行维护机构',
-  monitoring: '环境监测服务机构',
-  eia: '环评服务机构',
-  it_om: '生态环境业务信息系统运维机构',
-  investigation: '生态环境破坏及污染状况调查评估机构',
-};
+export const AGENCY_CATEGORY_NAMES: Readonly<Record<string, string>> = ANNEX_2_CATEGORY_NAMES;
 
 export const AUDIT_ACTIONS: Record<string, string> = {
   'subject.registered': '登记主体',
