@@ -108,6 +108,8 @@ export const keys = {
   health: 'HEALTH',
   /** `PARTICIPANTS#<year>#<kind>#<league>` / `<code>`: a league's list of participants of a cycle. */
   participants: (year: number, kind: CycleKind, league: string) => `PARTICIPANTS#${year}#${kind}#${league}`,
+  /** `VOLUNTARY#<year>#<kind>#<league>` / `<code>`: applications to take part of one's own accord (Art 6(8)). */
+  voluntary: (year: number, kind: CycleKind, league: string) => `VOLUNTARY#${year}#${kind}#${league}`,
 } as const;
 
 /**

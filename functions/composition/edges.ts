@@ -8,6 +8,7 @@ import type { PublishedDirectory } from '../ports/publishedDirectory.ts';
 import type { RecordQueue } from '../ports/queue.ts';
 import type { Scheduler } from '../ports/scheduler.ts';
 import type { CreditStore } from '../ports/store.ts';
+import type { VoluntaryStore } from '../ports/voluntary.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { createLogger } from '../shared/logger.ts';
 
@@ -36,6 +37,8 @@ export interface Edges {
   readonly commitments: CommitmentStore;
   /** The lists of participants of each cycle and league, with their audit trails. */
   readonly participants: ParticipantStore;
+  /** Applications to take part of one's own accord (Art 6(8)), beside the lists they would join. */
+  readonly voluntary: VoluntaryStore;
   readonly recordQueue: RecordQueue;
   readonly rescoreQueue: JsonQueue<unknown>;
   readonly pushQueue: JsonQueue<PushBatch>;

@@ -6,7 +6,7 @@ import type { CookieOptions, CookieSigner } from '../web/session/session.ts';
 import type { Edges } from './edges.ts';
 import { webAuthDeps } from './webAuth.ts';
 import { webConsoleCyclesDeps } from './webConsoleCycles.ts';
-import { webConsoleParticipantsDeps } from './webConsoleParticipants.ts';
+import { webConsoleParticipantsDeps, webConsoleVoluntaryDeps } from './webConsoleParticipants.ts';
 import { webConsoleSubjectsDeps } from './webConsoleSubjects.ts';
 import { webPortalDeps } from './webPortal.ts';
 import { webPublicDeps } from './webPublic.ts';
@@ -25,13 +25,19 @@ export type WebEdges = Pick<Edges, 'clock' | 'logger'> &
   Parameters<typeof webConsoleCyclesDeps>[0] &
   Parameters<typeof webConsoleSubjectsDeps>[0] &
   Parameters<typeof webConsoleParticipantsDeps>[0] &
+  Parameters<typeof webConsoleVoluntaryDeps>[0] &
   Parameters<typeof webPortalDeps>[0] &
   Parameters<typeof webAuthDeps>[0];
 
 export const composeWeb = (e: WebEdges, o: WebOptions) => {
   const deps: WebDeps = {
     public: webPublicDeps(e),
-    console: { ...webConsoleCyclesDeps(e), ...webConsoleSubjectsDeps(e), ...webConsoleParticipantsDeps(e) },
+    console: {
+      ...webConsoleCyclesDeps(e),
+      ...webConsoleSubjectsDeps(e),
+      ...webConsoleParticipantsDeps(e),
+      ...webConsoleVoluntaryDeps(e),
+    },
     portal: webPortalDeps(e),
     auth: webAuthDeps(e),
   };

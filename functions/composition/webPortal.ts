@@ -4,6 +4,7 @@ import type { ProfileStore, PublishedResultStore, SnapshotReader } from '../port
 import type { PortalDeps } from '../web/portal/deps.ts';
 import { SignCommitment } from '../web/portal/signCommitment.ts';
 import { ViewCommitment } from '../web/portal/viewCommitment.ts';
+import { VoluntaryParticipation } from '../web/portal/voluntaryParticipation.ts';
 import type { Edges, StoreEdge } from './edges.ts';
 import { type RepairEdges, repairService } from './repairs.ts';
 
@@ -12,7 +13,7 @@ import { type RepairEdges, repairService } from './repairs.ts';
  * the signed commitment letters (with the profiles the letters are made out from).
  */
 export type PortalEdges = RepairEdges &
-  Pick<Edges, 'clock' | 'commitments'> &
+  Pick<Edges, 'clock' | 'commitments' | 'voluntary'> &
   StoreEdge<SnapshotReader & PublishedResultStore & ProfileStore> & { readonly evidenceStore: EvidenceStore };
 
 /** What the portal pages use, from the platform's edges. */
@@ -27,5 +28,6 @@ export const webPortalDeps = (e: PortalEdges): PortalDeps => {
       view: new ViewCommitment(e.store, e.commitments, e.clock),
       sign: new SignCommitment(e.store, e.commitments, e.clock),
     },
+    voluntary: new VoluntaryParticipation(e.store, e.voluntary, e.clock),
   };
 };

@@ -42,6 +42,8 @@ export interface PolicyTargets {
   readonly 'ingest.manage': { readonly league: string | null };
   /** A league's list of participants (Art 16(1), 17(1)): the region, or that league's bureau. */
   readonly 'participants.manage': { readonly league: string };
+  /** Applying to take part in a year's evaluation of one's own accord (Art 6(8)): the unit itself. */
+  readonly 'voluntary.apply': { readonly kind: string; readonly id: string };
 }
 
 export type Action = keyof PolicyTargets;
@@ -75,6 +77,9 @@ const RULES: { readonly [A in Action]: (claims: StaffClaims, target: PolicyTarge
   'ingest.manage': (c, t) => isBureau(c) && (t === undefined || c.role === 'region' || t.league === c.league),
   // Art 8, 16(1), 17(1): each league bureau builds its own league's list; the region oversees them all.
   'participants.manage': (c, t) => isBureau(c) && (t === undefined || c.role === 'region' || t.league === c.league),
+  // Art 6(8): the application is the unit's own; no bureau applies for it.
+  'voluntary.apply': (c, t) =>
+    (c.role === 'enterprise' || c.role === 'agency') && (t === undefined || (t.kind === c.role && t.id === c.subject)),
 };
 
 /**

@@ -18,6 +18,7 @@ import {
   subjectDirectory,
   subjectListing,
   subjectRecords,
+  voluntary,
 } from '../composition/aws/dynamo.ts';
 import { scheduler } from '../composition/aws/scheduler.ts';
 import { signIn } from '../composition/aws/signIn.ts';
@@ -52,6 +53,7 @@ export const handler = composeWeb(
     publishedDirectory: publishedDirectory(),
     commitments: commitments(),
     participants: participants(),
+    voluntary: voluntary(),
     scheduler: scheduler(),
     recordQueue: recordQueue(),
     rescoreQueue: rescoreQueue(),

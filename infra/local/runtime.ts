@@ -13,6 +13,7 @@ import { DynamoPublishedDirectory } from '../../functions/adapters/dynamoPublish
 import { DynamoRepairQueue } from '../../functions/adapters/dynamoRepairQueue.ts';
 import { DynamoCreditStore } from '../../functions/adapters/dynamoStore.ts';
 import { DynamoSubjectListing } from '../../functions/adapters/dynamoSubjectListing.ts';
+import { DynamoVoluntary } from '../../functions/adapters/dynamoVoluntary.ts';
 import { HttpCreditPlatform, LoggingCreditPlatform } from '../../functions/adapters/httpCreditPlatform.ts';
 import { LocalEvidenceStore } from '../../functions/adapters/localEvidenceStore.ts';
 import { LocalScheduler } from '../../functions/adapters/localScheduler.ts';
@@ -193,6 +194,7 @@ const assemble = async (
     publishedDirectory: new DynamoPublishedDirectory(documentClient(dynamo), tableName),
     commitments: new DynamoCommitments(documentClient(dynamo), tableName),
     participants: new DynamoParticipants(documentClient(dynamo), tableName),
+    voluntary: new DynamoVoluntary(documentClient(dynamo), tableName),
     recordQueue: new SqsRecordQueue(sqs, recordsQueue.url),
     rescoreQueue: new SqsJsonQueue<unknown>(sqs, rescoreQueue.url),
     pushQueue: new SqsJsonQueue<PushBatch>(sqs, pushQueue.url),

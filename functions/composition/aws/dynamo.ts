@@ -15,6 +15,7 @@ import { DynamoRepairApplications } from '../../adapters/dynamoRepairs.ts';
 import { DynamoSnapshotReader } from '../../adapters/dynamoSnapshots.ts';
 import { DynamoSubjectListing } from '../../adapters/dynamoSubjectListing.ts';
 import { DynamoSubjectRecords } from '../../adapters/dynamoSubjects.ts';
+import { DynamoVoluntary } from '../../adapters/dynamoVoluntary.ts';
 import type { CommitmentStore } from '../../ports/commitments.ts';
 import type { RepairQueueReader, SubjectListing } from '../../ports/consoleLists.ts';
 import type { ParticipantStore } from '../../ports/participants.ts';
@@ -31,6 +32,7 @@ import type {
   SubjectDirectory,
   SubjectRecordStore,
 } from '../../ports/store.ts';
+import type { VoluntaryStore } from '../../ports/voluntary.ts';
 import { requireEnv } from '../../shared/env.ts';
 
 /**
@@ -61,3 +63,5 @@ export const publishedDirectory = (): PublishedDirectory => new DynamoPublishedD
 /** The signed credit commitment letters (Annex 4, 5). */
 export const commitments = (): CommitmentStore => new DynamoCommitments(documents(), table());
 export const participants = (): ParticipantStore => new DynamoParticipants(documents(), table());
+/** Applications to take part of one's own accord (Art 6(8)). */
+export const voluntary = (): VoluntaryStore => new DynamoVoluntary(documents(), table());

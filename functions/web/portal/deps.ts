@@ -4,6 +4,7 @@ import type { ApplyForRepair } from '../../repairs/applyForRepair.ts';
 import type { ListRepairs } from '../../repairs/listRepairs.ts';
 import type { SignCommitment } from './signCommitment.ts';
 import type { ViewCommitment } from './viewCommitment.ts';
+import type { VoluntaryParticipation } from './voluntaryParticipation.ts';
 
 /** What the participant portal uses: the existing use cases (they authorise the caller) and the evidence files. */
 export interface PortalDeps {
@@ -16,4 +17,6 @@ export interface PortalDeps {
     readonly view: Pick<ViewCommitment, 'execute'>;
     readonly sign: Pick<SignCommitment, 'execute'>;
   };
+  /** Applying to take part of one's own accord (Art 6(8)). */
+  readonly voluntary: Pick<VoluntaryParticipation, 'view' | 'apply'>;
 }

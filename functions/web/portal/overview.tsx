@@ -106,6 +106,9 @@ const Overview = ({ r, commitment }: { r: LookupBody; commitment: CommitmentView
         <p>
           <a href="/portal/repairs">查看信用修复申请</a>
         </p>
+        <p>
+          <a href="/portal/participation">自愿参加环保信用评价</a>
+        </p>
         {commitment ? <CommitmentStatus c={commitment} /> : null}
       </section>
 

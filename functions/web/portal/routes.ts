@@ -5,6 +5,7 @@ import { commitmentPage, signCommitment } from './commitment.tsx';
 import { portalHome } from './overview.tsx';
 import { portalRepairs } from './repairs.tsx';
 import { uploadEvidence } from './upload.tsx';
+import { participationPage, postParticipation } from './voluntary.tsx';
 
 /** The participant portal (an enterprise or agency signed in; it sees only itself: docs/portal.md). */
 export const portalRoutes: readonly WebRoute<WebDeps>[] = [
@@ -15,4 +16,6 @@ export const portalRoutes: readonly WebRoute<WebDeps>[] = [
   { method: 'POST', path: '/portal/evidence', access: 'participant', handle: uploadEvidence },
   { method: 'GET', path: '/portal/commitment', access: 'participant', handle: commitmentPage },
   { method: 'POST', path: '/portal/commitment', access: 'participant', handle: signCommitment },
+  { method: 'GET', path: '/portal/participation', access: 'participant', handle: participationPage },
+  { method: 'POST', path: '/portal/participation', access: 'participant', handle: postParticipation },
 ];

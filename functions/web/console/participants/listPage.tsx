@@ -7,6 +7,7 @@ import {
   INCLUSION_BASES,
 } from '../../../../domain/participants/participant.ts';
 import type { ParticipantAudit, ParticipantListRef } from '../../../ports/participants.ts';
+import type { VoluntaryApplication } from '../../../ports/voluntary.ts';
 import type { Invalid } from '../../../shared/errors.ts';
 import type { WebDeps } from '../../deps.ts';
 import { redirect } from '../../http/response.ts';
@@ -30,7 +31,12 @@ const ACTION_NAMES: Record<ParticipantAudit['action'], string> = {
 const countText = (q: Readonly<Record<string, string>>): string | null =>
   q.added === undefined ? null : `导入完成：新增 ${q.added}，更新 ${q.changed ?? 0}，未变 ${q.unchanged ?? 0}。`;
 
-const DONE: Record<string, string> = { added: '已添加参评单位。', removed: '已移除参评单位。' };
+const DONE: Record<string, string> = {
+  added: '已添加参评单位。',
+  removed: '已移除参评单位。',
+  accepted: '已接受自愿参加申请，该单位已列入参评名单。',
+  declined: '已不予接受自愿参加申请。',
+};
 
 const LeaguePicker = ({ list }: { list: ParticipantListRef }) => (
   <search>
@@ -149,6 +155,64 @@ const ImportForm = ({ ctx, list, confirmed }: { ctx: Ctx; list: ParticipantListR
   </form>
 );
 
+/** Art 6(8): the pending applications to join this list of one's own accord, each to accept or decline. */
+const Applications = ({
+  ctx,
+  list,
+  pending,
+  confirmed,
+}: {
+  ctx: Ctx;
+  list: ParticipantListRef;
+  pending: readonly VoluntaryApplication[];
+  confirmed: boolean;
+}) => (
+  <div class="table-wrap">
+    <table>
+      <caption>{`待处理的自愿参加申请（共 ${pending.length} 份）`}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{COLUMNS.code}</th>
+          <th scope="col">{COLUMNS.name}</th>
+          <th scope="col">申请时间</th>
+          <th scope="col">接受</th>
+          <th scope="col">不予接受</th>
+        </tr>
+      </thead>
+      <tbody>
+        {pending.map((a) => (
+          <tr>
+            <td>{a.code}</td>
+            <td>{a.name}</td>
+            <td>{chineseDateTime(a.appliedAt)}</td>
+            <td>
+              <form method="post" action={listPath(list).replace('?', '/voluntary/accept?')} class="inline">
+                <CsrfField token={ctx.csrf} />
+                <input type="hidden" name="code" value={a.code} />
+                {confirmed ? <ReasonField id={`why-accept-${a.code}`} confirmed /> : null}
+                <button type="submit" aria-label={`接受 ${a.name}`}>
+                  接受
+                </button>
+              </form>
+            </td>
+            <td>
+              <form method="post" action={listPath(list).replace('?', '/voluntary/decline?')} class="inline">
+                <CsrfField token={ctx.csrf} />
+                <input type="hidden" name="code" value={a.code} />
+                <label for={`why-decline-${a.code}`}>{`不予接受 ${a.name} 的理由（必填）`}</label>
+                <textarea id={`why-decline-${a.code}`} name="why" maxLength={500} required />
+                <button type="submit" class="secondary" aria-label={`不予接受 ${a.name}`}>
+                  不予接受
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
+);
+
 const Trail = ({ audit }: { audit: readonly ParticipantAudit[] }) => (
   <div class="table-wrap">
     <table>
@@ -185,8 +249,12 @@ const render = async (
   problem?: Invalid,
   values: Readonly<Record<string, string>> = {},
 ) => {
-  const out = await ctx.deps.console.participants.lists.read(ctx.caller, list);
+  const [out, applications] = await Promise.all([
+    ctx.deps.console.participants.lists.read(ctx.caller, list),
+    ctx.deps.console.voluntary.decisions.pending(ctx.caller, list),
+  ]);
   if (out.status !== 'ok') return ctx.refuse(out);
+  if (applications.status !== 'ok') return ctx.refuse(applications);
   const view = out.value;
   const q = ctx.req.query;
   const done = countText(q) ?? (q.done ? DONE[q.done] : undefined);
@@ -220,6 +288,12 @@ const render = async (
         <p class="notice">名单中还没有参评单位。</p>
       ) : (
         <Entries ctx={ctx} list={list} view={view} />
+      )}
+      <h2>自愿参加申请</h2>
+      {applications.value.length === 0 ? (
+        <p>暂无待处理的自愿参加申请。</p>
+      ) : (
+        <Applications ctx={ctx} list={list} pending={applications.value} confirmed={view.confirmed} />
       )}
       <h2>导入名单</h2>
       <p>整份文件先全部检查：有任何一行有误，则列出全部问题，不保存任何内容。同一文件重复导入不会改变名单。</p>
@@ -274,3 +348,22 @@ export const postRemoveParticipant = async (ctx: Ctx) => {
   if (out.status !== 'ok') return ctx.refuse(out);
   return redirect(listPath(ref.list, { done: 'removed' }));
 };
+
+/** `POST /console/participants/{year}/{kind}/voluntary/{accept|decline}?league=`: decides an application (Art 6(8)). */
+const decideApplication = (decision: 'accept' | 'decline') => async (ctx: Ctx) => {
+  const ref = listRefOf(ctx);
+  if (!('ok' in ref)) return ctx.refuse(ref);
+  const out = await ctx.deps.console.voluntary.decisions[decision](
+    ctx.caller,
+    ref.list,
+    ctx.req.form.code ?? '',
+    ctx.req.form.why ?? '',
+  );
+  if (out.status === 'invalid') return render(ctx, ref.list, out);
+  if (out.status === 'notFound') return ctx.refuse(out, '没有该单位的自愿参加申请');
+  if (out.status !== 'ok') return ctx.refuse(out);
+  return redirect(listPath(ref.list, { done: decision === 'accept' ? 'accepted' : 'declined' }));
+};
+
+export const postAcceptApplication = decideApplication('accept');
+export const postDeclineApplication = decideApplication('decline');

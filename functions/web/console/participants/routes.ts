@@ -1,6 +1,12 @@
 import type { WebDeps } from '../../deps.ts';
 import type { WebRoute } from '../../router.ts';
-import { participantListPage, postAddParticipant, postRemoveParticipant } from './listPage.tsx';
+import {
+  participantListPage,
+  postAcceptApplication,
+  postAddParticipant,
+  postDeclineApplication,
+  postRemoveParticipant,
+} from './listPage.tsx';
 
 /** A league's list of participants of a cycle (docs/console.md 参评名单); its template and import: exportRoutes.ts. */
 export const participantConsoleRoutes: readonly WebRoute<WebDeps>[] = [
@@ -11,5 +17,17 @@ export const participantConsoleRoutes: readonly WebRoute<WebDeps>[] = [
     path: '/console/participants/{year}/{kind}/remove',
     access: 'bureau',
     handle: postRemoveParticipant,
+  },
+  {
+    method: 'POST',
+    path: '/console/participants/{year}/{kind}/voluntary/accept',
+    access: 'bureau',
+    handle: postAcceptApplication,
+  },
+  {
+    method: 'POST',
+    path: '/console/participants/{year}/{kind}/voluntary/decline',
+    access: 'bureau',
+    handle: postDeclineApplication,
   },
 ];
