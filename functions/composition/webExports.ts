@@ -10,7 +10,6 @@ import type { ExportDeps } from '../web/exportDeps.ts';
 import { EXPORT_ROUTES } from '../web/exportRoutes.ts';
 import { createWebHandler } from '../web/handler.ts';
 import { ListPublished } from '../web/public/listPublished.ts';
-import { CookieSigner } from '../web/session/session.ts';
 import type { Edges, StoreEdge } from './edges.ts';
 import type { WebOptions } from './web.ts';
 import { webConsoleParticipantsDeps } from './webConsoleParticipants.ts';
@@ -61,14 +60,4 @@ export const composeWebExports = (e: WebExportEdges, o: Omit<WebOptions, 'extraR
     clock: e.clock,
     logger: e.logger('webExports'),
   });
-};
-
-/** The cookie signer of the site's session key, made again only when the key rotates. */
-export const rotatingSigner = (secret: () => Promise<string>): (() => Promise<CookieSigner>) => {
-  let current: { raw: string; signer: CookieSigner } | null = null;
-  return async () => {
-    const raw = await secret();
-    if (current?.raw !== raw) current = { raw, signer: new CookieSigner(raw) };
-    return current.signer;
-  };
 };

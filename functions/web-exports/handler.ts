@@ -1,4 +1,5 @@
-import { composeWebExports, rotatingSigner, type WebExportEdges } from '../composition/webExports.ts';
+import { rotatingSigner } from '../composition/rotatingSigner.ts';
+import { composeWebExports, type WebExportEdges } from '../composition/webExports.ts';
 
 /**
  * `webExports`: the site's Excel downloads (`/exports/…`, docs/web.md) over HTTPS, with the pages'

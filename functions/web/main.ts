@@ -24,14 +24,13 @@ import { scheduler } from '../composition/aws/scheduler.ts';
 import { signIn } from '../composition/aws/signIn.ts';
 import { recordQueue, rescoreQueue } from '../composition/aws/sqs.ts';
 import { joinPorts } from '../composition/joinPorts.ts';
+import { rotatingSigner } from '../composition/rotatingSigner.ts';
 import { composeWeb } from '../composition/web.ts';
 import { systemClock } from '../shared/clock.ts';
 import { requireEnv } from '../shared/env.ts';
 import { createLogger } from '../shared/logger.ts';
-import { CookieSigner } from './session/session.ts';
 
 const sessionKey = new SecretsManagerSessionKey(new SecretsManagerClient({}), requireEnv('webSessionSecretArn'));
-let signer: { raw: string; signer: CookieSigner } | null = null;
 
 export const handler = composeWeb(
   {
@@ -62,11 +61,7 @@ export const handler = composeWeb(
     signIn: signIn(),
   },
   {
-    signer: async () => {
-      const raw = await sessionKey.secret();
-      if (signer?.raw !== raw) signer = { raw, signer: new CookieSigner(raw) };
-      return signer.signer;
-    },
+    signer: rotatingSigner(() => sessionKey.secret()),
     cookies: { secure: true },
   },
 );

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { header, rawBody } from '../../shared/http.ts';
 
 /**
  * A page request as the pages read it: the path, the query, the form fields of a POST, the cookies
@@ -27,14 +28,9 @@ export interface WebRequest {
 /** Longest form body read (evidence uploads are sent to storage directly, not through a form). */
 export const MAX_FORM_BYTES = 256 * 1024;
 
-const headerOf = (event: APIGatewayProxyEventV2, name: string): string | undefined => {
-  for (const [k, v] of Object.entries(event.headers ?? {})) if (k.toLowerCase() === name) return v;
-  return undefined;
-};
-
 /** Cookies of the request: API Gateway v2 passes them in `cookies`; a plain `Cookie` header too. */
 export const cookiesOf = (event: APIGatewayProxyEventV2): Record<string, string> => {
-  const pairs = event.cookies ?? (headerOf(event, 'cookie') ?? '').split(';');
+  const pairs = event.cookies ?? (header(event, 'cookie') ?? '').split(';');
   const out: Record<string, string> = {};
   for (const pair of pairs) {
     const at = pair.indexOf('=');
@@ -65,12 +61,11 @@ const formOf = (body: Buffer, contentType: string) => {
 };
 
 export const webRequestOf = (event: APIGatewayProxyEventV2): WebRequest => {
-  const body =
-    event.body === undefined ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
-  const contentType = (headerOf(event, 'content-type') ?? '').toLowerCase();
+  const body = rawBody(event);
+  const contentType = (header(event, 'content-type') ?? '').toLowerCase();
   const query: Record<string, string> = {};
   for (const [k, v] of new URLSearchParams(event.rawQueryString ?? '')) query[k] = v;
-  const host = headerOf(event, 'host') ?? event.requestContext.domainName;
+  const host = header(event, 'host') ?? event.requestContext.domainName;
   const local = /^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host);
   return {
     method: event.requestContext.http.method.toUpperCase(),
@@ -80,7 +75,7 @@ export const webRequestOf = (event: APIGatewayProxyEventV2): WebRequest => {
     cookies: cookiesOf(event),
     body,
     contentType,
-    origin: headerOf(event, 'origin'),
+    origin: header(event, 'origin'),
     siteOrigin: `${local ? 'http' : 'https'}://${host}`,
     requestId: event.requestContext.requestId,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rotatingSigner } from '../../../functions/composition/webExports.ts';
+import { rotatingSigner } from '../../../functions/composition/rotatingSigner.ts';
 
 describe('the downloads’ session signer', () => {
   it('keeps one signer while the key stays, and signs with the new key once it rotates', async () => {
