@@ -58,6 +58,7 @@ export type HandlerName =
   | 'ingestHttp'
   | 'ingestWorker'
   | 'scoreLookup'
+  | 'resultsApi'
   | 'registerSubject'
   | 'health'
   | 'cyclesApi'
@@ -157,6 +158,14 @@ export const FUNCTIONS: Readonly<Record<HandlerName, FunctionDefinition>> = {
     memoryMb: 512,
     timeoutSeconds: 10,
     environment: ['table', ...STAFF_TOKEN_ENV],
+    grants: { table: READ },
+  },
+  // The uses of published results: the 双随机 sampling list (Art 28) and the measures lookup (Art 29–31).
+  resultsApi: {
+    entry: 'functions/results-api/main.ts',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    environment: ['table'],
     grants: { table: READ },
   },
   registerSubject: {
@@ -301,10 +310,26 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/v1/webhooks/{source}', handler: 'ingestHttp', auth: 'none', throttled: true },
   { method: 'GET', path: '/v1/subjects/{kind}/{id}/score', handler: 'scoreLookup', auth: 'optional', throttled: true },
   { method: 'PUT', path: '/v1/subjects/{kind}/{id}', handler: 'registerSubject', auth: 'jwt', throttled: false },
+  { method: 'GET', path: '/v1/subjects/{kind}/{id}/measures', handler: 'resultsApi', auth: 'none', throttled: true },
+  { method: 'GET', path: '/v1/sampling/{year}', handler: 'resultsApi', auth: 'jwt', throttled: false },
   { method: 'GET', path: '/v1/health', handler: 'health', auth: 'none', throttled: true },
   { method: 'POST', path: '/v1/cycles', handler: 'cyclesApi', auth: 'jwt', throttled: false },
   { method: 'POST', path: '/v1/cycles/{year}/{kind}/acts', handler: 'cyclesApi', auth: 'jwt', throttled: false },
   { method: 'GET', path: '/v1/cycles/{year}/{kind}', handler: 'cyclesApi', auth: 'jwt', throttled: false },
+  {
+    method: 'GET',
+    path: '/v1/cycles/{year}/{kind}/participants/{league}',
+    handler: 'cyclesApi',
+    auth: 'jwt',
+    throttled: false,
+  },
+  {
+    method: 'POST',
+    path: '/v1/cycles/{year}/{kind}/participants/{league}',
+    handler: 'cyclesApi',
+    auth: 'jwt',
+    throttled: false,
+  },
   { method: 'PUT', path: '/v1/calendars/{year}', handler: 'cyclesApi', auth: 'jwt', throttled: false },
   { method: 'POST', path: '/v1/subjects/{kind}/{id}/repairs', handler: 'repairsApi', auth: 'jwt', throttled: false },
   { method: 'GET', path: '/v1/subjects/{kind}/{id}/repairs', handler: 'repairsApi', auth: 'jwt', throttled: false },
@@ -341,6 +366,7 @@ export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('POST', '/results/{proxy+}'),
   page('GET', '/lists'),
   page('GET', '/lists/{proxy+}'),
+  page('GET', '/measures'),
   { method: 'GET', path: '/exports/{proxy+}', handler: 'webExports', auth: 'none', throttled: true },
   // The import of a list of participants: an uploaded workbook, read with the same library.
   { method: 'POST', path: '/exports/{proxy+}', handler: 'webExports', auth: 'none', throttled: true },

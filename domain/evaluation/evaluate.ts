@@ -8,6 +8,7 @@ import type { PublishedGrade } from './blacklist.ts';
 import { evaluateSubject } from './evaluateSubject.ts';
 import { DEFAULT_OPTIONS, type EvaluationOptions } from './options.ts';
 import { evaluatePractitioner } from './practitioner.ts';
+import { groupRecordsBySubject, type RecordIndex } from './recordIndex.ts';
 import type { PractitionerResult, SubjectContext, SubjectResult } from './result.ts';
 
 export interface HistoryEntry extends PublishedGrade {
@@ -50,9 +51,11 @@ export const checkRecordSet = (subjects: readonly Subject[], records: readonly C
         message: `事件编号 ${r.eventId} 重复且内容不同（与 records[${prev}] 冲突）`,
       });
     const rule = ruleByCode(r.rule);
+    // Only a category rule depends on its subject (appliesToCategories is true for any other).
+    if (rule?.agencyCategories === undefined) return;
     const si = subjectIndex.get(subjectKey(r.subject));
     const subject = si === undefined ? undefined : subjects[si];
-    if (rule && subject?.kind === 'agency' && !appliesToCategories(rule, subject.categories))
+    if (subject?.kind === 'agency' && !appliesToCategories(rule, subject.categories))
       issues.push({
         path: `records[${i}].rule`,
         message: `评价指标 ${r.rule} 不适用于该机构的类别（${subject.categories.join('、')}）`,
@@ -61,46 +64,21 @@ export const checkRecordSet = (subjects: readonly Subject[], records: readonly C
   return issues;
 };
 
-/**
- * Records by subject and the client records that agencies refer to (I4). Memory-bound at a million
- * records, so it indexes only what is looked up: subjects by id (a USCC or ID number names one
- * subject; kinds are split only where they share an id) and, by eventId, only the records some
- * agency names as its client's. Identical deliveries are dropped per subject, after sorting.
- */
-const indexRecords = (records: readonly CreditRecord[]) => {
-  const referenced = new Set<string>();
-  for (const r of records) if (r.clientEventId !== null) referenced.add(r.clientEventId);
-  const clients = new Map<string, CreditRecord>();
-  const byId = new Map<string, CreditRecord[]>();
-  const mixedKinds = new Set<string>();
-  for (const r of records) {
-    if (referenced.size > 0 && referenced.has(r.eventId) && !clients.has(r.eventId)) clients.set(r.eventId, r);
-    const id = r.subject.id;
-    const list = byId.get(id);
-    if (list === undefined) byId.set(id, [r]);
-    else {
-      if (list[0]!.subject.kind !== r.subject.kind) mixedKinds.add(id);
-      list.push(r);
-    }
-  }
-  const recordsOf = (subject: { kind: string; id: string }): CreditRecord[] => {
-    const list = byId.get(subject.id);
-    if (list === undefined) return [];
-    return mixedKinds.has(subject.id) ? list.filter((r) => r.subject.kind === subject.kind) : list;
-  };
-  return { clients, recordsOf };
-};
-
 const NO_HISTORY: readonly PublishedGrade[] = [];
 
 /**
  * Evaluation of year Y as of date D for a set of subjects and records, one result per subject in
  * input order. Practitioners are evaluated first, because an agency's staff rule needs them.
+ * `index` finds each subject's records (recordIndex.ts); the readable `indexRecordsBySubject` gives
+ * the same results as the default, faster one.
  */
-export function* evaluateEach(input: EvaluationInput): Generator<SubjectResult> {
+export function* evaluateEach(
+  input: EvaluationInput,
+  index: RecordIndex = groupRecordsBySubject(input.subjects, input.records),
+): Generator<SubjectResult> {
   const options: EvaluationOptions = { ...DEFAULT_OPTIONS, ...input.options };
   const period = { year: input.year, asOf: input.asOf, options };
-  const { clients, recordsOf } = indexRecords(input.records);
+  const { clientOf, recordsOf } = index;
   const historyBySubject = new Map<string, PublishedGrade[]>();
   for (const h of input.history ?? []) {
     const key = subjectKey(h.subject);
@@ -110,8 +88,9 @@ export function* evaluateEach(input: EvaluationInput): Generator<SubjectResult> 
   }
   const ctxFor = (key: string): SubjectContext => ({
     period,
-    clientOf: (id) => clients.get(id),
+    clientOf,
     history: historyBySubject.get(key) ?? NO_HISTORY,
+    recordsInOrder: index.inEvaluationOrder,
   });
 
   const practitioners = new Map<string, PractitionerResult>();

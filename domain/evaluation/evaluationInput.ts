@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
 import { isLegalDate, type LegalDate, yearOf } from '../dates.ts';
-import { type CreditRecord, legalDate, parseCreditRecord, subjectIdProblem } from '../records/creditRecord.ts';
+import {
+  type CreditRecord,
+  legalDate,
+  parseCreditRecord,
+  readValidCreditRecord,
+  subjectIdProblem,
+} from '../records/creditRecord.ts';
 import { type Subject, subjectSchema } from '../subjects/subject.ts';
 import { type InputIssue, type Validated, validate } from '../validation.ts';
 import { checkRecordSet, type EvaluationInput, type HistoryEntry } from './evaluate.ts';
@@ -74,6 +80,12 @@ export const parseEvaluationInput = (raw: unknown, today: LegalDate): Validated<
   }
   const records: CreditRecord[] = new Array(rawRecords.length);
   for (let i = 0; i < rawRecords.length && issues.length < MAX_REPORTED_ISSUES; i++) {
+    // The common valid form is read by hand; the schema looks at anything else and names its problems.
+    const fast = readValidCreditRecord(rawRecords[i]);
+    if (fast !== undefined) {
+      records[i] = fast;
+      continue;
+    }
     const v = parseCreditRecord(rawRecords[i], `records[${i}]`);
     if (v.ok) records[i] = v.value;
     else issues.push(...v.issues);
@@ -98,6 +110,50 @@ export const parseEvaluationInput = (raw: unknown, today: LegalDate): Validated<
   );
   const history: HistoryEntry[] = env.value.history ?? [];
   return { ok: true, value: { year, asOf, options, subjects, records, history } };
+};
+
+/**
+ * The same input as `parseEvaluationInput` gives for a valid one, read from an input whose subjects
+ * and records come in batches (a large file read piece by piece: each batch can be dropped once
+ * read), or undefined as soon as anything is wrong — the caller then asks `parseEvaluationInput`
+ * for the problems, so that they are reported exactly as always. `members` are the input's other
+ * fields. Records of the common valid form are read by hand (readValidCreditRecord), others by the
+ * schema.
+ */
+export const readValidEvaluationInput = (
+  members: Record<string, unknown>,
+  subjectBatches: Iterable<readonly unknown[]>,
+  recordBatches: Iterable<readonly unknown[]>,
+  today: LegalDate,
+): EvaluationInput | undefined => {
+  const env = validate(envelopeSchema, { ...members, subjects: [], records: [] });
+  if (!env.ok) return undefined;
+  const subjects: Subject[] = [];
+  for (const batch of subjectBatches)
+    for (const raw of batch) {
+      const v = validate(subjectSchema, raw);
+      if (!v.ok) return undefined;
+      subjects.push(v.value);
+    }
+  const records: CreditRecord[] = [];
+  for (const batch of recordBatches)
+    for (const raw of batch) {
+      const fast = readValidCreditRecord(raw);
+      if (fast !== undefined) records.push(fast);
+      else {
+        const v = parseCreditRecord(raw);
+        if (!v.ok) return undefined;
+        records.push(v.value);
+      }
+    }
+  if (checkRecordSet(subjects, records).length > 0) return undefined;
+  const asOf = env.value.asOf ?? today;
+  const year = env.value.year ?? yearOf(today) - 1;
+  if (asOf < `${year}-01-01`) return undefined;
+  const options: Partial<EvaluationOptions> = Object.fromEntries(
+    Object.entries(env.value.options ?? {}).filter(([, v]) => v !== undefined),
+  );
+  return { year, asOf, options, subjects, records, history: env.value.history ?? [] };
 };
 
 /** A field of an envelope that failed elsewhere, when it is valid itself (so the other checks can use it). */

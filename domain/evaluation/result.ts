@@ -126,6 +126,11 @@ export interface SubjectContext {
   readonly period: EvaluationPeriod;
   readonly clientOf: ClientLookup;
   readonly history: readonly PublishedGrade[];
+  /**
+   * The subject's records are already in evaluation order (by date, then eventId, identical
+   * deliveries side by side), as a record index gives them (recordIndex.ts), so they need no sort.
+   */
+  readonly recordsInOrder?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,7 +167,7 @@ export const classifyAll = (
   extraState?: (c: ClassifiedRecord) => ClassifiedRecord,
   merge = ctx.period.options.mergeMeasuresOfOneCase,
 ): ClassifiedRecord[] => {
-  const sorted = [...records].sort(byRecordDateThenId);
+  const sorted = ctx.recordsInOrder === true ? records : [...records].sort(byRecordDateThenId);
   let classified: ClassifiedRecord[] = [];
   let previous: string | undefined;
   for (const r of sorted) {

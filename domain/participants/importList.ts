@@ -5,9 +5,12 @@ import { MAX_NAME_LENGTH, MAX_SITE_ID_LENGTH, MAX_SITES } from '../records/bound
 import {
   BASES_OF_KIND,
   BASIS_ORDINALS,
+  type EmployerKind,
   INCLUSION_BASES,
   INCLUSION_BASIS_CODES,
   type InclusionBasis,
+  PARTICIPANT_KIND_NAMES,
+  type ParticipantEmployer,
   type ParticipantEntry,
   type ParticipantKind,
   type ParticipantSite,
@@ -26,6 +29,8 @@ export const COLUMNS = {
   basis: '纳入依据',
   sites: '厂址及产量占比',
   categories: '服务类别',
+  employer: '用人单位统一社会信用代码',
+  employerKind: '用人单位类型',
 } as const;
 
 export type ColumnKey = keyof typeof COLUMNS;
@@ -34,6 +39,37 @@ export type ColumnKey = keyof typeof COLUMNS;
 export const COLUMNS_OF_KIND: Record<ParticipantKind, readonly ColumnKey[]> = {
   enterprise: ['code', 'name', 'league', 'basis', 'sites'],
   agency: ['code', 'name', 'league', 'basis', 'categories'],
+  practitioner: ['code', 'name', 'league', 'basis', 'employer', 'employerKind'],
+};
+
+/**
+ * A practitioner is a person (Art 6(6), 18(1)): its list names it by its resident identity number and
+ * its name; the other kinds' columns keep their headers.
+ */
+const PRACTITIONER_HEADERS: Partial<Record<ColumnKey, string>> = { code: '公民身份号码', name: '姓名' };
+
+/** A column's header in a kind's template (and in the problems reported about it). */
+export const columnName = (kind: ParticipantKind, key: ColumnKey): string =>
+  (kind === 'practitioner' ? PRACTITIONER_HEADERS[key] : undefined) ?? COLUMNS[key];
+
+/** Every header a template of any kind uses, to its column: how an uploaded sheet's header row is read. */
+export const HEADER_COLUMNS: ReadonlyMap<string, ColumnKey> = new Map<string, ColumnKey>([
+  ...(Object.entries(COLUMNS) as [ColumnKey, string][]).map(([k, v]) => [v, k] as [string, ColumnKey]),
+  ...(Object.entries(PRACTITIONER_HEADERS) as [ColumnKey, string][]).map(([k, v]) => [v, k] as [string, ColumnKey]),
+]);
+
+/** The employer kinds as the template writes them. */
+export const EMPLOYER_KIND_NAMES: Record<EmployerKind, string> = {
+  enterprise: '企事业单位',
+  agency: '第三方服务机构',
+};
+
+/** `第三方服务机构` or `agency`: an employer's kind as written. */
+export const parseEmployerKind = (raw: string): EmployerKind | null => {
+  const s = raw.trim();
+  if (s === 'enterprise' || s === EMPLOYER_KIND_NAMES.enterprise || s === '企业') return 'enterprise';
+  if (s === 'agency' || s === EMPLOYER_KIND_NAMES.agency || s === '服务机构') return 'agency';
+  return null;
 };
 
 /** Annex 2 机构分类指标, as the annex names the categories. */
@@ -139,14 +175,14 @@ export const checkParticipantList = (
   const seen = new Map<string, number>();
   if (rows.length === 0) return { ok: false, problems: [{ row: null, column: null, reason: '文件中没有名单行' }] };
   for (const { row, cells } of rows) {
-    const bad = (key: ColumnKey, reason: string) => problems.push({ row, column: COLUMNS[key], reason });
+    const bad = (key: ColumnKey, reason: string) => problems.push({ row, column: columnName(kind, key), reason });
     const cell = (key: ColumnKey) => (cells[key] ?? '').trim();
     const before = problems.length;
 
     const code = cell('code').toUpperCase();
     const codeProblem = code === '' ? '不能为空' : subjectIdProblem(kind, code);
     if (codeProblem) bad('code', codeProblem);
-    else if (seen.has(code)) bad('code', `与第${seen.get(code)}行的统一社会信用代码重复`);
+    else if (seen.has(code)) bad('code', `与第${seen.get(code)}行的${columnName(kind, 'code')}重复`);
     else seen.set(code, row);
 
     const name = cell('name');
@@ -164,21 +200,41 @@ export const checkParticipantList = (
     if (basisRaw === '') bad('basis', '不能为空');
     else if (!basis) bad('basis', `未知的纳入依据“${basisRaw}”，应为第六条（一）至（八）之一`);
     else if (!BASES_OF_KIND[kind].includes(basis))
-      bad('basis', `第六条${BASIS_ORDINALS[basis]}不适用于${kind === 'enterprise' ? '企事业单位' : '第三方服务机构'}`);
+      bad('basis', `第六条${BASIS_ORDINALS[basis]}不适用于${PARTICIPANT_KIND_NAMES[kind]}`);
 
     let sites: ParticipantSite[] = [];
     let categories: AgencyCategory[] = [];
+    let employer: ParticipantEmployer | undefined;
     if (kind === 'enterprise') {
       const r = parseSites(cell('sites'));
       if ('problem' in r) bad('sites', r.problem);
       else sites = r.sites;
-    } else {
+    } else if (kind === 'agency') {
       const r = parseCategories(cell('categories'));
       if ('problem' in r) bad('categories', r.problem);
       else categories = r.categories;
+    } else {
+      // Art 18(1): a practitioner is on the list as the person its employer (the service buyer) filed.
+      const employerCode = cell('employer').toUpperCase();
+      const employerProblem = employerCode === '' ? '不能为空' : subjectIdProblem('agency', employerCode);
+      if (employerProblem) bad('employer', employerProblem);
+      const kindRaw = cell('employerKind');
+      const employerKind = parseEmployerKind(kindRaw);
+      if (kindRaw === '') bad('employerKind', '不能为空');
+      else if (!employerKind) bad('employerKind', `未知的用人单位类型“${kindRaw}”，应为企事业单位或第三方服务机构`);
+      if (!employerProblem && employerKind) employer = { kind: employerKind, code: employerCode };
     }
     if (problems.length === before && rowLeague && basis)
-      entries.push({ kind, code, name, league: rowLeague, basis, sites, categories });
+      entries.push({
+        kind,
+        code,
+        name,
+        league: rowLeague,
+        basis,
+        sites,
+        categories,
+        ...(employer ? { employer } : {}),
+      });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, entries };
 };

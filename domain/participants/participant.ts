@@ -31,8 +31,18 @@ export const BASIS_ORDINALS: Record<InclusionBasis, string> = {
   '6.8': '（八）',
 };
 
-export type ParticipantKind = 'enterprise' | 'agency';
-export const PARTICIPANT_KINDS: readonly ParticipantKind[] = ['enterprise', 'agency'];
+export type ParticipantKind = 'enterprise' | 'agency' | 'practitioner';
+export const PARTICIPANT_KINDS: readonly ParticipantKind[] = ['enterprise', 'agency', 'practitioner'];
+
+/** The kinds of unit a practitioner works for (Art 6(6): 企事业单位相关工作直接负责人, 第三方服务机构从业人员). */
+export type EmployerKind = 'enterprise' | 'agency';
+
+/** A practitioner's employer, the service buyer that files it (Art 18(1) 购买服务方). */
+export interface ParticipantEmployer {
+  readonly kind: EmployerKind;
+  /** The employer's unified social credit code. */
+  readonly code: string;
+}
 
 /**
  * Which items can bring in which kind: (一)–(四) name units that discharge, audit or radiate
@@ -42,6 +52,7 @@ export const PARTICIPANT_KINDS: readonly ParticipantKind[] = ['enterprise', 'age
 export const BASES_OF_KIND: Record<ParticipantKind, readonly InclusionBasis[]> = {
   enterprise: ['6.1', '6.2', '6.3', '6.4', '6.7', '6.8'],
   agency: ['6.5', '6.7', '6.8'],
+  practitioner: ['6.6', '6.7', '6.8'],
 };
 
 export const basisText = (b: InclusionBasis): string => `第六条${BASIS_ORDINALS[b]}${INCLUSION_BASES[b]}`;
@@ -64,6 +75,8 @@ export interface ParticipantEntry {
   readonly sites: readonly ParticipantSite[];
   /** Agencies: their Annex 2 categories. */
   readonly categories: readonly AgencyCategory[];
+  /** Practitioners: the unit they work for, which filed them (Art 18(1)); absent for units. */
+  readonly employer?: ParticipantEmployer;
 }
 
 /** The whole share, 100.00 %, in hundredths of a percent. */
@@ -85,4 +98,13 @@ export const canonical = (e: ParticipantEntry): ParticipantEntry => ({
   basis: e.basis,
   sites: e.sites.map((s) => ({ siteId: s.siteId, shareBp: s.shareBp })),
   categories: [...e.categories],
+  // Units' entries keep the shape they were stored with, so an import repeated after this field came changes nothing.
+  ...(e.kind === 'practitioner' && e.employer ? { employer: { kind: e.employer.kind, code: e.employer.code } } : {}),
 });
+
+/** `参评从业人员` …: the kind's name as the lists and their pages call it. */
+export const PARTICIPANT_KIND_NAMES: Record<ParticipantKind, string> = {
+  enterprise: '企事业单位',
+  agency: '第三方服务机构',
+  practitioner: '相关从业人员',
+};

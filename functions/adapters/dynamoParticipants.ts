@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ImportCount } from '../../domain/participants/importList.ts';
 import { canonical, type ParticipantEntry, sameEntry } from '../../domain/participants/participant.ts';
 import {
@@ -99,6 +99,14 @@ export class DynamoParticipants implements ParticipantStore {
       return items.map((i) => i.entry as ParticipantAudit);
     } catch (cause) {
       throw new ParticipantStoreError('DynamoDB participants audit read failed', { cause });
+    }
+  }
+
+  async recordAudit(list: ParticipantListRef, audit: ParticipantAudit): Promise<void> {
+    try {
+      await this.doc.send(new PutCommand({ TableName: this.table, Item: auditItem(list, audit) }));
+    } catch (cause) {
+      throw new ParticipantStoreError('DynamoDB participants audit write failed', { cause });
     }
   }
 

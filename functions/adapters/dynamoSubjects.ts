@@ -5,6 +5,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import type { Filing } from '../../domain/filing/filing.ts';
 import type { CreditRecord } from '../../domain/records/creditRecord.ts';
 import {
   type EventClaim,
@@ -27,6 +28,7 @@ import { snapshotItem, snapshotOf } from './dynamoResultItems.ts';
 import { DynamoResults } from './dynamoResults.ts';
 import { batchGetAll, isCancelledByCondition, readAll, storeCall, versionGuard } from './dynamoSupport.ts';
 import { keys } from './keys.ts';
+import { participationKeys } from './participationKeys.ts';
 
 /**
  * A subject's partition on DynamoDB: its profile, records, staff links, snapshots, published grades
@@ -67,6 +69,7 @@ export class DynamoSubjectRecords implements SubjectRecordStore {
     const snapshots: StoredSnapshot[] = [];
     const published: PublishedSummary[] = [];
     const repairs: RepairApplication[] = [];
+    const filings: Filing[] = [];
     for (const item of items) {
       const sk = item.SK as string;
       if (sk === keys.profile) profile = item.profile as StoredProfile;
@@ -80,8 +83,9 @@ export class DynamoSubjectRecords implements SubjectRecordStore {
         const { result: _, ...summary } = item.published as PublishedGradeItem;
         published.push(summary);
       } else if (sk.startsWith(keys.repairPrefix)) repairs.push(item.application as RepairApplication);
+      else if (sk.startsWith(participationKeys.filingPrefix)) filings.push(item.filing as Filing);
     }
-    return { profile, records, staff, snapshots, published, repairs };
+    return { profile, records, staff, snapshots, published, repairs, filings };
   }
 
   /** The records of applied claims: their claims say where they are (a claim not applied has no record yet). */

@@ -3,11 +3,14 @@ import { dirname, join } from 'node:path';
 import {
   EVIDENCE_HEAD_BYTES,
   EVIDENCE_KEY,
+  type EvidenceDownloads,
+  type EvidenceFile,
   type EvidenceStore,
   EvidenceStoreError,
   type EvidenceType,
   type EvidenceUploadForm,
   type EvidenceUploadRequest,
+  LOCAL_EVIDENCE_FILE_PATH,
   type StoredEvidence,
 } from '../ports/evidenceStore.ts';
 
@@ -19,7 +22,7 @@ export const LOCAL_EVIDENCE_UPLOAD_PATH = '/portal/evidence';
  * its type beside it in `<key>.type`. The browser posts the file to the site's own upload route,
  * which checks it and calls `put`, as a bucket's pre-signed POST would take it on AWS.
  */
-export class LocalEvidenceStore implements EvidenceStore {
+export class LocalEvidenceStore implements EvidenceStore, EvidenceDownloads {
   constructor(private readonly root: string) {}
 
   private pathOf(key: string): string {
@@ -71,5 +74,23 @@ export class LocalEvidenceStore implements EvidenceStore {
     const path = this.pathOf(key);
     await rm(path, { force: true });
     await rm(`${path}.type`, { force: true });
+  }
+
+  /** The console's streaming route, which authorises the officer again before it reads the file. */
+  async downloadUrl(key: string, fileName: string): Promise<string> {
+    this.pathOf(key);
+    return `${LOCAL_EVIDENCE_FILE_PATH}?${new URLSearchParams({ key, name: fileName })}`;
+  }
+
+  async read(key: string): Promise<EvidenceFile | null> {
+    if (!EVIDENCE_KEY.test(key)) return null;
+    const path = this.pathOf(key);
+    try {
+      const [body, contentType] = await Promise.all([readFile(path), readFile(`${path}.type`, 'utf8')]);
+      return { body, contentType: contentType.trim() };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new EvidenceStoreError(`could not read evidence ${key}`, { cause: err });
+    }
   }
 }

@@ -1,9 +1,12 @@
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
   EVIDENCE_HEAD_BYTES,
   EVIDENCE_KEY,
   EVIDENCE_TYPES,
+  type EvidenceDownloads,
+  type EvidenceFile,
   type EvidenceStore,
   EvidenceStoreError,
   type EvidenceType,
@@ -16,13 +19,20 @@ import {
 /** How long an upload form stays valid: long enough to find the file and pick it. */
 export const UPLOAD_FORM_SECONDS = 3600;
 
+/** How long a download link stays valid: the officer's browser follows it at once. */
+export const DOWNLOAD_URL_SECONDS = 60;
+
+/** `attachment` with the file's name (RFC 6266, `filename*` for any non-ASCII name). */
+export const attachmentOf = (fileName: string): string =>
+  `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
 /**
  * Evidence files in an S3 bucket (infra/constructs/evidence.ts). Browsers upload straight to the
  * bucket with a pre-signed POST whose policy allows exactly one key, one of the evidence types, at
  * most MAX_EVIDENCE_BYTES and the site's own redirect; the site then reads the first bytes back to
  * check that the content is what the type says (a name or a header proves nothing).
  */
-export class S3EvidenceStore implements EvidenceStore {
+export class S3EvidenceStore implements EvidenceStore, EvidenceDownloads {
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,
@@ -84,6 +94,31 @@ export class S3EvidenceStore implements EvidenceStore {
       await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
     } catch (err) {
       throw new EvidenceStoreError(`could not remove evidence ${key}`, { cause: err });
+    }
+  }
+
+  async downloadUrl(key: string, fileName: string): Promise<string> {
+    if (!EVIDENCE_KEY.test(key)) throw new EvidenceStoreError(`not an evidence key: ${key}`);
+    try {
+      // Signed for one key, a minute, and an attachment: the bucket never serves it inline.
+      return await getSignedUrl(
+        this.s3,
+        new GetObjectCommand({ Bucket: this.bucket, Key: key, ResponseContentDisposition: attachmentOf(fileName) }),
+        { expiresIn: DOWNLOAD_URL_SECONDS },
+      );
+    } catch (err) {
+      throw new EvidenceStoreError(`could not sign an evidence download ${key}`, { cause: err });
+    }
+  }
+
+  async read(key: string): Promise<EvidenceFile | null> {
+    if (!EVIDENCE_KEY.test(key)) return null;
+    try {
+      const got = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return { body: Buffer.from((await got.Body?.transformToByteArray()) ?? []), contentType: got.ContentType ?? '' };
+    } catch (err) {
+      if (err instanceof NoSuchKey || (err as { name?: string }).name === 'NoSuchKey') return null;
+      throw new EvidenceStoreError(`could not read evidence ${key}`, { cause: err });
     }
   }
 }

@@ -23,13 +23,20 @@ export class InputFileError extends EcocreditError {
 }
 
 /** Reads a JSON file, or standard input for `-`. */
-export const readJsonInput = (file: string): unknown => {
-  let text: string;
+export const readJsonInput = (file: string): unknown => parseJsonInput(readInputBytes(file), file);
+
+/** The bytes of a file, or of standard input for `-`. */
+export const readInputBytes = (file: string): Buffer => {
   try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    return readFileSync(file === '-' ? 0 : file);
   } catch (cause) {
     throw new InputFileError(`无法读取输入文件：${file}`, { cause });
   }
+};
+
+/** The JSON value of an input's bytes, or an InputFileError that says where the JSON is broken. */
+export const parseJsonInput = (bytes: Buffer, file: string): unknown => {
+  const text = bytes.toString('utf8');
   try {
     return JSON.parse(text);
   } catch (cause) {
@@ -39,6 +46,184 @@ export const readJsonInput = (file: string): unknown => {
     );
   }
 };
+
+/**
+ * A JSON object whose large arrays are read piece by piece: `members` holds its other members,
+ * parsed; each array named in `arrays` is given as batches of its elements, parsed only when the
+ * batch is reached, so that a file of a million records never becomes one giant string nor a
+ * million objects alive at once.
+ */
+export interface JsonObjectInParts {
+  readonly members: Record<string, unknown>;
+  readonly arrays: Record<string, Iterable<unknown[]>>;
+}
+
+/** Raised while batches are parsed when they are not valid JSON; the whole input then says where. */
+class BrokenJsonError extends EcocreditError {
+  override readonly name = 'BrokenJsonError';
+}
+
+/** Elements parsed at once: large enough to cost little per call, small enough to die young. */
+const BATCH_ELEMENTS = 2000;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const isSpace = (c: number | undefined): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/**
+ * Splits the top level of a JSON object by scanning its bytes (a byte of a multi-byte UTF-8
+ * character is never a quote, bracket or comma), with the named arrays cut into their elements;
+ * JSON.parse still reads every byte of every value, so invalid JSON never passes. Returns undefined
+ * for any input of another form — not an object, a name given twice, a named member not an array,
+ * a byte order mark — which the caller then reads whole (and reports whole, if broken).
+ */
+export const splitJsonObject = (bytes: Buffer, arrayNames: readonly string[]): JsonObjectInParts | undefined => {
+  const n = bytes.length;
+  let i = 0;
+  const skipSpace = () => {
+    while (i < n && isSpace(bytes[i])) i++;
+  };
+  /** The end (after the closing quote) of the string starting at `at`, or -1. */
+  const stringEnd = (at: number): number => {
+    let k = at + 1;
+    while (k < n) {
+      const c = bytes[k]!;
+      if (c === QUOTE) return k + 1;
+      k += c === BACKSLASH ? 2 : 1;
+    }
+    return -1;
+  };
+  /** The end of the value starting at `at` (its brackets counted outside strings), or -1. */
+  const valueEnd = (at: number): number => {
+    const c = bytes[at];
+    if (c === QUOTE) return stringEnd(at);
+    if (c === 0x7b || c === 0x5b) {
+      let depth = 0;
+      let k = at;
+      while (k < n) {
+        const d = bytes[k]!;
+        if (d === QUOTE) {
+          k = stringEnd(k);
+          if (k < 0) return -1;
+          continue;
+        }
+        if (d === 0x7b || d === 0x5b) depth++;
+        else if (d === 0x7d || d === 0x5d) {
+          depth--;
+          if (depth === 0) return k + 1;
+        }
+        k++;
+      }
+      return -1;
+    }
+    let k = at;
+    while (k < n && !isSpace(bytes[k]) && bytes[k] !== 0x2c && bytes[k] !== 0x7d && bytes[k] !== 0x5d) k++;
+    return k > at ? k : -1;
+  };
+  const parse = (from: number, to: number): unknown => JSON.parse(bytes.toString('utf8', from, to));
+
+  skipSpace();
+  if (bytes[i] !== 0x7b) return undefined;
+  i++;
+  const members: Record<string, unknown> = {};
+  const arrays: Record<string, Iterable<unknown[]>> = {};
+  const seen = new Set<string>();
+  try {
+    skipSpace();
+    if (bytes[i] === 0x7d) i++;
+    else
+      for (;;) {
+        skipSpace();
+        if (bytes[i] !== QUOTE) return undefined;
+        const keyEnd = stringEnd(i);
+        if (keyEnd < 0) return undefined;
+        const key = parse(i, keyEnd) as string;
+        // JSON.parse keeps the last of a name given twice; `__proto__` is no plain member here.
+        if (seen.has(key) || key === '__proto__') return undefined;
+        seen.add(key);
+        i = keyEnd;
+        skipSpace();
+        if (bytes[i] !== 0x3a) return undefined;
+        i++;
+        skipSpace();
+        if (arrayNames.includes(key)) {
+          if (bytes[i] !== 0x5b) return undefined;
+          i++;
+          // Each element's place; the text between them is checked here to be a comma and spaces.
+          const starts: number[] = [];
+          const ends: number[] = [];
+          skipSpace();
+          if (bytes[i] === 0x5d) i++;
+          else
+            for (;;) {
+              skipSpace();
+              const end = valueEnd(i);
+              if (end < 0) return undefined;
+              starts.push(i);
+              ends.push(end);
+              i = end;
+              skipSpace();
+              if (bytes[i] === 0x2c) {
+                i++;
+                continue;
+              }
+              if (bytes[i] !== 0x5d) return undefined;
+              i++;
+              break;
+            }
+          arrays[key] = {
+            [Symbol.iterator]: () => batchesOf(starts, ends, (from, to) => bytes.toString('utf8', from, to)),
+          };
+        } else {
+          const end = valueEnd(i);
+          if (end < 0) return undefined;
+          members[key] = parse(i, end);
+          i = end;
+        }
+        skipSpace();
+        if (bytes[i] === 0x2c) {
+          i++;
+          continue;
+        }
+        if (bytes[i] !== 0x7d) return undefined;
+        i++;
+        break;
+      }
+  } catch {
+    return undefined;
+  }
+  skipSpace();
+  if (i !== n) return undefined;
+  for (const name of arrayNames) if (!(name in arrays)) return undefined;
+  return { members, arrays };
+};
+
+/**
+ * An array's elements, BATCH_ELEMENTS at a time: one JSON.parse of the bytes from the first element
+ * of a batch to its last (between two elements there is only a comma and spaces, checked when the
+ * array was split, so those bytes are the body of a JSON array). BrokenJsonError if they are not JSON.
+ */
+function* batchesOf(
+  starts: readonly number[],
+  ends: readonly number[],
+  textOf: (from: number, to: number) => string,
+): Generator<unknown[]> {
+  for (let k = 0; k < starts.length; k += BATCH_ELEMENTS) {
+    const last = Math.min(k + BATCH_ELEMENTS, starts.length) - 1;
+    let batch: unknown[];
+    try {
+      batch = JSON.parse(`[${textOf(starts[k]!, ends[last]!)}]`) as unknown[];
+    } catch (cause) {
+      throw new BrokenJsonError('JSON', { cause });
+    }
+    // The bytes hold exactly the elements counted, or the split was wrong: read the input whole.
+    if (batch.length !== last - k + 1) throw new BrokenJsonError('JSON');
+    yield batch;
+  }
+}
+
+/** True for the error a batch raises when its bytes are not JSON (the input is then read whole). */
+export const isBrokenJson = (err: unknown): boolean => err instanceof BrokenJsonError;
 
 /** JSON.parse's English message and byte offset, said in Chinese with a line and a column (from 1). */
 export const describeJsonError = (text: string, err: Error): string => {

@@ -5,6 +5,9 @@ import type { Edges, StoreEdge } from './edges.ts';
 
 /** `/v1/cycles…` and `/v1/calendars/{year}`. */
 export const composeCyclesApi = (
-  e: Pick<Edges, 'cycleStore' | 'scheduler' | 'clock' | 'rescoreQueue' | 'tokenVerifier' | 'logger'> &
+  e: Pick<
+    Edges,
+    'cycleStore' | 'scheduler' | 'clock' | 'rescoreQueue' | 'participants' | 'notices' | 'tokenVerifier' | 'logger'
+  > &
     StoreEdge<SubjectDirectory>,
 ) => createCyclesApiHandler(cyclesApiUseCases(e), e.tokenVerifier, e.logger('cycles-api'));

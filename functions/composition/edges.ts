@@ -2,13 +2,18 @@ import type { CommitmentStore } from '../ports/commitments.ts';
 import type { RepairQueueReader, SubjectListing } from '../ports/consoleLists.ts';
 import type { CreditPlatform, PushBatch } from '../ports/creditPlatform.ts';
 import type { CycleStore } from '../ports/cycleStore.ts';
+import type { FilingStore } from '../ports/filings.ts';
 import type { TokenVerifier, WebhookSecrets } from '../ports/identity.ts';
+import type { NoticeStore } from '../ports/notices.ts';
+import type { ObjectionStore } from '../ports/objections.ts';
 import type { ParticipantStore } from '../ports/participants.ts';
+import type { PractitionerFilingStore } from '../ports/practitionerFilings.ts';
 import type { PublishedDirectory } from '../ports/publishedDirectory.ts';
 import type { RecordQueue } from '../ports/queue.ts';
 import type { Scheduler } from '../ports/scheduler.ts';
 import type { CreditStore } from '../ports/store.ts';
 import type { VoluntaryStore } from '../ports/voluntary.ts';
+import type { WarningStore } from '../ports/warnings.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { createLogger } from '../shared/logger.ts';
 
@@ -39,6 +44,16 @@ export interface Edges {
   readonly participants: ParticipantStore;
   /** Applications to take part of one's own accord (Art 6(8)), beside the lists they would join. */
   readonly voluntary: VoluntaryStore;
+  /** Practitioners filed by their employers (Art 18(1)), before the league bureau lists them. */
+  readonly practitionerFilings: PractitionerFilingStore;
+  /** Notices issued to participants (unchangeable once issued), with their read receipts. */
+  readonly notices: NoticeStore;
+  /** Participants' filings (Art 20), one per participant and year. */
+  readonly filings: FilingStore;
+  /** Credit warnings' documents (Art 21-22): issued, reported, confirmed; indexed by issuing bureau. */
+  readonly warnings: WarningStore;
+  /** Objections of participants and their reviews (Art 17(3), 18(4)), and confirmations (确认无误). */
+  readonly objections: ObjectionStore;
   readonly recordQueue: RecordQueue;
   readonly rescoreQueue: JsonQueue<unknown>;
   readonly pushQueue: JsonQueue<PushBatch>;

@@ -2,7 +2,7 @@ import type { FireDeadline } from '../cycles/fireDeadline.ts';
 import type { SubjectDirectory } from '../ports/store.ts';
 import { createRescorePlannerHandler } from '../rescore-planner/handler.ts';
 import { PlanNightlyRun } from '../rescore-planner/planNightlyRun.ts';
-import { type FiringEdges, fireDeadline } from './cycles.ts';
+import { type FiringEdges, fireDeadline, markLateFilingsOf } from './cycles.ts';
 import type { Edges, StoreEdge } from './edges.ts';
 import { type SweptStore, sweepOutbox } from './ingestSweeper.ts';
 
@@ -22,7 +22,18 @@ export const planNightlyRun = (
   fire: Pick<FireDeadline, 'execute'> = fireDeadline(e),
 ): PlanNightlyRun => {
   const sweep = sweepOutbox(e);
-  return new PlanNightlyRun(e.store, e.cycleStore, fire, e.rescoreQueue, e.clock, SEGMENTS, () => sweep.execute());
+  const late = markLateFilingsOf(e);
+  return new PlanNightlyRun(
+    e.store,
+    e.cycleStore,
+    fire,
+    e.rescoreQueue,
+    e.clock,
+    SEGMENTS,
+    () => sweep.execute(),
+    (of, closesAt) => late.execute(of, closesAt),
+    e.participants,
+  );
 };
 
 export const composeRescorePlanner = (e: PlannerEdges & Pick<Edges, 'logger'>) =>

@@ -1,3 +1,4 @@
+import { IssueConfirmationNotices } from '../notices/issueConfirmationNotices.ts';
 import { createRescoreWorkerHandler } from '../rescore-worker/handler.ts';
 import { RescoreSubjects, type RescoreSummary } from '../rescore-worker/rescoreSubjects.ts';
 import type { Edges, StoreEdge } from './edges.ts';
@@ -8,7 +9,7 @@ const RESCORE_CONCURRENCY = 5;
 
 /** The rescore queue's consumer: nightly rescoring and publication batches. `onSummary`: the local runtime's progress. */
 export const composeRescoreWorker = (
-  e: Pick<Edges, 'pushQueue' | 'recordQueue' | 'clock' | 'logger'> & StoreEdge<ReissueStore>,
+  e: Pick<Edges, 'pushQueue' | 'recordQueue' | 'clock' | 'logger' | 'notices'> & StoreEdge<ReissueStore>,
   seams: { readonly onSummary?: (s: RescoreSummary) => void } = {},
 ) =>
   createRescoreWorkerHandler(
@@ -16,4 +17,5 @@ export const composeRescoreWorker = (
     e.logger('rescore-worker'),
     seams.onSummary,
     publishResults(e),
+    new IssueConfirmationNotices(e.store, e.notices, e.clock),
   );

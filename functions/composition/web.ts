@@ -6,9 +6,23 @@ import type { CookieOptions, CookieSigner } from '../web/session/session.ts';
 import type { Edges } from './edges.ts';
 import { webAuthDeps } from './webAuth.ts';
 import { webConsoleCyclesDeps } from './webConsoleCycles.ts';
-import { webConsoleParticipantsDeps, webConsoleVoluntaryDeps } from './webConsoleParticipants.ts';
+import { webConsoleEvidenceDeps } from './webConsoleEvidence.ts';
+import { webConsoleNoticesDeps } from './webConsoleNotices.ts';
+import { webConsoleObjectionsDeps } from './webConsoleObjections.ts';
+import {
+  webConsoleParticipantsDeps,
+  webConsolePractitionersDeps,
+  webConsoleVoluntaryDeps,
+} from './webConsoleParticipants.ts';
+import { webConsoleResultsUseDeps } from './webConsoleResultsUse.ts';
 import { webConsoleSubjectsDeps } from './webConsoleSubjects.ts';
+import { webConsoleWarningsDeps } from './webConsoleWarnings.ts';
 import { webPortalDeps } from './webPortal.ts';
+import { webPortalFilingDeps } from './webPortalFiling.ts';
+import { webPortalNoticesDeps } from './webPortalNotices.ts';
+import { webPortalObjectionsDeps } from './webPortalObjections.ts';
+import { webPortalPractitionersDeps } from './webPortalPractitioners.ts';
+import { webPortalWarningsDeps } from './webPortalWarnings.ts';
 import { webPublicDeps } from './webPublic.ts';
 
 export interface WebOptions {
@@ -26,7 +40,16 @@ export type WebEdges = Pick<Edges, 'clock' | 'logger'> &
   Parameters<typeof webConsoleSubjectsDeps>[0] &
   Parameters<typeof webConsoleParticipantsDeps>[0] &
   Parameters<typeof webConsoleVoluntaryDeps>[0] &
+  Parameters<typeof webConsolePractitionersDeps>[0] &
+  Parameters<typeof webPortalPractitionersDeps>[0] &
   Parameters<typeof webPortalDeps>[0] &
+  Parameters<typeof webConsoleObjectionsDeps>[0] &
+  Parameters<typeof webConsoleNoticesDeps>[0] &
+  Parameters<typeof webConsoleWarningsDeps>[0] &
+  Parameters<typeof webConsoleResultsUseDeps>[0] &
+  Parameters<typeof webPortalNoticesDeps>[0] &
+  Parameters<typeof webPortalFilingDeps>[0] &
+  Parameters<typeof webConsoleEvidenceDeps>[0] &
   Parameters<typeof webAuthDeps>[0];
 
 export const composeWeb = (e: WebEdges, o: WebOptions) => {
@@ -37,8 +60,21 @@ export const composeWeb = (e: WebEdges, o: WebOptions) => {
       ...webConsoleSubjectsDeps(e),
       ...webConsoleParticipantsDeps(e),
       ...webConsoleVoluntaryDeps(e),
+      ...webConsolePractitionersDeps(e),
+      ...webConsoleObjectionsDeps(e),
+      ...webConsoleNoticesDeps(e),
+      ...webConsoleWarningsDeps(e),
+      ...webConsoleResultsUseDeps(e),
+      ...webConsoleEvidenceDeps(e),
     },
-    portal: webPortalDeps(e),
+    portal: {
+      ...webPortalDeps(e),
+      practitioners: webPortalPractitionersDeps(e),
+      objections: webPortalObjectionsDeps(e),
+      notices: webPortalNoticesDeps(e),
+      filing: webPortalFilingDeps(e),
+      creditWarnings: webPortalWarningsDeps(e),
+    },
     auth: webAuthDeps(e),
   };
   return createWebHandler([...(o.extraRoutes ?? []), ...WEB_ROUTES], deps, {

@@ -15,7 +15,10 @@ import type { Edges, StoreEdge } from './edges.ts';
  * publication), the stuck-claim use cases, and the console's reads.
  */
 export const webConsoleCyclesDeps = (
-  e: Pick<Edges, 'clock' | 'cycleStore' | 'scheduler' | 'rescoreQueue' | 'recordQueue' | 'consoleLists'> &
+  e: Pick<
+    Edges,
+    'clock' | 'cycleStore' | 'scheduler' | 'rescoreQueue' | 'recordQueue' | 'consoleLists' | 'participants' | 'notices'
+  > &
     StoreEdge<SubjectDirectory & Pick<OutboxStore, 'stuckEntries' | 'redrive'>>,
 ): CycleConsoleDeps => {
   const api = cyclesApiUseCases(e);

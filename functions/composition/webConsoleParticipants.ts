@@ -1,5 +1,6 @@
+import { ParticipantLists } from '../participants/participantLists.ts';
 import type { ParticipantConsoleDeps } from '../web/console/participants/deps.ts';
-import { ParticipantLists } from '../web/console/participants/participantLists.ts';
+import { FilingDecisions } from '../web/console/participants/filingDecisions.ts';
 import { VoluntaryDecisions } from '../web/console/participants/voluntaryDecisions.ts';
 import type { Edges } from './edges.ts';
 
@@ -16,5 +17,14 @@ export const webConsoleVoluntaryDeps = (
 ): Pick<ParticipantConsoleDeps, 'voluntary'> => ({
   voluntary: {
     decisions: new VoluntaryDecisions(e.voluntary, webConsoleParticipantsDeps(e).participants.lists, e.clock),
+  },
+});
+
+/** The practitioners filed by their employers, listed or declined on the list of practitioners (docs/practitioners.md). */
+export const webConsolePractitionersDeps = (
+  e: Pick<Edges, 'clock' | 'participants' | 'cycleStore' | 'practitionerFilings'>,
+): Pick<ParticipantConsoleDeps, 'practitioners'> => ({
+  practitioners: {
+    decisions: new FilingDecisions(e.practitionerFilings, webConsoleParticipantsDeps(e).participants.lists, e.clock),
   },
 });

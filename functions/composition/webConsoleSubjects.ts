@@ -21,7 +21,7 @@ import { type ReissueStore, type RepairEdges, repairService } from './repairs.ts
  * lookup, registration, repair decision) and the console's own reads (docs/console.md).
  */
 export const webConsoleSubjectsDeps = (
-  e: Pick<Edges, 'clock' | 'consoleLists'> &
+  e: Pick<Edges, 'clock' | 'consoleLists' | 'participants' | 'objections'> &
     RepairEdges &
     StoreEdge<ReissueStore & ProfileStore & SnapshotReader & PublishedResultStore & RepairApplicationStore & AuditLog>,
 ): SubjectConsoleDeps => {
@@ -29,8 +29,8 @@ export const webConsoleSubjectsDeps = (
   const register = new RegisterSubject(e.store, e.recordQueue, e.clock);
   return {
     subjects: {
-      list: new ListSubjects(e.consoleLists, e.clock),
-      detail: new ReadSubjectDetail(e.store, (caller, q) => lookup.execute(caller, q), e.clock),
+      list: new ListSubjects(e.consoleLists, e.clock, e.objections),
+      detail: new ReadSubjectDetail(e.store, (caller, q) => lookup.execute(caller, q), e.clock, e.participants),
       save: new SaveSubject(e.store, (caller, ref, body, why) => register.execute(caller, ref, body, why)),
       whatIf: new WhatIfPenalty(e.store, e.clock),
       repairQueue: new ListRepairQueue(e.consoleLists, e.cycleStore, e.clock),

@@ -1,8 +1,12 @@
 import { CycleTransitions } from '../cycles/cycleTransitions.ts';
 import { ReadCycle } from '../cycles/readCycle.ts';
+import { ListIssuedNotices } from '../notices/listIssuedNotices.ts';
+import { ListObjections } from '../objections/listObjections.ts';
 import { type Scheduler, SchedulerError } from '../ports/scheduler.ts';
 import type { OutboxStore } from '../ports/store.ts';
+import { CurrentBlacklist } from '../results-use/currentBlacklist.ts';
 import { ListStuckClaims } from '../stuck-claims/listStuckClaims.ts';
+import { ListWarnings } from '../warnings/listWarnings.ts';
 import { ReadConsoleCycle } from '../web/console/cycles/readConsoleCycle.ts';
 import { ListSubjects } from '../web/console/subjects/listSubjects.ts';
 import { ListRepairQueue } from '../web/console/subjects/repairQueue.ts';
@@ -13,6 +17,7 @@ import { ListPublished } from '../web/public/listPublished.ts';
 import type { Edges, StoreEdge } from './edges.ts';
 import type { WebOptions } from './web.ts';
 import { webConsoleParticipantsDeps } from './webConsoleParticipants.ts';
+import { webConsoleResultsUseDeps } from './webConsoleResultsUse.ts';
 
 // Its own module: the pages' composition (web.ts) never imports the downloads, so the pages'
 // bundle never holds exceljs (test/functions/web/exportRoutes.test.ts).
@@ -20,7 +25,15 @@ import { webConsoleParticipantsDeps } from './webConsoleParticipants.ts';
 /** The edges the Excel downloads use: read-only storage ports, the lists of participants, the clock and the logger. */
 export type WebExportEdges = Pick<
   Edges,
-  'clock' | 'logger' | 'publishedDirectory' | 'consoleLists' | 'cycleStore' | 'participants'
+  | 'clock'
+  | 'logger'
+  | 'publishedDirectory'
+  | 'consoleLists'
+  | 'cycleStore'
+  | 'participants'
+  | 'objections'
+  | 'notices'
+  | 'warnings'
 > &
   StoreEdge<Pick<OutboxStore, 'stuckEntries'>>;
 
@@ -41,17 +54,24 @@ const NO_SCHEDULING: Scheduler = {
 export const composeWebExports = (e: WebExportEdges, o: Omit<WebOptions, 'extraRoutes'>) => {
   const transitions = new CycleTransitions(e.cycleStore, NO_SCHEDULING, e.clock);
   const deps: ExportDeps = {
-    public: { lists: new ListPublished(e.publishedDirectory) },
+    public: {
+      lists: new ListPublished(e.publishedDirectory),
+      blacklist: new CurrentBlacklist(e.publishedDirectory, e.clock),
+    },
     console: {
       cycleConsole: {
         readCycle: new ReadConsoleCycle(new ReadCycle(e.cycleStore, transitions), e.cycleStore, transitions),
         listStuck: new ListStuckClaims(e.store),
       },
       subjects: {
-        list: new ListSubjects(e.consoleLists, e.clock),
+        list: new ListSubjects(e.consoleLists, e.clock, e.objections),
         repairQueue: new ListRepairQueue(e.consoleLists, e.cycleStore, e.clock),
       },
       participants: webConsoleParticipantsDeps(e).participants,
+      objections: { list: new ListObjections(e.objections, e.cycleStore, transitions) },
+      notices: { issued: new ListIssuedNotices(e.notices) },
+      ...webConsoleResultsUseDeps(e),
+      creditWarnings: { list: new ListWarnings({ warnings: e.warnings, cycles: e.cycleStore, clock: e.clock }) },
     },
   };
   return createWebHandler(EXPORT_ROUTES, deps, {

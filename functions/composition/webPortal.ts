@@ -17,7 +17,9 @@ export type PortalEdges = RepairEdges &
   StoreEdge<SnapshotReader & PublishedResultStore & ProfileStore> & { readonly evidenceStore: EvidenceStore };
 
 /** What the portal pages use, from the platform's edges. */
-export const webPortalDeps = (e: PortalEdges): PortalDeps => {
+export const webPortalDeps = (
+  e: PortalEdges,
+): Omit<PortalDeps, 'practitioners' | 'notices' | 'filing' | 'objections' | 'creditWarnings'> => {
   const repairs = repairService(e);
   return {
     lookupScore: new LookupScore(e.store, e.clock),

@@ -1,5 +1,7 @@
 import { LookupScore } from '../lookup/lookupScore.ts';
 import type { PublishedResultStore, SnapshotReader, SubjectRecordStore } from '../ports/store.ts';
+import { CurrentBlacklist } from '../results-use/currentBlacklist.ts';
+import { LookupMeasures } from '../results-use/lookupMeasures.ts';
 import type { PublicDeps } from '../web/public/deps.ts';
 import { ListPublished } from '../web/public/listPublished.ts';
 import { PublishedOverview } from '../web/public/publishedOverview.ts';
@@ -20,5 +22,7 @@ export const webPublicDeps = (
     search: new SearchPublished(e.publishedDirectory, async (subject) => (await publicLookup(subject)).status === 'ok'),
     lists: new ListPublished(e.publishedDirectory),
     results: new ViewPublishedResult(publicLookup, e.publishedDirectory, e.commitments),
+    measures: new LookupMeasures(e.publishedDirectory, e.store, e.clock),
+    blacklist: new CurrentBlacklist(e.publishedDirectory, e.clock),
   };
 };

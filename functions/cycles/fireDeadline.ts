@@ -7,6 +7,12 @@ import type { CycleTransitions, FireOutcome } from './cycleTransitions.ts';
 export type VerifyRepairDue = (target: DeadlineTarget & { readonly kind: 'repair' }) => Promise<FireOutcome>;
 
 /**
+ * Runs before a league's FILING window closes in its cycle (Art 20, 32: participants without a
+ * filing are marked late). Before, not after: a failure leaves the deadline due for the nightly sweep.
+ */
+export type BeforeFilingCloses = (target: DeadlineTarget & { readonly kind: 'cycle' }) => Promise<unknown>;
+
+/**
  * A legal deadline is due (invoked by its one-time schedule, or by the nightly sweep): applied only
  * if it is still due and unchanged, so deliveries twice, late or after a cancel change nothing.
  * A cycle's deadline moves its stage or raises an overdue alert; a credit warning's deadline
@@ -18,6 +24,7 @@ export class FireDeadline {
     private readonly transitions: CycleTransitions,
     private readonly queue: RecordQueue,
     private readonly verifyRepairDue: VerifyRepairDue,
+    private readonly beforeFilingCloses: BeforeFilingCloses = async () => undefined,
   ) {}
 
   async execute(target: DeadlineTarget): Promise<FireOutcome> {
@@ -33,6 +40,7 @@ export class FireDeadline {
       await this.cycles.unindexDeadline(target);
       return { status: 'applied' };
     }
+    if (target.deadlineId.startsWith('FILING.end@')) await this.beforeFilingCloses(target);
     return this.transitions.fireCycleDeadline(target);
   }
 }

@@ -12,6 +12,20 @@ import { type CycleView, cycleView } from './cycleView.ts';
 /** Publishes a year's results when the region records `published` (Art 16(5), 17(7)); the number of messages planned. */
 export type PublishYear = (kind: CycleKind, year: number, publishedOn: string) => Promise<number>;
 
+/** The acts that notify a league's participants in writing: the participants' notice (Art 20), the confirmation notice (Art 17(3)). */
+export type NotifyingAct = 'participantsNotified' | 'confirmationNotified';
+const NOTIFYING_ACTS: readonly string[] = ['participantsNotified', 'confirmationNotified'] satisfies NotifyingAct[];
+
+/**
+ * Issues the notices of a league once it recorded a notifying act: idempotent, so it runs again
+ * when the act is recorded again (docs/notices.md).
+ */
+export type NotifyParticipants = (
+  of: { readonly year: number; readonly kind: CycleKind; readonly league: LeagueCode },
+  actor: string,
+  act: NotifyingAct,
+) => Promise<unknown>;
+
 /**
  * `POST /v1/cycles/{year}/{kind}/acts`: an act of Art 16-18, already authorised for the caller's
  * role (`cycle.act` in shared/policy.ts). The domain decides whether the act fits the stage; a
@@ -22,6 +36,7 @@ export class RecordAct {
     private readonly cycles: CycleStore,
     private readonly transitions: CycleTransitions,
     private readonly publish: PublishYear,
+    private readonly notifyParticipants: NotifyParticipants = async () => undefined,
   ) {}
 
   async execute(
@@ -42,9 +57,25 @@ export class RecordAct {
       if (!cycle) return notFound;
       const cal = await this.transitions.calendar();
       const r = transition(cycle, trigger, this.transitions.now(), cal);
-      if (!r.ok) return conflict(r.refusal.code, r.refusal.message);
+      const notified = NOTIFYING_ACTS.includes(act) && trigger.league !== undefined;
+      if (!r.ok) {
+        // Recorded again after a failure: the notices the first time did not issue are issued now.
+        if (notified && r.refusal.code === 'ALREADY_DONE')
+          await this.notifyParticipants(
+            { year: cycle.year, kind: cycle.kind, league: trigger.league! },
+            actorOf(claims),
+            act as NotifyingAct,
+          );
+        return conflict(r.refusal.code, r.refusal.message);
+      }
       if (await this.transitions.commit(cycle, r.cycle, r.effects, actorOf(claims), `act.${act}`, why)) {
         if (act === 'published') await this.publish(cycle.kind, cycle.year, this.transitions.today());
+        if (notified)
+          await this.notifyParticipants(
+            { year: cycle.year, kind: cycle.kind, league: trigger.league! },
+            actorOf(claims),
+            act as NotifyingAct,
+          );
         return ok({ ...cycleView(r.cycle, cal, this.transitions.today()), effects: r.effects });
       }
     }

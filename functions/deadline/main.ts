@@ -1,5 +1,5 @@
 // Composition root of `deadline` on AWS Lambda (invoked by EventBridge Scheduler).
-import { cycleStore, profiles, repairApplications } from '../composition/aws/dynamo.ts';
+import { cycleStore, filings, notices, participants, profiles, repairApplications } from '../composition/aws/dynamo.ts';
 import { scheduler } from '../composition/aws/scheduler.ts';
 import { recordQueue } from '../composition/aws/sqs.ts';
 import { composeDeadline } from '../composition/deadline.ts';
@@ -12,6 +12,9 @@ export const handler = composeDeadline({
   cycleStore: cycleStore(),
   scheduler: scheduler(),
   recordQueue: recordQueue(),
+  participants: participants(),
+  notices: notices(),
+  filings: filings(),
   clock: systemClock,
   logger: createLogger,
 });

@@ -51,7 +51,11 @@ export const applyLifecycleChange = (
     audit.push({
       subject: ref,
       at,
-      actor: message.type === 'record.repaired' ? message.source : `webhook:${message.source}`,
+      // A bureau's own change (a repair, an objection's review) names the officer; a platform's, its webhook.
+      actor:
+        message.type === 'record.repaired' || message.source.startsWith('staff:')
+          ? message.source
+          : `webhook:${message.source}`,
       action: message.type,
       what: { eventId: message.eventId, [field]: message.on },
       why: message.type === 'record.revoked' ? message.reason : null,

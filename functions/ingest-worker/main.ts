@@ -1,5 +1,5 @@
 // Composition root of `ingest-worker` on AWS Lambda (the records queue's consumer).
-import { claimStore, cycleStore, profiles, subjectRecords } from '../composition/aws/dynamo.ts';
+import { claimStore, cycleStore, profiles, subjectRecords, warnings } from '../composition/aws/dynamo.ts';
 import { scheduler } from '../composition/aws/scheduler.ts';
 import { recordQueue } from '../composition/aws/sqs.ts';
 import { composeIngestWorker } from '../composition/ingestWorker.ts';
@@ -11,6 +11,7 @@ export const handler = composeIngestWorker({
   store: joinPorts(subjectRecords(), profiles(), claimStore()),
   recordQueue: recordQueue(),
   cycleStore: cycleStore(),
+  warnings: warnings(),
   scheduler: scheduler(),
   clock: systemClock,
   logger: createLogger,

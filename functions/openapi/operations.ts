@@ -10,8 +10,10 @@ import {
 } from '../cycles/contracts.ts';
 import { webhookBodyOf } from '../ingest-http/contracts.ts';
 import { stuckEventPath } from '../ingest-stuck/contracts.ts';
+import { importListRequest, participantListPath } from '../participants/contracts.ts';
 import { registerSubjectRequest } from '../register-subject/contracts.ts';
 import { practitionerRepairApplicationBody, repairApplicationBody, repairDecisionBody } from '../repairs/contracts.ts';
+import { measuresQuery, samplingPath, samplingQuery } from '../results-use/contracts.ts';
 import { scoreQuery } from '../score-lookup/contracts.ts';
 import { described, subjectPath } from '../shared/http.ts';
 
@@ -152,6 +154,28 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     refusals: [403, 404],
   },
   {
+    method: 'get',
+    path: '/v1/cycles/{year}/{kind}/participants/{league}',
+    section: 6,
+    summary: '查看盟市参评名单',
+    security: 'staff',
+    pathParams: participantListPath,
+    ok: { status: 200, description: '{year, kind, league, confirmed, entries: [参评对象及纳入依据]}' },
+    refusals: [403],
+  },
+  {
+    method: 'post',
+    path: '/v1/cycles/{year}/{kind}/participants/{league}',
+    section: 6,
+    summary: '导入参评名单（整表校验）',
+    security: 'staff',
+    pathParams: participantListPath,
+    headers: reasonOnly,
+    body: importListRequest,
+    ok: { status: 200, description: '{added, changed, unchanged}：同一名单重复导入不作改变' },
+    refusals: [403, 422],
+  },
+  {
     method: 'put',
     path: '/v1/calendars/{year}',
     section: 6,
@@ -229,5 +253,30 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     security: 'none',
     ok: { status: 200, description: 'OpenAPI 3.1 文档' },
     refusals: [],
+  },
+  {
+    method: 'get',
+    path: '/v1/sampling/{year}',
+    section: 12,
+    summary: '“双随机”抽查名单（第二十八条）',
+    security: 'staff',
+    pathParams: samplingPath,
+    query: samplingQuery,
+    ok: { status: 200, description: '{year, league, basePermille, asOf, years, counts, rows}' },
+    refusals: [403],
+  },
+  {
+    method: 'get',
+    path: '/v1/subjects/{kind}/{id}/measures',
+    section: 12,
+    summary: '守信激励和失信惩戒措施查询（第十九条、第二十九条至第三十一条）',
+    security: 'none',
+    pathParams: subjectPath,
+    query: measuresQuery,
+    ok: {
+      status: 200,
+      description: '{subject, asOf, year, publishedOn, grade, blacklisted, procurementAllowed, measures}',
+    },
+    refusals: [404],
   },
 ];

@@ -61,3 +61,25 @@ export const EVIDENCE_KEY =
 /** The folder of a subject's evidence files. */
 export const evidencePrefixOf = (subject: { readonly kind: string; readonly id: string }): string =>
   `evidence/${subject.kind}/${subject.id}/`;
+
+/** A stored file read whole, with the type it was stored as. */
+export interface EvidenceFile {
+  readonly body: Buffer;
+  readonly contentType: string;
+}
+
+/**
+ * How bureau officers open evidence files (docs/console.md): the console authorises the officer, then
+ * sends the browser to `downloadUrl` — a short-lived pre-signed GET on S3 (a Lambda answer could not
+ * carry a 10 MiB file), the console's own streaming route in the local runtime, which reads the file
+ * with `read`. Both answer the file as an attachment (never shown inline in the site's origin).
+ */
+export interface EvidenceDownloads {
+  /** Where the browser fetches the file under `key` as an attachment named `fileName`. */
+  downloadUrl(key: string, fileName: string): Promise<string>;
+  /** The file under `key`, whole; null when there is none (or the key is not an evidence key). */
+  read(key: string): Promise<EvidenceFile | null>;
+}
+
+/** The local runtime's console route that streams a file (functions/web/console/evidence/routes.ts). */
+export const LOCAL_EVIDENCE_FILE_PATH = '/console/evidence/file';

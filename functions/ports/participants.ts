@@ -15,7 +15,7 @@ export interface ParticipantAudit {
   readonly at: string;
   /** `staff:<role>:<league>`. */
   readonly actor: string;
-  readonly action: 'participants.imported' | 'participant.added' | 'participant.removed';
+  readonly action: 'participants.imported' | 'participant.added' | 'participant.removed' | 'practitioner.declined';
   readonly what: Readonly<Record<string, unknown>>;
   /** Required once the list is confirmed (`listConfirmed`). */
   readonly why: string | null;
@@ -40,6 +40,8 @@ export interface ParticipantStore {
   /** Removes one entry with its audit entry; false when it was not on the list. */
   removeParticipant(list: ParticipantListRef, code: string, audit: ParticipantAudit): Promise<boolean>;
   auditOfList(list: ParticipantListRef): Promise<ParticipantAudit[]>;
+  /** Adds an entry to the list's change record that changes no entry (a practitioner filed but not listed, Art 18(1)). */
+  recordAudit(list: ParticipantListRef, audit: ParticipantAudit): Promise<void>;
 }
 
 /** An unexpected failure of the participants' storage. */

@@ -2,6 +2,7 @@ import type { SubjectKind } from '../../domain/catalogue/kinds.ts';
 import type { LegalDate } from '../../domain/dates.ts';
 import type { SubjectResult } from '../../domain/evaluation/evaluateSubject.ts';
 import type { Grade } from '../../domain/evaluation/grade.ts';
+import type { Filing } from '../../domain/filing/filing.ts';
 import type { CreditRecord } from '../../domain/records/creditRecord.ts';
 import type { Subject } from '../../domain/subjects/subject.ts';
 import { EcocreditError } from '../shared/errors.ts';
@@ -91,6 +92,8 @@ export interface SubjectPartition {
   readonly published: readonly PublishedSummary[];
   /** The subject's repair applications (Art 23), read with the rest (the nightly re-issue check). */
   readonly repairs?: readonly RepairApplication[];
+  /** The subject's filings (Art 20), one per year: its evaluation derives Art 32's late filing from them. */
+  readonly filings?: readonly Filing[];
 }
 
 export interface EventClaim {

@@ -1,3 +1,4 @@
+import type { AgencyCategory } from '../../domain/catalogue/kinds.ts';
 import type { LeagueCode } from '../../domain/identifiers/leagues.ts';
 import type { ParticipantKind } from '../../domain/participants/participant.ts';
 import { EcocreditError } from '../shared/errors.ts';
@@ -13,6 +14,8 @@ export interface VoluntaryApplication {
   /** The unified social credit code. */
   readonly code: string;
   readonly name: string;
+  /** An agency's Annex 2 categories as it applied with them (the list needs them); absent for enterprises. */
+  readonly categories?: readonly AgencyCategory[];
   readonly status: VoluntaryStatus;
   readonly appliedAt: string;
   /** Why the bureau declined; null otherwise. */

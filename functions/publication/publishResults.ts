@@ -17,7 +17,8 @@ import { issueOf, publishedShape, withApprovedRepairs } from './publishedShape.t
 
 /**
  * Publication (Art 16(5), 17(7)): when the region publishes a year's results, every enterprise or
- * agency gets its final result of that year as of the publication date, which the public lookup
+ * agency on that year's lists of participants (Art 16(1), 17(1): the later stages run over the lists)
+ * gets its final result of that year as of the publication date, which the public lookup
  * serves from then on. Suspended subjects (I15) get no published grade; practitioners are never
  * published (Art 18(6), Art 35). The published result lists the year's own records and the
  * carried-over ones (Art 19, `publishedResult`), each repaired record with its repair date.
@@ -35,12 +36,13 @@ export interface PublicationMessage {
 export const PUBLICATION_BATCH = 25;
 
 /**
- * Plans a year's publication: one message per batch of the subjects of the kind; returns how many
- * subjects. It reads only the directory of subjects, so a function that only plans (the cycles API)
- * carries nothing of the evaluation.
+ * Plans a year's publication: one message per batch of the registered subjects of the kind that are on
+ * the year's lists (`listed`); returns how many subjects. It reads only the directory of subjects and
+ * the lists, so a function that only plans (the cycles API) carries nothing of the evaluation.
  */
 export const planPublication = async (
   directory: SubjectDirectory,
+  listed: ReadonlySet<string>,
   kind: CycleKind,
   year: number,
   publishedOn: LegalDate,
@@ -48,7 +50,7 @@ export const planPublication = async (
   segments = 4,
 ): Promise<number> => {
   if (kind === 'practitioner') return 0;
-  const subjects = (await listAllSubjects(directory, segments)).filter((s) => s.kind === kind);
+  const subjects = (await listAllSubjects(directory, segments)).filter((s) => s.kind === kind && listed.has(s.id));
   await send(
     chunks(subjects, PUBLICATION_BATCH).map((batch) => ({ type: 'publish', kind, year, publishedOn, subjects: batch })),
   );

@@ -1,5 +1,14 @@
 // Composition root of `rescore-planner` on AWS Lambda (the 02:00 cron).
-import { claimStore, cycleStore, profiles, repairApplications, subjectDirectory } from '../composition/aws/dynamo.ts';
+import {
+  claimStore,
+  cycleStore,
+  filings,
+  notices,
+  participants,
+  profiles,
+  repairApplications,
+  subjectDirectory,
+} from '../composition/aws/dynamo.ts';
 import { scheduler } from '../composition/aws/scheduler.ts';
 import { recordQueue, rescoreQueue } from '../composition/aws/sqs.ts';
 import { sweepOlderThanSeconds } from '../composition/aws/sweep.ts';
@@ -13,6 +22,9 @@ export const handler = composeRescorePlanner({
   cycleStore: cycleStore(),
   scheduler: scheduler(),
   recordQueue: recordQueue(),
+  participants: participants(),
+  notices: notices(),
+  filings: filings(),
   rescoreQueue: rescoreQueue(),
   sweepOlderThanSeconds: sweepOlderThanSeconds(),
   clock: systemClock,

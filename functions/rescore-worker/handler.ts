@@ -1,6 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { IssueConfirmationNotices } from '../notices/issueConfirmationNotices.ts';
 import type { PublishResults } from '../publication/publishResults.ts';
 import { eventHandler } from '../shared/middleware.ts';
 import { rescoreMessageHandler } from './rescoreMessage.ts';
@@ -18,8 +19,9 @@ export const createRescoreWorkerHandler = (
   logger: Logger,
   onSummary?: (s: Awaited<ReturnType<RescoreSubjects['execute']>>) => void,
   publication?: PublishResults,
+  confirmationNotices?: Pick<IssueConfirmationNotices, 'execute'>,
 ) => {
-  const recordHandler = rescoreMessageHandler({ useCase, logger, onSummary, publication });
+  const recordHandler = rescoreMessageHandler({ useCase, logger, onSummary, publication, confirmationNotices });
   return eventHandler(
     async (event: SQSEvent): Promise<SQSBatchResponse> =>
       processPartialResponse(event, recordHandler, new BatchProcessor(EventType.SQS), {

@@ -1,5 +1,5 @@
 // Composition root of `rescore-worker` on AWS Lambda (the rescore queue's consumer).
-import { publishedResults, repairApplications, subjectRecords } from '../composition/aws/dynamo.ts';
+import { notices, publishedResults, repairApplications, subjectRecords } from '../composition/aws/dynamo.ts';
 import { pushQueue, recordQueue } from '../composition/aws/sqs.ts';
 import { joinPorts } from '../composition/joinPorts.ts';
 import { composeRescoreWorker } from '../composition/rescoreWorker.ts';
@@ -10,6 +10,7 @@ export const handler = composeRescoreWorker({
   store: joinPorts(subjectRecords(), publishedResults(), repairApplications()),
   pushQueue: pushQueue(),
   recordQueue: recordQueue(),
+  notices: notices(),
   clock: systemClock,
   logger: createLogger,
 });

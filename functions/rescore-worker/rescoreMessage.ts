@@ -1,14 +1,21 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSRecord } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { isLeagueCode } from '../../domain/identifiers/leagues.ts';
 import { validate } from '../../domain/validation.ts';
+import { confirmationNoticesMessageSchema } from '../notices/confirmationNoticesMessage.ts';
+import type { IssueConfirmationNotices } from '../notices/issueConfirmationNotices.ts';
 import { publishMessageSchema, rescoreMessageSchema } from '../ports/messages.ts';
 import type { PublishResults } from '../publication/publishResults.ts';
 import { ConfigurationError, EcocreditError, PoisonMessageError } from '../shared/errors.ts';
 import { createMetrics, METRIC, METRIC_SERVICE, publishCounts } from '../shared/metrics.ts';
 import type { RescoreSubjects } from './rescoreSubjects.ts';
 
-const messageSchema = z.discriminatedUnion('type', [rescoreMessageSchema, publishMessageSchema]);
+const messageSchema = z.discriminatedUnion('type', [
+  rescoreMessageSchema,
+  publishMessageSchema,
+  confirmationNoticesMessageSchema,
+]);
 
 /** Some subjects of a rescore message could not be rescored: the message fails alone and is retried. */
 export class SubjectsNotRescoredError extends EcocreditError {
@@ -25,18 +32,33 @@ export interface RescoreMessageDeps {
   readonly logger: Logger;
   readonly onSummary?: ((s: Awaited<ReturnType<RescoreSubjects['execute']>>) => void) | undefined;
   readonly publication?: PublishResults | undefined;
+  readonly confirmationNotices?: Pick<IssueConfirmationNotices, 'execute'> | undefined;
 }
 
 /**
- * One message of the `rescore` queue: a publication of a year's results, or a batch of subjects to
- * rescore. A subject that cannot be rescored is logged with its error and fails only this message
+ * One message of the `rescore` queue: a publication of a year's results, a league's confirmation
+ * notices (Art 17(3)), or a batch of subjects to rescore. A subject that cannot be rescored is logged with its error and fails only this message
  * (the other subjects are rescored all the same, and the retry finds them unchanged).
  */
-export const rescoreMessageHandler = ({ useCase, logger, onSummary, publication }: RescoreMessageDeps) => {
+export const rescoreMessageHandler = ({
+  useCase,
+  logger,
+  onSummary,
+  publication,
+  confirmationNotices,
+}: RescoreMessageDeps) => {
   const metrics = createMetrics(METRIC_SERVICE.rescoreWorker);
   return async (record: SQSRecord): Promise<void> => {
     const parsed = validate(messageSchema, JSON.parse(record.body));
     if (!parsed.ok) throw new PoisonMessageError(`message ${record.messageId} is not a rescore or publication message`);
+    if (parsed.value.type === 'confirmationNotices') {
+      const { year, kind, league } = parsed.value;
+      if (!isLeagueCode(league)) throw new PoisonMessageError(`message ${record.messageId} names no league`);
+      if (!confirmationNotices) throw new ConfigurationError('confirmation notices need their use case');
+      const count = await confirmationNotices.execute({ ...parsed.value, league });
+      logger.info('confirmation notices', { year, kind, league, ...count });
+      return;
+    }
     if (parsed.value.type === 'publish') {
       if (!publication) throw new ConfigurationError('publication messages need the publication use case');
       const published = await publication.execute(parsed.value);

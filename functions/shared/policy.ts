@@ -44,6 +44,20 @@ export interface PolicyTargets {
   readonly 'participants.manage': { readonly league: string };
   /** Applying to take part in a year's evaluation of one's own accord (Art 6(8)): the unit itself. */
   readonly 'voluntary.apply': { readonly kind: string; readonly id: string };
+  /** A participant's own notices and filing (Art 20): the unit itself. */
+  readonly 'participant.own': { readonly kind: string; readonly id: string };
+  /** Filing the practitioners who work for one (Art 18(1) 购买服务方填报), with their Annex 5 letters: the unit itself. */
+  readonly 'practitioners.file': { readonly kind: string; readonly id: string };
+  /** Issuing a credit warning and deciding on its rectification (Art 21-22): a league bureau, in its league. */
+  readonly 'warning.issue': { readonly league: string };
+  /** Reporting a credit warning's rectification (Art 22): the warned unit itself. */
+  readonly 'warning.report': { readonly kind: string; readonly id: string };
+  /** Objecting to one's records or pre-grade, and confirming them (Art 17(3), 18(4); Art 16(3)): the unit itself. */
+  readonly 'objection.file': { readonly kind: string; readonly id: string };
+  /** Reviewing objections and supplementing records (Art 17(2)-(3), 18(2)-(4)): the league's bureau or the region. */
+  readonly 'objection.review': { readonly league: string };
+  /** Planning inspections and reading statistics from published results (Art 28; Art 8): a league its own, the region any. */
+  readonly 'results.plan': { readonly league: string | null };
 }
 
 export type Action = keyof PolicyTargets;
@@ -80,6 +94,25 @@ const RULES: { readonly [A in Action]: (claims: StaffClaims, target: PolicyTarge
   // Art 6(8): the application is the unit's own; no bureau applies for it.
   'voluntary.apply': (c, t) =>
     (c.role === 'enterprise' || c.role === 'agency') && (t === undefined || (t.kind === c.role && t.id === c.subject)),
+  // Art 20: a notice is read, and a filing made, by the participant it concerns; a bureau sees them in the console.
+  'participant.own': (c, t) =>
+    (c.role === 'enterprise' || c.role === 'agency') && (t === undefined || (t.kind === c.role && t.id === c.subject)),
+  // Art 18(1): the service buyer files its own practitioners; the bureau decides, it does not file.
+  'practitioners.file': (c, t) =>
+    (c.role === 'enterprise' || c.role === 'agency') && (t === undefined || (t.kind === c.role && t.id === c.subject)),
+  // Art 21-22: "各盟市生态环境局" warn and confirm; the region oversees (Art 8), it does not warn.
+  'warning.issue': (c, t) =>
+    c.role === 'league' && c.league !== undefined && (t === undefined || t.league === c.league),
+  // Art 22: the rectification is reported by the warned unit itself.
+  'warning.report': (c, t) =>
+    (c.role === 'enterprise' || c.role === 'agency') && (t === undefined || (t.kind === c.role && t.id === c.subject)),
+  // Art 17(3), 18(4): the participant itself confirms or objects; no bureau objects for it.
+  'objection.file': (c, t) =>
+    (c.role === 'enterprise' || c.role === 'agency') && (t === undefined || (t.kind === c.role && t.id === c.subject)),
+  // Art 17(3), 18(4): the league bureau reviews its league's objections (Art 8: the region oversees them all).
+  'objection.review': (c, t) => isBureau(c) && (t === undefined || c.role === 'region' || t.league === c.league),
+  // Art 28, Art 8: a league bureau plans inspections in its league; the region (null: all leagues) anywhere.
+  'results.plan': (c, t) => isBureau(c) && (t === undefined || c.role === 'region' || t.league === c.league),
 };
 
 /**

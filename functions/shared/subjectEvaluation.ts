@@ -1,4 +1,4 @@
-import { type LegalDate, yearOf } from '../../domain/dates.ts';
+import { endOfLegalDayInstant, type LegalDate, yearOf } from '../../domain/dates.ts';
 import {
   evaluateAgency,
   evaluateEnterprise,
@@ -9,8 +9,9 @@ import {
 } from '../../domain/evaluation/evaluateSubject.ts';
 import { DEFAULT_OPTIONS, type EvaluationOptions } from '../../domain/evaluation/options.ts';
 import { stableThrough } from '../../domain/evaluation/stability.ts';
+import { reportedLateOf, statusOfFiling } from '../../domain/filing/filing.ts';
 import type { CreditRecord } from '../../domain/records/creditRecord.ts';
-import type { Subject } from '../../domain/subjects/subject.ts';
+import type { Agency, Enterprise, Subject } from '../../domain/subjects/subject.ts';
 import type { StoredProfile, SubjectPartition, SubjectRecordStore, SubjectRef } from '../ports/store.ts';
 
 /**
@@ -50,6 +51,24 @@ export interface Evaluated {
   readonly stableThrough: LegalDate;
 }
 
+/**
+ * Art 20, 32: the subject as evaluated for `year`, reported late when its filing of that year was
+ * late or missing at the end of `asOf` (docs/filing.md). A profile's `reportedLate: true` set by a
+ * bureau still counts whatever the filing says (an override for what the filings cannot show, such
+ * as an untruthful filing).
+ */
+const withFiling = <S extends Enterprise | Agency>(
+  subject: S,
+  partition: SubjectPartition,
+  year: number,
+  asOf: LegalDate,
+): S => {
+  if (subject.reportedLate === true) return subject;
+  const filing = partition.filings?.find((f) => f.year === year);
+  if (!filing || !reportedLateOf(statusOfFiling(filing, endOfLegalDayInstant(asOf)))) return subject;
+  return { ...subject, reportedLate: true };
+};
+
 export const evaluateStored = async (
   store: SubjectRecordStore,
   ref: SubjectRef,
@@ -69,12 +88,13 @@ export const evaluateStored = async (
   for (const year of years) {
     if (asOf < `${year}-01-01`) continue;
     const ctx: SubjectContext = { period: { year, asOf, options }, clientOf: (id) => clients.get(id), history };
-    if (subject.kind === 'enterprise') results.set(year, evaluateEnterprise(subject, records, ctx));
+    if (subject.kind === 'enterprise')
+      results.set(year, evaluateEnterprise(withFiling(subject, partition, year, asOf), records, ctx));
     else if (subject.kind === 'agency') {
       const staff: StaffRecordSummary[] = partition.staff
         .map((s) => ({ practitionerId: s.practitionerId, firstCountedOn: s.firstCountedOn[String(year)] ?? null }))
         .filter((s): s is StaffRecordSummary => s.firstCountedOn !== null);
-      results.set(year, evaluateAgency(subject, records, staff, ctx));
+      results.set(year, evaluateAgency(withFiling(subject, partition, year, asOf), records, staff, ctx));
     } else results.set(year, evaluatePractitioner(subject, records, ctx));
   }
   const hasStaff = subject.kind === 'agency' && partition.staff.length > 0;

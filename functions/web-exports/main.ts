@@ -4,10 +4,13 @@ import { SecretsManagerSessionKey } from '../adapters/sessionKey.ts';
 import {
   claimStore,
   cycleStore,
+  notices,
+  objections,
   participants,
   publishedDirectory,
   repairQueue,
   subjectListing,
+  warnings,
 } from '../composition/aws/dynamo.ts';
 import { joinPorts } from '../composition/joinPorts.ts';
 import { systemClock } from '../shared/clock.ts';
@@ -28,6 +31,9 @@ export const handler = createWebExportsHandler(
     consoleLists: joinPorts(subjectListing(), repairQueue()),
     publishedDirectory: publishedDirectory(),
     participants: participants(),
+    objections: objections(),
+    notices: notices(),
+    warnings: warnings(),
   },
   () => sessionKey.secret(),
 );

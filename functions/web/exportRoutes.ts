@@ -1,7 +1,13 @@
 import { cycleExportRoutes } from './console/cycles/exportRoutes.ts';
+import { noticeExportRoutes } from './console/notices/exportRoutes.ts';
+import { objectionExportRoutes } from './console/objections/exportRoutes.ts';
 import { participantExportRoutes } from './console/participants/exportRoutes.tsx';
+import { samplingExportRoutes } from './console/sampling/exportRoutes.ts';
+import { statisticsExportRoutes } from './console/statistics/exportRoutes.ts';
 import { subjectExportRoutes } from './console/subjects/exportRoutes.ts';
+import { warningExportRoutes } from './console/warnings/exportRoutes.ts';
 import type { ExportDeps } from './exportDeps.ts';
+import { blacklistExportRoutes } from './public/blacklistExport.ts';
 import { publicExportRoutes } from './public/exportRoutes.ts';
 import type { WebRoute } from './router.ts';
 
@@ -11,7 +17,13 @@ import type { WebRoute } from './router.ts';
  */
 export const EXPORT_ROUTES: readonly WebRoute<ExportDeps>[] = [
   ...publicExportRoutes,
+  ...blacklistExportRoutes,
   ...cycleExportRoutes,
   ...subjectExportRoutes,
   ...participantExportRoutes,
+  ...objectionExportRoutes,
+  ...noticeExportRoutes,
+  ...samplingExportRoutes,
+  ...statisticsExportRoutes,
+  ...warningExportRoutes,
 ];

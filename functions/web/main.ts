@@ -8,7 +8,11 @@ import {
   claimStore,
   commitments,
   cycleStore,
+  filings,
+  notices,
+  objections,
   participants,
+  practitionerFilings,
   profiles,
   publishedDirectory,
   publishedResults,
@@ -19,6 +23,7 @@ import {
   subjectListing,
   subjectRecords,
   voluntary,
+  warnings,
 } from '../composition/aws/dynamo.ts';
 import { scheduler } from '../composition/aws/scheduler.ts';
 import { signIn } from '../composition/aws/signIn.ts';
@@ -53,6 +58,11 @@ export const handler = composeWeb(
     commitments: commitments(),
     participants: participants(),
     voluntary: voluntary(),
+    practitionerFilings: practitionerFilings(),
+    notices: notices(),
+    objections: objections(),
+    filings: filings(),
+    warnings: warnings(),
     scheduler: scheduler(),
     recordQueue: recordQueue(),
     rescoreQueue: rescoreQueue(),

@@ -186,6 +186,8 @@ const PUBLIC_ROUTE_REASONS: Partial<Record<HandlerName, string>> & { health: str
     'Webhooks are authenticated by their Standard Webhooks signature (per-source secret), checked in the handler.',
   scoreLookup:
     'Public lookups of published grades are the regulation’s purpose (Art 15, 16(5)); staff tokens on this route are verified in the handler.',
+  resultsApi:
+    'The measures lookup answers from published results only, public by the regulation (Art 20, 29–31); the sampling list on this function stays behind the JWT authorizer.',
   health: 'Health check for load balancers and monitors; it reveals nothing.',
   openApi: 'The OpenAPI document describes the public contract of the API; it reveals no data.',
   web: 'The pages sign people in themselves (OpenID Connect, a signed session cookie) and authorise each use case as the API does.',

@@ -3,10 +3,15 @@ import { addDays, legalDateOfInstant } from '../../domain/dates.ts';
 import { evaluateEach } from '../../domain/evaluation/evaluate.ts';
 import { parseEvaluationInput } from '../../domain/evaluation/evaluationInput.ts';
 import { GRADE_NAMES, type Grade } from '../../domain/evaluation/grade.ts';
-import { REGION_CODE } from '../../domain/identifiers/leagues.ts';
+import { LEAGUE_CODES, REGION_CODE } from '../../domain/identifiers/leagues.ts';
+import type { ParticipantEntry } from '../../domain/participants/participant.ts';
 import type { Subject } from '../../domain/subjects/subject.ts';
+import { documentClient } from '../../functions/adapters/dynamoDocument.ts';
+import { DynamoParticipants } from '../../functions/adapters/dynamoParticipants.ts';
 import { signLocalToken } from '../../functions/adapters/tokenVerifiers.ts';
 import { postSigned } from '../../functions/cli/webhookClient.ts';
+import type { SubjectRef } from '../../functions/ports/store.ts';
+import { listedParticipants } from '../../functions/publication/listedParticipants.ts';
 import { PUBLICATION_BATCH, PublishResults } from '../../functions/publication/publishResults.ts';
 import { EcocreditError } from '../../functions/shared/errors.ts';
 import { chunks, listAllSubjects } from '../../functions/shared/subjects.ts';
@@ -117,6 +122,7 @@ export const loadDemoData = async (
   }
   progress('发布上一年度评价结果');
   const lastYear = Number(today.slice(0, 4)) - 1;
+  await listDemoParticipants(rt, lastYear, data.subjects);
   const published = await publishDemoYear(rt, lastYear, `${Number(today.slice(0, 4))}-06-26`);
   return {
     subjects: data.subjects.length,
@@ -127,21 +133,65 @@ export const loadDemoData = async (
 };
 
 /**
- * The previous year's results of enterprises and agencies, published as the region publishes them
- * at the end of a cycle (Art 16(5), 17(7); practitioners never: Art 18(6)), so the public site has
- * a year of results to show. How many subjects were published.
+ * The previous year's lists of participants (Art 16(1), 17(1)): every demo enterprise and agency on
+ * its league's list, as the bureaus' imports would have put them.
+ */
+const listDemoParticipants = async (rt: LocalRuntime, year: number, subjects: readonly Subject[]): Promise<void> => {
+  const lists = new DynamoParticipants(documentClient(rt.dynamo), rt.tableName);
+  for (const kind of ['enterprise', 'agency'] as const)
+    for (const league of LEAGUE_CODES) {
+      const entries: ParticipantEntry[] = subjects.flatMap((s) =>
+        s.kind === kind && s.league === league
+          ? [
+              {
+                kind,
+                code: s.id,
+                name: s.name,
+                league,
+                basis: kind === 'enterprise' ? '6.1' : '6.5',
+                sites: [],
+                categories: s.kind === 'agency' ? [...s.categories] : [],
+              },
+            ]
+          : [],
+      );
+      if (entries.length === 0) continue;
+      await lists.putParticipants({ year, kind, league }, entries, {
+        at: new Date().toISOString(),
+        actor: 'system:demo',
+        action: 'participants.imported',
+        what: { rows: entries.length },
+        why: null,
+        afterConfirmation: false,
+      });
+    }
+};
+
+/**
+ * The previous year's results of the enterprises and agencies on its lists, published as the region
+ * publishes them at the end of a cycle (Art 16(5), 17(7); practitioners never: Art 18(6)), so the
+ * public site has a year of results to show. How many subjects were published.
  */
 export const publishDemoYear = async (rt: LocalRuntime, year: number, publishedOn: string): Promise<number> => {
-  const subjects = await listAllSubjects(rt.store);
+  const lists = new DynamoParticipants(documentClient(rt.dynamo), rt.tableName);
+  const registered = await listAllSubjects(rt.store);
   const publish = new PublishResults(rt.store);
   let count = 0;
   for (const kind of ['enterprise', 'agency'] as const)
-    for (const batch of chunks(
-      subjects.filter((s) => s.kind === kind),
-      PUBLICATION_BATCH,
-    ))
+    for (const batch of chunks(await listedOf(registered, lists, kind, year), PUBLICATION_BATCH))
       count += await publish.execute({ type: 'publish', kind, year, publishedOn, subjects: batch });
   return count;
+};
+
+/** The registered subjects of a kind on the year's lists. */
+const listedOf = async (
+  registered: readonly SubjectRef[],
+  lists: DynamoParticipants,
+  kind: 'enterprise' | 'agency',
+  year: number,
+): Promise<SubjectRef[]> => {
+  const listed = await listedParticipants(lists, kind, year);
+  return registered.filter((s) => s.kind === kind && listed.has(s.id));
 };
 
 /** Runs `task` over `items`, `atOnce` at a time. */

@@ -8,12 +8,17 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { DynamoCommitments } from '../../functions/adapters/dynamoCommitments.ts';
 import { DynamoCycleStore } from '../../functions/adapters/dynamoCycleStore.ts';
 import { documentClient } from '../../functions/adapters/dynamoDocument.ts';
+import { DynamoFilings } from '../../functions/adapters/dynamoFilings.ts';
+import { DynamoNotices } from '../../functions/adapters/dynamoNotices.ts';
+import { DynamoObjections } from '../../functions/adapters/dynamoObjections.ts';
 import { DynamoParticipants } from '../../functions/adapters/dynamoParticipants.ts';
+import { DynamoPractitionerFilings } from '../../functions/adapters/dynamoPractitionerFilings.ts';
 import { DynamoPublishedDirectory } from '../../functions/adapters/dynamoPublishedDirectory.ts';
 import { DynamoRepairQueue } from '../../functions/adapters/dynamoRepairQueue.ts';
 import { DynamoCreditStore } from '../../functions/adapters/dynamoStore.ts';
 import { DynamoSubjectListing } from '../../functions/adapters/dynamoSubjectListing.ts';
 import { DynamoVoluntary } from '../../functions/adapters/dynamoVoluntary.ts';
+import { DynamoWarnings } from '../../functions/adapters/dynamoWarnings.ts';
 import { HttpCreditPlatform, LoggingCreditPlatform } from '../../functions/adapters/httpCreditPlatform.ts';
 import { LocalEvidenceStore } from '../../functions/adapters/localEvidenceStore.ts';
 import { LocalScheduler } from '../../functions/adapters/localScheduler.ts';
@@ -36,6 +41,7 @@ import { composeRegisterSubject } from '../../functions/composition/registerSubj
 import { composeRepairsApi } from '../../functions/composition/repairsApi.ts';
 import { planNightlyRun } from '../../functions/composition/rescorePlanner.ts';
 import { composeRescoreWorker } from '../../functions/composition/rescoreWorker.ts';
+import { composeResultsApi } from '../../functions/composition/resultsApi.ts';
 import { composeScoreLookup } from '../../functions/composition/scoreLookup.ts';
 import { composeWeb } from '../../functions/composition/web.ts';
 import { composeWebExports } from '../../functions/composition/webExports.ts';
@@ -195,6 +201,11 @@ const assemble = async (
     commitments: new DynamoCommitments(documentClient(dynamo), tableName),
     participants: new DynamoParticipants(documentClient(dynamo), tableName),
     voluntary: new DynamoVoluntary(documentClient(dynamo), tableName),
+    practitionerFilings: new DynamoPractitionerFilings(documentClient(dynamo), tableName),
+    notices: new DynamoNotices(documentClient(dynamo), tableName),
+    filings: new DynamoFilings(documentClient(dynamo), tableName),
+    warnings: new DynamoWarnings(documentClient(dynamo), tableName),
+    objections: new DynamoObjections(documentClient(dynamo), tableName),
     recordQueue: new SqsRecordQueue(sqs, recordsQueue.url),
     rescoreQueue: new SqsJsonQueue<unknown>(sqs, rescoreQueue.url),
     pushQueue: new SqsJsonQueue<PushBatch>(sqs, pushQueue.url),
@@ -243,6 +254,7 @@ const assemble = async (
     ingestHttp: composeIngestHttp(edges),
     ingestStuck: composeIngestStuck(edges),
     scoreLookup: composeScoreLookup(edges),
+    resultsApi: composeResultsApi(edges),
     registerSubject: composeRegisterSubject(edges),
     health: composeHealth(edges),
     cyclesApi: composeCyclesApi(edges),

@@ -120,6 +120,8 @@ describe('the console’s subjects, what-if and repair queue in a real browser',
     expect(await page.getByText(/最早可于2026年4月1日申请信用修复/).count()).toBe(1);
     expect(await page.getByText('环保诚信单位').count()).toBeGreaterThan(0);
     expect(await page.getByRole('img', { name: /历年得分/ }).count()).toBe(1);
+    // Art 16(1): not on the Ordos list of 2026, so not published for that year; the page says so.
+    expect(await page.getByRole('note').filter({ hasText: '未列入鄂尔多斯市2026年度参评名单' }).count()).toBe(1);
     const audit = page.getByRole('table', { name: /操作记录/ });
     expect(await audit.getByText('自治区生态环境厅').count()).toBeGreaterThan(0);
     expect(await audit.getByText('登记主体').count()).toBe(1);

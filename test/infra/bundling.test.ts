@@ -57,7 +57,9 @@ describe('function bundles (built in-process with the stack’s esbuild options)
       ...(env.includes('webhookSecretsArn') || env.includes('webSessionSecretArn')
         ? ['@aws-sdk/client-secrets-manager']
         : []),
-      ...(env.includes('evidenceBucket') ? ['@aws-sdk/client-s3', '@aws-sdk/s3-presigned-post'] : []),
+      ...(env.includes('evidenceBucket')
+        ? ['@aws-sdk/client-s3', '@aws-sdk/s3-presigned-post', '@aws-sdk/s3-request-presigner']
+        : []),
     ];
     expect([...(await bundleOf(name)).sdkImports].sort()).toEqual(expected.sort());
   });
@@ -75,7 +77,17 @@ describe('function bundles (built in-process with the stack’s esbuild options)
     ['health', ['dynamoDocument.ts', 'dynamoSupport.ts']],
     ['ingestStuck', ['dynamoClaims.ts', 'dynamoDocument.ts', 'dynamoSupport.ts']],
     ['ingestSweeper', ['dynamoClaims.ts', 'dynamoDocument.ts', 'dynamoSupport.ts']],
-    ['cyclesApi', ['dynamoCycleStore.ts', 'dynamoDirectory.ts', 'dynamoDocument.ts', 'dynamoSupport.ts']],
+    [
+      'cyclesApi',
+      [
+        'dynamoCycleStore.ts',
+        'dynamoDirectory.ts',
+        'dynamoDocument.ts',
+        'dynamoNotices.ts',
+        'dynamoParticipants.ts',
+        'dynamoSupport.ts',
+      ],
+    ],
   ] as const)('%s carries only the store adapters of the ports it uses', async (name, adapters) => {
     const carried = [...(await bundleOf(name)).inputs.keys()]
       .filter((input) => input.startsWith('functions/adapters/dynamo'))

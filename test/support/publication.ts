@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { expect } from 'vitest';
+import { documentClient } from '../../functions/adapters/dynamoDocument.ts';
+import { DynamoParticipants } from '../../functions/adapters/dynamoParticipants.ts';
 import type { DynamoCreditStore } from '../../functions/adapters/dynamoStore.ts';
+import type { ParticipantListRef } from '../../functions/ports/participants.ts';
 import type { RepairApplication, SubjectRef } from '../../functions/ports/store.ts';
 import { PublishResults } from '../../functions/publication/publishResults.ts';
 import { record, uscc } from './builders.ts';
@@ -94,4 +98,35 @@ export const publishedWithApprovedRepair = async (
   });
   await storeApproval(store, app, opts.at);
   return { subject, app };
+};
+
+/**
+ * Puts subjects on a league's list of participants of a year (Art 16(1), 17(1)), as the bureau's
+ * import does: publication runs over the lists.
+ */
+export const putOnList = async (
+  rt: { readonly dynamo: DynamoDBClient; readonly tableName: string },
+  list: ParticipantListRef,
+  entries: readonly { readonly code: string; readonly name: string }[],
+): Promise<void> => {
+  await new DynamoParticipants(documentClient(rt.dynamo), rt.tableName).putParticipants(
+    list,
+    entries.map((e) => ({
+      kind: list.kind,
+      code: e.code,
+      name: e.name,
+      league: list.league,
+      basis: list.kind === 'enterprise' ? '6.1' : '6.5',
+      sites: [],
+      categories: list.kind === 'agency' ? ['monitoring'] : [],
+    })),
+    {
+      at: '2026-01-01T00:00:00.000Z',
+      actor: 'staff:league:test',
+      action: 'participants.imported',
+      what: {},
+      why: null,
+      afterConfirmation: false,
+    },
+  );
 };

@@ -6,7 +6,11 @@ import { DynamoCommitments } from '../../adapters/dynamoCommitments.ts';
 import { DynamoCycleStore } from '../../adapters/dynamoCycleStore.ts';
 import { DynamoSubjectDirectory } from '../../adapters/dynamoDirectory.ts';
 import { DynamoStoreHealth, documentClient } from '../../adapters/dynamoDocument.ts';
+import { DynamoFilings } from '../../adapters/dynamoFilings.ts';
+import { DynamoNotices } from '../../adapters/dynamoNotices.ts';
+import { DynamoObjections } from '../../adapters/dynamoObjections.ts';
 import { DynamoParticipants } from '../../adapters/dynamoParticipants.ts';
+import { DynamoPractitionerFilings } from '../../adapters/dynamoPractitionerFilings.ts';
 import { DynamoProfiles } from '../../adapters/dynamoProfiles.ts';
 import { DynamoPublishedResults } from '../../adapters/dynamoPublished.ts';
 import { DynamoPublishedDirectory } from '../../adapters/dynamoPublishedDirectory.ts';
@@ -16,9 +20,14 @@ import { DynamoSnapshotReader } from '../../adapters/dynamoSnapshots.ts';
 import { DynamoSubjectListing } from '../../adapters/dynamoSubjectListing.ts';
 import { DynamoSubjectRecords } from '../../adapters/dynamoSubjects.ts';
 import { DynamoVoluntary } from '../../adapters/dynamoVoluntary.ts';
+import { DynamoWarnings } from '../../adapters/dynamoWarnings.ts';
 import type { CommitmentStore } from '../../ports/commitments.ts';
 import type { RepairQueueReader, SubjectListing } from '../../ports/consoleLists.ts';
+import type { FilingStore } from '../../ports/filings.ts';
+import type { NoticeStore } from '../../ports/notices.ts';
+import type { ObjectionStore } from '../../ports/objections.ts';
 import type { ParticipantStore } from '../../ports/participants.ts';
+import type { PractitionerFilingStore } from '../../ports/practitionerFilings.ts';
 import type { PublishedDirectory } from '../../ports/publishedDirectory.ts';
 import type {
   AuditLog,
@@ -33,6 +42,7 @@ import type {
   SubjectRecordStore,
 } from '../../ports/store.ts';
 import type { VoluntaryStore } from '../../ports/voluntary.ts';
+import type { WarningStore } from '../../ports/warnings.ts';
 import { requireEnv } from '../../shared/env.ts';
 
 /**
@@ -65,3 +75,12 @@ export const commitments = (): CommitmentStore => new DynamoCommitments(document
 export const participants = (): ParticipantStore => new DynamoParticipants(documents(), table());
 /** Applications to take part of one's own accord (Art 6(8)). */
 export const voluntary = (): VoluntaryStore => new DynamoVoluntary(documents(), table());
+/** Practitioners filed by their employers (Art 18(1)). */
+export const practitionerFilings = (): PractitionerFilingStore => new DynamoPractitionerFilings(documents(), table());
+export const notices = (): NoticeStore => new DynamoNotices(documents(), table());
+/** Credit warnings' documents (Art 21-22). */
+export const warnings = (): WarningStore => new DynamoWarnings(documents(), table());
+/** Objections and their reviews (Art 17(3), 18(4)). */
+export const objections = (): ObjectionStore => new DynamoObjections(documents(), table());
+/** Participants' filings (Art 20). */
+export const filings = (): FilingStore => new DynamoFilings(documents(), table());

@@ -1,7 +1,7 @@
 import { legalDateOfInstant } from '../../../domain/dates.ts';
 import { MAX_SUMMARY_LENGTH } from '../../../domain/records/bounds.ts';
 import type { InputIssue } from '../../../domain/validation.ts';
-import type { EvidenceType, StoredEvidence } from '../../ports/evidenceStore.ts';
+import type { StoredEvidence } from '../../ports/evidenceStore.ts';
 import type { SubjectRef } from '../../ports/store.ts';
 import { MAX_EVIDENCE_FILES } from '../../repairs/contracts.ts';
 import { redirect, type WebResponse } from '../http/response.ts';
@@ -13,9 +13,9 @@ import {
   FILE_FIELD,
   isEvidenceType,
   isOwnEvidenceKey,
-  newEvidenceKey,
   storedEvidenceProblem,
 } from './evidence.ts';
+import { allowingUpload, EvidenceUploadCard, prepareEvidenceUpload } from './evidenceUpload.tsx';
 import { type PortalContext, refusalOfRepair, selfOf } from './self.ts';
 
 /**
@@ -25,11 +25,6 @@ import { type PortalContext, refusalOfRepair, selfOf } from './self.ts';
  * decides; its refusals are shown in its words.
  */
 const APPLY_PATH = '/portal/repairs/apply';
-const TYPES: readonly { readonly param: string; readonly type: EvidenceType }[] = [
-  { param: 'pdf', type: 'application/pdf' },
-  { param: 'jpeg', type: 'image/jpeg' },
-  { param: 'png', type: 'image/png' },
-];
 
 interface Target {
   readonly eventId: string;
@@ -174,21 +169,15 @@ const applyForm = async (
   s: FormState,
   status = 200,
 ): Promise<WebResponse> => {
-  const type = TYPES.find((t) => t.param === ctx.req.query.type) ?? TYPES[0]!;
   const described = await Promise.all(s.files.map((k) => ctx.deps.portal.evidence.describe(k)));
-  const back = (files: readonly string[], param: string) =>
-    `${APPLY_PATH}?eventId=${encodeURIComponent(target.eventId)}${files.length ? `&files=${files.join(',')}` : ''}&type=${param}`;
-  const canUpload = s.files.length < MAX_EVIDENCE_FILES;
-  const upload = canUpload
-    ? await ctx.deps.portal.evidence.uploadForm({
-        key: newEvidenceKey(self),
-        contentType: type.type,
-        redirect: `${ctx.req.siteOrigin}${back(s.files, type.param)}`,
-      })
-    : null;
-  // A form posted to the bucket itself (AWS) needs its origin in the page's form-action policy.
-  const external = upload && /^https?:\/\//.test(upload.url) ? new URL(upload.url).origin : null;
-  const action = upload ? (external ? upload.url : `${upload.url}?_csrf=${encodeURIComponent(ctx.csrf)}`) : '';
+  const upload = await prepareEvidenceUpload(
+    ctx,
+    self,
+    s.files,
+    s.files.length < MAX_EVIDENCE_FILES,
+    (files, param) =>
+      `${APPLY_PATH}?eventId=${encodeURIComponent(target.eventId)}${files.length ? `&files=${files.join(',')}` : ''}&type=${param}`,
+  );
   const page = ctx.render(
     '申请信用修复',
     <>
@@ -216,38 +205,7 @@ const applyForm = async (
           ))}
         </ul>
       )}
-      {upload ? (
-        <section class="card" aria-labelledby="upload-title">
-          <h3 id="upload-title">上传证明材料</h3>
-          <p>
-            文件类型：
-            {TYPES.map((t, n) => (
-              <>
-                {n > 0 ? ' | ' : null}
-                {t.param === type.param ? (
-                  <strong aria-current="true">{EVIDENCE_TYPE_NAMES[t.type]}</strong>
-                ) : (
-                  <a href={back(s.files, t.param)}>{EVIDENCE_TYPE_NAMES[t.type]}</a>
-                )}
-              </>
-            ))}
-          </p>
-          <form method="post" action={action} enctype="multipart/form-data">
-            {Object.entries(upload.fields).map(([name, value]) => (
-              <input type="hidden" name={name} value={value} />
-            ))}
-            <label for="file">{`证明材料文件（${EVIDENCE_TYPE_NAMES[type.type]}，不超过 10 MB）`}</label>
-            <input id="file" name="file" type="file" accept={type.type} required />
-            <p>
-              <button type="submit" class="secondary">
-                上传
-              </button>
-            </p>
-          </form>
-        </section>
-      ) : (
-        <p class="muted">每份申请最多上传{MAX_EVIDENCE_FILES}个证明材料文件。</p>
-      )}
+      <EvidenceUploadCard upload={upload} full={`每份申请最多上传${MAX_EVIDENCE_FILES}个证明材料文件。`} />
 
       <h2>申请内容</h2>
       <form method="post" action={APPLY_PATH}>
@@ -273,15 +231,7 @@ const applyForm = async (
     </>,
     status,
   );
-  if (!external) return page;
-  const csp = String(page.headers?.['content-security-policy'] ?? '');
-  return {
-    ...page,
-    headers: {
-      ...page.headers,
-      'content-security-policy': csp.replace("form-action 'self'", `form-action 'self' ${external}`),
-    },
-  };
+  return allowingUpload(page, upload);
 };
 
 const sizeText = (bytes: number): string =>

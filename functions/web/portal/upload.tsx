@@ -28,7 +28,7 @@ export const uploadEvidence = async (ctx: PortalContext): Promise<WebResponse> =
   const back = field('success_action_redirect')?.data.toString('utf8') ?? '';
   const file = field('file');
   // The key and the way back are the site's own (they come from the page's upload form).
-  if (parts === null || !isOwnEvidenceKey(self, key) || !isEvidenceType(declared) || !isApplyPage(ctx, back))
+  if (parts === null || !isOwnEvidenceKey(self, key) || !isEvidenceType(declared) || !isReturnPage(ctx, back))
     return ctx.refuse({ status: 'invalid', issues: [{ path: '', message: '上传表单无效，请返回申请页面重新上传' }] });
   const problem =
     file === undefined || file.fileName === undefined || file.fileName === ''
@@ -54,5 +54,12 @@ const mismatch = (declared: EvidenceType, data: Buffer): string | null =>
     ? null
     : `${FILE_FIELD}须为所选类型（${EVIDENCE_TYPE_NAMES[declared]}），文件内容与之不符`;
 
-const isApplyPage = (ctx: PortalContext, url: string): boolean =>
-  url.startsWith(`${ctx.req.siteOrigin}/portal/repairs/apply?`) && !/[\r\n]/.test(url);
+/** The portal pages an evidence upload may return to (each names its files in its own form). */
+export const EVIDENCE_RETURN_PAGES: readonly string[] = [
+  '/portal/repairs/apply',
+  '/portal/confirmation',
+  '/portal/warnings/report',
+];
+
+const isReturnPage = (ctx: PortalContext, url: string): boolean =>
+  EVIDENCE_RETURN_PAGES.some((page) => url.startsWith(`${ctx.req.siteOrigin}${page}?`)) && !/[\r\n]/.test(url);

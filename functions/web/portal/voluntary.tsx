@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
+import { COLUMNS } from '../../../domain/participants/importList.ts';
 import type { VoluntaryApplication } from '../../ports/voluntary.ts';
 import { redirect, type WebResponse } from '../http/response.ts';
+import { AgencyCategoriesFieldset } from '../ui/fields.tsx';
 import { chineseDateTime, leagueName } from '../ui/format.ts';
 import { CsrfField } from '../ui/layout.tsx';
 import { RefusalMessage } from '../ui/refusal.tsx';
@@ -24,7 +26,14 @@ const NotRegistered = () => (
   <p class="notice">本单位尚未由生态环境部门登记为评价对象（或所属盟市未登记），登记后可在此申请自愿参加。</p>
 );
 
-const page = (ctx: PortalContext, v: VoluntaryView, notice?: ComponentChildren, status = 200) =>
+const page = (
+  ctx: PortalContext,
+  v: VoluntaryView,
+  notice?: ComponentChildren,
+  status = 200,
+  /** The categories ticked on a form refused, ticked again. */
+  ticked: readonly string[] = [],
+) =>
   ctx.render(
     TITLE,
     <>
@@ -65,6 +74,12 @@ const page = (ctx: PortalContext, v: VoluntaryView, notice?: ComponentChildren, 
         <form method="post" action={PATH}>
           <CsrfField token={ctx.csrf} />
           <p>{`申请参加${v.year}年度环保信用评价（${leagueName(v.league)}生态环境局）。`}</p>
+          {selfOf(ctx)?.kind === 'agency' ? (
+            <AgencyCategoriesFieldset
+              legend={`${COLUMNS.categories}（附件2 机构分类，至少一项）`}
+              checked={(c) => ticked.includes(c)}
+            />
+          ) : null}
           <button type="submit">提交自愿参加申请</button>
         </form>
       )}
@@ -90,11 +105,12 @@ export const participationPage = async (ctx: PortalContext): Promise<WebResponse
 export const postParticipation = async (ctx: PortalContext): Promise<WebResponse> => {
   const self = selfOf(ctx);
   if (self === null) return ctx.refuse({ status: 'forbidden' });
-  const out = await ctx.deps.portal.voluntary.apply(ctx.caller, self);
+  const categories = ctx.req.formAll.categories ?? [];
+  const out = await ctx.deps.portal.voluntary.apply(ctx.caller, self, { categories });
   if (out.status === 'ok') return redirect(`${PATH}?applied=1`);
   if (out.status === 'notFound') return ctx.render(TITLE, <NotRegistered />, 404);
-  if (out.status !== 'conflict') return ctx.refuse(out);
+  if (out.status !== 'conflict' && out.status !== 'invalid') return ctx.refuse(out);
   const view = await ctx.deps.portal.voluntary.view(ctx.caller, self);
   if (view.status !== 'ok') return ctx.refuse(view);
-  return page(ctx, view.value, <RefusalMessage refusal={out} />, 409);
+  return page(ctx, view.value, <RefusalMessage refusal={out} />, out.status === 'invalid' ? 400 : 409, categories);
 };

@@ -1,5 +1,6 @@
 import { commitmentYearOn } from '../../../domain/commitments/letters.ts';
 import { isLeagueCode, type LeagueCode } from '../../../domain/identifiers/leagues.ts';
+import { COLUMNS, parseCategories } from '../../../domain/participants/importList.ts';
 import type { ProfileStore, SubjectRef } from '../../ports/store.ts';
 import type { VoluntaryApplication, VoluntaryStore } from '../../ports/voluntary.ts';
 import type { Caller } from '../../shared/auth.ts';
@@ -8,6 +9,8 @@ import {
   type Conflict,
   conflict,
   type Forbidden,
+  type Invalid,
+  invalid,
   type NotFound,
   notFound,
   type Outcome,
@@ -45,15 +48,30 @@ export class VoluntaryParticipation {
     return ok({ year, league, application });
   }
 
-  async apply(caller: Caller, self: SubjectRef): Promise<Outcome<VoluntaryApplication, Denied | Conflict>> {
+  /**
+   * An agency applies with its Annex 2 categories (at least one): its list entry needs them, since
+   * its standard applies by category (Art 12, Annex 2), so the bureau can accept it as it applied.
+   */
+  async apply(
+    caller: Caller,
+    self: SubjectRef,
+    input: { readonly categories?: readonly string[] } = {},
+  ): Promise<Outcome<VoluntaryApplication, Denied | Invalid | Conflict>> {
     const unit = await this.unit(caller, self);
     if (unit.status !== 'ok') return unit;
+    let categories: VoluntaryApplication['categories'];
+    if (unit.value.kind === 'agency') {
+      const parsed = parseCategories((input.categories ?? []).join('；'));
+      if ('problem' in parsed) return invalid([{ path: COLUMNS.categories, message: parsed.problem }]);
+      categories = parsed.categories;
+    }
     const application: VoluntaryApplication = {
       year: unit.value.year,
       kind: unit.value.kind,
       league: unit.value.league,
       code: self.id,
       name: unit.value.name,
+      ...(categories ? { categories } : {}),
       status: 'pending',
       appliedAt: this.clock.now().toISOString(),
       reason: null,

@@ -1,3 +1,5 @@
+import type { CurrentBlacklist } from '../../results-use/currentBlacklist.ts';
+import type { LookupMeasures } from '../../results-use/lookupMeasures.ts';
 import type { ListPublished } from './listPublished.ts';
 import type { PublishedOverview } from './publishedOverview.ts';
 import type { SearchPublished } from './searchPublished.ts';
@@ -9,4 +11,7 @@ export interface PublicDeps {
   readonly search: SearchPublished;
   readonly lists: ListPublished;
   readonly results: ViewPublishedResult;
+  /** The measures in force (Art 29–31) and the current blacklist (Art 19): docs/using-results.md. */
+  readonly measures: LookupMeasures;
+  readonly blacklist: CurrentBlacklist;
 }

@@ -42,6 +42,12 @@ const Navigation = ({ session }: { session: WebSession | null }) => (
       <li>
         <a href="/lists">评价结果名单</a>
       </li>
+      <li>
+        <a href="/lists/blacklist">失信黑名单</a>
+      </li>
+      <li>
+        <a href="/measures">奖惩措施查询</a>
+      </li>
       {isBureau(session) ? (
         <>
           <li>
@@ -54,10 +60,25 @@ const Navigation = ({ session }: { session: WebSession | null }) => (
             <a href="/console/repairs">信用修复审核</a>
           </li>
           <li>
+            <a href="/console/objections">异议复核</a>
+          </li>
+          <li>
+            <a href="/console/warnings">信用预警</a>
+          </li>
+          <li>
             <a href="/console/what-if">评分模拟</a>
           </li>
           <li>
             <a href="/console/stuck">未入库记录</a>
+          </li>
+          <li>
+            <a href="/console/notices">已发通知</a>
+          </li>
+          <li>
+            <a href="/console/sampling">双随机抽查名单</a>
+          </li>
+          <li>
+            <a href="/console/statistics">评价结果统计</a>
           </li>
         </>
       ) : null}
@@ -68,6 +89,21 @@ const Navigation = ({ session }: { session: WebSession | null }) => (
           </li>
           <li>
             <a href="/portal/repairs">信用修复</a>
+          </li>
+          <li>
+            <a href="/portal/warnings">信用预警</a>
+          </li>
+          <li>
+            <a href="/portal/filing">参评填报</a>
+          </li>
+          <li>
+            <a href="/portal/confirmation">确认与异议</a>
+          </li>
+          <li>
+            <a href="/portal/notices">我的通知</a>
+          </li>
+          <li>
+            <a href="/portal/practitioners">从业人员填报</a>
           </li>
         </>
       ) : null}

@@ -65,6 +65,7 @@ body{font-size:11pt}main{max-width:none;padding:0}a{color:inherit;text-decoratio
 label.inline-label{display:inline;font-weight:400;margin:0}fieldset{border:1px solid var(--line);border-radius:6px;margin:12px 0}
 form.act{margin:8px 0;padding:8px 0;border-top:1px dashed var(--line)}form.act label{display:inline;margin-right:4px}.act-note{color:var(--muted)}
 .nowrap{white-space:nowrap}
+.pre{white-space:pre-wrap}
 `;
 
 /** The sheet's URL carries its hash, so browsers cache it for good and a change is fetched at once. */

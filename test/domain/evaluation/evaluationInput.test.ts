@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_REPORTED_ISSUES, parseEvaluationInput } from '../../../domain/evaluation/evaluationInput.ts';
+import {
+  MAX_REPORTED_ISSUES,
+  parseEvaluationInput,
+  readValidEvaluationInput,
+} from '../../../domain/evaluation/evaluationInput.ts';
+import { generateDataSet } from '../../../infra/local/demoData.ts';
 
 const example = JSON.parse(readFileSync(new URL('../../fixtures/evaluate-basic.json', import.meta.url), 'utf8'));
 
@@ -86,5 +92,43 @@ describe('every problem of an input at once', () => {
     const records = structuredClone(example.records);
     records[0].department = '';
     expect(pathsOf({ ...example, asOf: '2025-12-31', records }).sort()).toEqual(['asOf', 'records[0].department']);
+  });
+});
+
+describe('an input read in batches (readValidEvaluationInput) is the input parseEvaluationInput reads', () => {
+  const TODAY = '2027-04-01';
+  const batches = <T>(xs: readonly T[], size: number): T[][] => {
+    const out: T[][] = [];
+    for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+    return out;
+  };
+
+  it('gives the same input when valid and nothing when not, whatever the batches (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 1, max: 25 }),
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.option(
+          fc.constantFrom<[string, unknown]>(['occurredOn', '2026-02-30'], ['league', '110000'], ['rule', 'X']),
+        ),
+        fc.constantFrom<Record<string, unknown>>({}, { year: 2026 }, { year: 2026, asOf: '2025-12-31' }, { year: 'x' }),
+        (seed, subjects, records, size, spoil, envelope) => {
+          const data = JSON.parse(JSON.stringify(generateDataSet(subjects, records, seed)));
+          if (spoil !== null && data.records.length > 0) data.records[seed % data.records.length][spoil[0]] = spoil[1];
+          const raw = { ...envelope, subjects: data.subjects, records: data.records };
+          const whole = parseEvaluationInput(raw, TODAY);
+          const read = readValidEvaluationInput(
+            envelope,
+            batches(data.subjects, size),
+            batches(data.records, size),
+            TODAY,
+          );
+          expect(read).toStrictEqual(whole.ok ? whole.value : undefined);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -4,13 +4,15 @@ import { usccCheckCharacter } from '../../../domain/identifiers/uscc.ts';
 import {
   checkParticipantEntry,
   checkParticipantList,
+  columnName,
+  HEADER_COLUMNS,
   type ListRow,
   parseBasis,
   parseCategories,
   parseLeague,
   parseSites,
 } from '../../../domain/participants/importList.ts';
-import { uscc } from '../../support/builders.ts';
+import { residentId, uscc } from '../../support/builders.ts';
 
 const enterpriseRow = (row: number, n: number, over: Partial<Record<string, string>> = {}): ListRow => ({
   row,
@@ -183,6 +185,81 @@ describe('a list of participants: properties', () => {
         );
         const repeats = ns.length - new Set(ns).size;
         expect(r.ok ? 0 : r.problems.length).toBe(repeats);
+      }),
+    );
+  });
+});
+
+const practitionerRow = (row: number, n: number, over: Partial<Record<string, string>> = {}): ListRow => ({
+  row,
+  cells: {
+    code: residentId(n),
+    name: `从业人员${n}`,
+    league: '150600',
+    basis: '（六）',
+    employer: uscc(90, '150600'),
+    employerKind: '第三方服务机构',
+    ...over,
+  },
+});
+
+describe('a list of practitioners (Art 6(6), 18(1))', () => {
+  it('takes each person with a resident identity number and the employer that filed it', () => {
+    const r = checkParticipantList('practitioner', '150600', [
+      practitionerRow(3, 1),
+      practitionerRow(4, 2, { employerKind: 'enterprise', basis: '6.8' }),
+    ]);
+    expect(r).toEqual({
+      ok: true,
+      entries: [
+        expect.objectContaining({
+          code: residentId(1),
+          basis: '6.6',
+          employer: { kind: 'agency', code: uscc(90, '150600') },
+        }),
+        expect.objectContaining({
+          code: residentId(2),
+          basis: '6.8',
+          employer: { kind: 'enterprise', code: uscc(90, '150600') },
+        }),
+      ],
+    });
+    if (r.ok) expect(r.entries.every((e) => e.sites.length === 0 && e.categories.length === 0)).toBe(true);
+  });
+
+  it('names the person’s columns as a person’s in every problem, all at once', () => {
+    const bad = residentId(3).slice(0, 17) + (residentId(3)[17] === '0' ? '1' : '0');
+    const r = checkParticipantList('practitioner', '150600', [
+      practitionerRow(3, 3, { code: bad }),
+      practitionerRow(4, 4, { basis: '（一）', employer: '123', employerKind: '个人' }),
+      practitionerRow(5, 5),
+      practitionerRow(6, 5),
+    ]);
+    expect(r.ok ? [] : r.problems).toEqual([
+      { row: 3, column: '公民身份号码', reason: '公民身份号码校验码错误（GB 11643）' },
+      { row: 4, column: '纳入依据', reason: '第六条（一）不适用于相关从业人员' },
+      { row: 4, column: '用人单位统一社会信用代码', reason: expect.stringContaining('统一社会信用代码') },
+      { row: 4, column: '用人单位类型', reason: '未知的用人单位类型“个人”，应为企事业单位或第三方服务机构' },
+      { row: 6, column: '公民身份号码', reason: '与第5行的公民身份号码重复' },
+    ]);
+  });
+
+  it('reads a sheet by the headers of any kind of template, the units’ unchanged', () => {
+    expect(columnName('practitioner', 'code')).toBe('公民身份号码');
+    expect(columnName('enterprise', 'code')).toBe('统一社会信用代码');
+    expect(columnName('agency', 'name')).toBe('名称');
+    expect(HEADER_COLUMNS.get('公民身份号码')).toBe('code');
+    expect(HEADER_COLUMNS.get('统一社会信用代码')).toBe('code');
+    expect(HEADER_COLUMNS.get('用人单位统一社会信用代码')).toBe('employer');
+  });
+
+  it('refuses every practitioner row that lacks its employer, whatever else it holds', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 999 }), fc.constantFrom('employer', 'employerKind'), (n, missing) => {
+        const r = checkParticipantList('practitioner', '150600', [practitionerRow(3, n, { [missing]: '' })]);
+        expect(r.ok ? [] : r.problems).toEqual([
+          { row: 3, column: columnName('practitioner', missing as 'employer'), reason: '不能为空' },
+        ]);
       }),
     );
   });

@@ -14,9 +14,11 @@ import {
   canonicalRecord,
   creditRecordSchema,
   parseCreditRecord,
+  readValidCreditRecord,
   sameRecord,
 } from '../../../domain/records/creditRecord.ts';
 import { validate } from '../../../domain/validation.ts';
+import { generateDataSet } from '../../../infra/local/demoData.ts';
 import { AGENCY_ID, ENTERPRISE_ID, residentId } from '../../support/builders.ts';
 
 const base = {
@@ -315,5 +317,139 @@ describe('bounds: everything accepted can be stored (docs/input-bounds.md)', () 
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the hand-written check of the common record form agrees with the schema', () => {
+  const valid = generateDataSet(12, 120, 7).records;
+  /** Values that break one field or another: wrong types, bounds, bad dates, control characters. */
+  const odd = fc.constantFrom<unknown>(
+    undefined,
+    null,
+    '',
+    ' ',
+    0,
+    -1,
+    1.005,
+    12.34,
+    Number.MAX_VALUE,
+    true,
+    [],
+    {},
+    ['2026-03-01'],
+    'x'.repeat(65),
+    'x'.repeat(129),
+    'a\nb',
+    'a\u0007b',
+    '\ud800',
+    '2026-02-30',
+    '2024-02-29',
+    '2100-02-29',
+    '2000-02-29',
+    '2026-04-31',
+    '2026-04-30',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-01-00',
+    '0026-01-01',
+    '9999-12-31',
+    '2026-01-1a',
+    '2026/01/10',
+    '２０２６-01-01',
+    '2026-3-1',
+    '2026-03-01',
+    '2025-12-31',
+    '1899-12-31',
+    'ENF_FINE',
+    'AG_CLIENT_DEDUCTED',
+    'AG_STAFF_RECORDS',
+    'D14_OTHER_LEGAL',
+    'PMT_LEDGER',
+    'SR_COMMENDATION',
+    'NOPE',
+    '150100',
+    '150000',
+    '110000',
+    'enterprise',
+    'agency',
+    'practitioner',
+    ENTERPRISE_ID,
+    AGENCY_ID,
+    residentId(3),
+    `${ENTERPRISE_ID}X`,
+    'B-1',
+    'B 1',
+    { issuedOn: '2026-03-01', deadline: '2026-04-01' },
+    { issuedOn: '2026-04-01', deadline: '2026-03-01' },
+    { issuedOn: '2026-03-01' },
+    { kind: 'enterprise', id: ENTERPRISE_ID },
+    { kind: 'agency', id: AGENCY_ID, siteId: null },
+  );
+  const FIELDS = [
+    'eventId',
+    'subject',
+    'rule',
+    'occurredOn',
+    'department',
+    'league',
+    'fineYuan',
+    'clientEventId',
+    'legalBasis',
+    'caseNo',
+    'summary',
+    'warning',
+    'rectifiedOn',
+    'repairedOn',
+    'revokedOn',
+    'extra',
+  ];
+  const SUBJECT_FIELDS = ['kind', 'id', 'siteId', 'extra'];
+  const input = fc
+    .record({
+      base: fc.constantFrom(...valid),
+      changes: fc.array(fc.tuple(fc.constantFrom(...FIELDS), odd), { maxLength: 3 }),
+      subjectChanges: fc.array(fc.tuple(fc.constantFrom(...SUBJECT_FIELDS), odd), { maxLength: 2 }),
+      drop: fc.option(fc.constantFrom(...FIELDS)),
+    })
+    .map(({ base, changes, subjectChanges, drop }) => {
+      // Through JSON, as the command line and the webhook receive it.
+      const r = JSON.parse(JSON.stringify(base)) as Record<string, unknown>;
+      for (const [k, v] of changes) r[k] = v;
+      if (typeof r.subject === 'object' && r.subject !== null && !Array.isArray(r.subject))
+        for (const [k, v] of subjectChanges) (r.subject as Record<string, unknown>)[k] = v;
+      if (drop !== null) delete r[drop];
+      return r;
+    });
+
+  it('accepts only what the schema accepts, as the same record; anything else goes to the schema', () => {
+    fc.assert(
+      fc.property(input, (raw) => {
+        const fast = readValidCreditRecord(raw);
+        const schema = parseCreditRecord(raw);
+        if (fast !== undefined) {
+          expect(schema.ok).toBe(true);
+          if (schema.ok) expect(fast).toStrictEqual(schema.value);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes every record of the demonstration region (the common form) without the schema', () => {
+    for (const r of valid) {
+      const raw = JSON.parse(JSON.stringify(r));
+      expect(readValidCreditRecord(raw)).toStrictEqual(r);
+      expect(parseCreditRecord(raw)).toStrictEqual({ ok: true, value: r });
+    }
+  });
+
+  it('leaves a record with any problem to the schema, which names the field', () => {
+    const raw = JSON.parse(JSON.stringify(valid[0]));
+    expect(readValidCreditRecord({ ...raw, occurredOn: '2026-02-30' })).toBeUndefined();
+    expect(readValidCreditRecord({ ...raw, league: '110000' })).toBeUndefined();
+    expect(readValidCreditRecord({ ...raw, rule: 'AG_STAFF_RECORDS' })).toBeUndefined();
+    expect(readValidCreditRecord({ ...raw, rectifiedOn: '2000-01-01' })).toBeUndefined();
+    expect(readValidCreditRecord([raw])).toBeUndefined();
+    expect(readValidCreditRecord(Object.assign(Object.create({ rule: 'ENF_FINE' }), raw))).toBeUndefined();
   });
 });

@@ -77,4 +77,14 @@ describe('lists of participants on DynamoDB', () => {
     expect(await store.participants(other)).toEqual([]);
     expect((await store.auditOfList(other)).map((a) => a.action)).toEqual(['participant.added', 'participant.removed']);
   });
+
+  it('keeps a decision that changes no entry in the change record only', async () => {
+    const store = new DynamoParticipants(doc, table);
+    const people = { year: 2026, kind: 'practitioner' as const, league: '150600' as const };
+    await store.recordAudit(people, { ...audit('practitioner.declined'), what: { code: 'X' }, why: '已离职' });
+    expect(await store.participants(people)).toEqual([]);
+    expect(await store.auditOfList(people)).toEqual([
+      expect.objectContaining({ action: 'practitioner.declined', what: { code: 'X' }, why: '已离职' }),
+    ]);
+  });
 });

@@ -1,7 +1,11 @@
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { S3EvidenceStore, UPLOAD_FORM_SECONDS } from '../../../functions/adapters/s3EvidenceStore.ts';
+import {
+  DOWNLOAD_URL_SECONDS,
+  S3EvidenceStore,
+  UPLOAD_FORM_SECONDS,
+} from '../../../functions/adapters/s3EvidenceStore.ts';
 import { EvidenceStoreError, MAX_EVIDENCE_BYTES } from '../../../functions/ports/evidenceStore.ts';
 import { ENTERPRISE_ID } from '../../support/builders.ts';
 
@@ -91,5 +95,39 @@ describe('the S3 evidence store', () => {
       Bucket: 'ecocredit-evidence',
       Key: KEY,
     });
+  });
+
+  it('signs a one-minute GET for one key that the bucket answers as a named attachment', async () => {
+    const url = new URL(await store.downloadUrl(KEY, '证明材料-1.pdf'));
+    expect(`${url.origin}${url.pathname}`).toBe(`https://ecocredit-evidence.s3.cn-north-1.amazonaws.com.cn/${KEY}`);
+    const q = Object.fromEntries(url.searchParams);
+    expect(q).toEqual({
+      'response-content-disposition': `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent('证明材料-1.pdf')}`,
+      'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+      'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD',
+      'X-Amz-Credential': expect.stringMatching(/^AKIDEXAMPLE\/\d{8}\/cn-north-1\/s3\/aws4_request$/),
+      'X-Amz-Date': expect.stringMatching(/^\d{8}T\d{6}Z$/),
+      'X-Amz-Expires': String(DOWNLOAD_URL_SECONDS),
+      'X-Amz-Signature': expect.stringMatching(/^[0-9a-f]{64}$/),
+      'X-Amz-SignedHeaders': 'host',
+      'x-amz-checksum-mode': 'ENABLED',
+      'x-id': 'GetObject',
+    });
+    expect(DOWNLOAD_URL_SECONDS).toBeLessThanOrEqual(300);
+    await expect(store.downloadUrl('other/key', 'x.pdf')).rejects.toBeInstanceOf(EvidenceStoreError);
+    expect(mock.commandCalls(GetObjectCommand)).toHaveLength(0); // signing sends nothing
+  });
+
+  it('reads a whole file with its stored type, and a missing one as nothing', async () => {
+    mock.on(GetObjectCommand).resolves({
+      Body: { transformToByteArray: async () => new Uint8Array(Buffer.from('%PDF-1.7 whole')) } as never,
+      ContentType: 'application/pdf',
+    });
+    const f = await store.read(KEY);
+    expect(mock.commandCalls(GetObjectCommand)[0]!.args[0].input).toEqual({ Bucket: 'ecocredit-evidence', Key: KEY });
+    expect(f).toEqual({ body: Buffer.from('%PDF-1.7 whole'), contentType: 'application/pdf' });
+    mock.on(GetObjectCommand).rejects(new NoSuchKey({ message: 'no such key', $metadata: {} }));
+    expect(await store.read(KEY)).toBeNull();
+    expect(await store.read('../../etc/passwd')).toBeNull();
   });
 });

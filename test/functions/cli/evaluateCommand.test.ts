@@ -1,6 +1,17 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../domain/evaluation/evaluate.ts';
+import { parseEvaluationInput } from '../../../domain/evaluation/evaluationInput.ts';
+import { describeIssues } from '../../../domain/validation.ts';
+import { runEvaluate } from '../../../functions/cli/evaluateCommand.ts';
+import { InputFileError, UsageError } from '../../../functions/cli/io.ts';
+import { generateDataSet } from '../../../infra/local/demoData.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const fixture = fileURLToPath(new URL('../../fixtures/evaluate-basic.json', import.meta.url));
@@ -98,5 +109,94 @@ describe('ecocredit evaluate (docs/api.md §4)', () => {
     const r = ecocredit(['evaluate', '-'], JSON.stringify({ year: 'x', subjects: [], records: [record] }));
     expect(r.status).toBe(2);
     for (const path of ['year', 'records[0].department', 'records[0].warning']) expect(r.stderr).toContain(path);
+  });
+});
+
+describe('ecocredit evaluate reads a large file piece by piece, with the same output and messages', () => {
+  /** What the command prints, from the whole input read at once (docs/api.md §4). */
+  const expected = (raw: unknown): string => {
+    const parsed = parseEvaluationInput(raw, TODAY);
+    if (!parsed.ok) throw new Error(describeIssues(parsed.issues));
+    return `{"results":[${evaluate(parsed.value)
+      .map((r) => `\n${JSON.stringify(r)}`)
+      .join(',')}\n]}\n`;
+  };
+  const TODAY = '2027-04-01';
+  const run = async (text: string): Promise<string> => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ecocredit-evaluate-')), 'input.json');
+    writeFileSync(file, text);
+    const chunks: string[] = [];
+    const out = new Writable({
+      write(chunk, _encoding, done) {
+        chunks.push(String(chunk));
+        done();
+      },
+    });
+    await runEvaluate([file], out, TODAY);
+    return chunks.join('');
+  };
+  const errorOf = async (text: string): Promise<Error> => {
+    try {
+      await run(text);
+    } catch (err) {
+      return err as Error;
+    }
+    throw new Error('no error');
+  };
+
+  it('prints byte for byte what the whole input gives, however the file is laid out (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.constantFrom(0, 1, '\t'),
+        fc.boolean(),
+        async (seed, subjects, records, indent, extras) => {
+          const data = generateDataSet(subjects, records, seed);
+          const raw = {
+            ...(extras ? { note: { a: [1, '}', '"]'] }, options: { mergeMeasuresOfOneCase: false } } : {}),
+            year: 2026,
+            subjects: data.subjects,
+            records: data.records,
+            ...(extras ? { asOf: '2027-03-31', history: [] } : {}),
+          };
+          const text = JSON.stringify(raw, null, indent || undefined);
+          const parsed = parseEvaluationInput(JSON.parse(text), TODAY);
+          if (parsed.ok) expect(await run(text)).toBe(expected(JSON.parse(text)));
+          else expect((await errorOf(text)).message).toBe(`输入无效：${describeIssues(parsed.issues)}`);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('names the field of a bad record deep in a large file, as reading it whole does', async () => {
+    const data = generateDataSet(50, 6000, 3);
+    const records: unknown[] = data.records.map((r) => ({ ...r }));
+    records[4321] = { ...(records[4321] as object), occurredOn: '2026-02-30' };
+    const raw = { year: 2026, asOf: '2027-03-31', subjects: data.subjects, records };
+    const err = await errorOf(JSON.stringify(raw));
+    expect(err).toBeInstanceOf(UsageError);
+    const parsed = parseEvaluationInput(raw, TODAY);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(err.message).toBe(`输入无效：${describeIssues(parsed.issues)}`);
+    expect(err.message).toContain('records[4321].occurredOn');
+  });
+
+  it('says where JSON broken deep in the records is, with its line and column', async () => {
+    const data = generateDataSet(20, 4500, 5);
+    const text = JSON.stringify({ year: 2026, subjects: data.subjects, records: data.records }, null, 1);
+    const broken = text.replace('"B-4100"', '"B-4100" "x"');
+    const err = await errorOf(broken);
+    expect(err).toBeInstanceOf(InputFileError);
+    expect(() => JSON.parse(broken)).toThrow();
+    expect(err.message).toMatch(/不是有效的 JSON：第 \d+ 行第 \d+ 列：属性值之后应为逗号/);
+  });
+
+  it('keeps the last of a name given twice, as JSON.parse does', async () => {
+    const data = generateDataSet(5, 30, 9);
+    const text = `{"records": [], "year": 2025, "subjects": ${JSON.stringify(data.subjects)}, "records": ${JSON.stringify(data.records)}, "year": 2026}`;
+    expect(await run(text)).toBe(expected(JSON.parse(text)));
   });
 });

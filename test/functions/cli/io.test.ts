@@ -1,8 +1,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeJsonError, InputFileError, readJsonInput } from '../../../functions/cli/io.ts';
+import {
+  describeJsonError,
+  InputFileError,
+  isBrokenJson,
+  type JsonObjectInParts,
+  readJsonInput,
+  splitJsonObject,
+} from '../../../functions/cli/io.ts';
 
 const errorOf = (text: string): string => {
   try {
@@ -45,5 +53,68 @@ describe('broken JSON input is described in Chinese, with a line and a column', 
     expect(() => readJsonInput(file)).toThrow(
       `文件 ${file} 不是有效的 JSON：第 3 行第 24 列：属性值之后应为逗号“,”或右花括号“}”`,
     );
+  });
+});
+
+describe('a JSON object read piece by piece (splitJsonObject) is the object JSON.parse reads', () => {
+  const whole = (parts: JsonObjectInParts, names: readonly string[]): Record<string, unknown> => {
+    const out: Record<string, unknown> = { ...parts.members };
+    for (const name of names) out[name] = [...parts.arrays[name]!].flat();
+    return out;
+  };
+  const object = fc.record({
+    members: fc.dictionary(
+      fc.string().filter((k) => k !== 'records' && k !== '__proto__'),
+      fc.jsonValue(),
+      { maxKeys: 4 },
+    ),
+    records: fc.array(fc.jsonValue(), { maxLength: 30 }),
+    indent: fc.constantFrom(undefined, 1, '\t'),
+  });
+
+  it('gives the same members and elements for any JSON object (property)', () => {
+    fc.assert(
+      fc.property(object, ({ members, records, indent }) => {
+        const value = { ...members, records };
+        const text = JSON.stringify(value, null, indent);
+        const parts = splitJsonObject(Buffer.from(text), ['records']);
+        expect(parts).toBeDefined();
+        expect(whole(parts!, ['records'])).toStrictEqual(JSON.parse(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never reads broken JSON as a value: a cut or altered file fails or reads what JSON.parse reads (property)', () => {
+    fc.assert(
+      fc.property(object, fc.nat(), fc.constantFrom('', ',', ']', '}', '"', '\\', ' x'), (o, at, insert) => {
+        const text = JSON.stringify({ ...o.members, records: o.records }, null, o.indent);
+        const cut = at % (text.length + 1);
+        const broken = text.slice(0, cut) + insert + text.slice(cut + (insert === '' ? 1 : 0));
+        let reference: unknown;
+        try {
+          reference = JSON.parse(broken);
+        } catch {
+          reference = undefined;
+        }
+        const parts = splitJsonObject(Buffer.from(broken), ['records']);
+        if (parts === undefined) return;
+        let read: unknown;
+        try {
+          read = whole(parts, ['records']);
+        } catch (err) {
+          expect(isBrokenJson(err)).toBe(true);
+          expect(reference).toBeUndefined();
+          return;
+        }
+        expect(read).toStrictEqual(reference);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('leaves other forms to JSON.parse: not an object, a name twice, a named member not an array', () => {
+    for (const text of ['[1]', '{"records": {}}', '{"records": [], "records": []}', '\uFEFF{"records": []}', '{}'])
+      expect(splitJsonObject(Buffer.from(text), ['records'])).toBeUndefined();
   });
 });

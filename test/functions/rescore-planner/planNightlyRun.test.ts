@@ -4,8 +4,11 @@ import { CreateQueueCommand, type Message, ReceiveMessageCommand, SQSClient } fr
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoCycleStore } from '../../../functions/adapters/dynamoCycleStore.ts';
 import { DynamoCreditStore } from '../../../functions/adapters/dynamoStore.ts';
+import { LocalScheduler } from '../../../functions/adapters/localScheduler.ts';
 import { SqsJsonQueue } from '../../../functions/adapters/sqsJsonQueue.ts';
-import type { FireOutcome } from '../../../functions/cycles/cycleTransitions.ts';
+import { CycleTransitions, type FireOutcome } from '../../../functions/cycles/cycleTransitions.ts';
+import { OpenCycle } from '../../../functions/cycles/openCycle.ts';
+import { RecordAct } from '../../../functions/cycles/recordAct.ts';
 import type { RescoreMessage } from '../../../functions/ports/messages.ts';
 import type { DeadlineTarget } from '../../../functions/ports/scheduler.ts';
 import { PlanNightlyRun, RESCORE_BATCH } from '../../../functions/rescore-planner/planNightlyRun.ts';
@@ -87,5 +90,34 @@ describe('PlanNightlyRun', () => {
     expect(messages.map((m) => m.subjects.length).sort()).toEqual([SUBJECTS - RESCORE_BATCH, RESCORE_BATCH].sort());
     const sent = messages.flatMap((m) => m.subjects.map((s) => s.id)).sort();
     expect(sent).toEqual(Array.from({ length: SUBJECTS }, (_, i) => uscc(900 + i)).sort());
+  });
+
+  it('Art 20, 32: marks late the participants of every FILING window that has closed, and of no open one', async () => {
+    const transitions = new CycleTransitions(cycles, new LocalScheduler(), clock);
+    const region = { role: 'region' as const, league: '150000' as const };
+    const act = new RecordAct(cycles, transitions, async () => 0);
+    expect((await new OpenCycle(cycles, transitions).execute(region, { kind: 'agency', year: 2025 })).status).toBe(
+      'ok',
+    );
+    for (const [league, acts] of [
+      ['150600', ['listConfirmed', 'participantsNotified']],
+      ['150100', ['listConfirmed']],
+    ] as const)
+      for (const a of acts)
+        expect(
+          (await act.execute({ role: 'league', league }, { year: 2025, kind: 'agency' }, { act: a, league }, null))
+            .status,
+        ).toBe('ok');
+    const marked: unknown[] = [];
+    const markLate = async (of: unknown, closesAt: string) => void marked.push([of, closesAt]);
+    const quiet = { execute: async (): Promise<FireOutcome> => ({ status: 'ignored', reason: 'test' }) };
+    const queue = new SqsJsonQueue<RescoreMessage>(sqs, queueUrl);
+    const run = () => new PlanNightlyRun(store, cycles, quiet, queue, clock, 2, undefined, markLate).execute();
+    await run();
+    expect(marked).toEqual([]); // the Ordos window is still open
+    clock.freeze(new Date('2026-04-15T18:00:00Z'));
+    await run();
+    expect(marked).toEqual([[{ year: 2025, kind: 'agency', league: '150600' }, '2026-03-31T15:59:59.000Z']]);
+    await receiveAll();
   });
 });

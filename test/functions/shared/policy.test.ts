@@ -92,6 +92,14 @@ describe('authorize: who may do what (docs/authorization.md)', () => {
     expect(verdict(ENTERPRISE, 'participants.manage')).toBe('forbidden');
   });
 
+  it('the service buyer itself files its practitioners (Art 18(1)): not another unit, not a bureau', () => {
+    const self = { kind: 'enterprise', id: '91150100MA0000001A' };
+    expect(authorize(ENTERPRISE, 'practitioners.file', self).ok).toBe(true);
+    expect(authorize(ENTERPRISE, 'practitioners.file', { ...self, id: '91150100MA0000002Y' }).ok).toBe(false);
+    expect(verdict(HOHHOT, 'practitioners.file')).toBe('forbidden');
+    expect(verdict(REGION, 'practitioners.file')).toBe('forbidden');
+  });
+
   it('only the unit itself signs its commitment letter (Annex 4): not another unit, not a bureau', () => {
     const self = { kind: 'enterprise', id: '91150100MA0000001A' };
     expect(authorize(ENTERPRISE, 'commitment.sign', self).ok).toBe(true);
@@ -99,5 +107,15 @@ describe('authorize: who may do what (docs/authorization.md)', () => {
     expect(authorize(ENTERPRISE, 'commitment.sign', { ...self, kind: 'agency' }).ok).toBe(false);
     expect(verdict(REGION, 'commitment.sign')).toBe('forbidden');
     expect(authorize(HOHHOT, 'commitment.sign', self).ok).toBe(false);
+  });
+  it('Art 21-22: a league bureau issues and decides credit warnings in its own league; the warned unit reports', () => {
+    expect(authorize(HOHHOT, 'warning.issue', { league: '150100' }).ok).toBe(true);
+    expect(authorize(HOHHOT, 'warning.issue', { league: '150200' }).ok).toBe(false);
+    expect(authorize(REGION, 'warning.issue', { league: '150100' }).ok).toBe(false);
+    expect(authorize(ENTERPRISE, 'warning.issue', { league: '150100' }).ok).toBe(false);
+    const own = { kind: 'enterprise', id: '91150100MA0000001A' };
+    expect(authorize(ENTERPRISE, 'warning.report', own).ok).toBe(true);
+    expect(authorize(ENTERPRISE, 'warning.report', { ...own, id: '91150100MA0000002B' }).ok).toBe(false);
+    expect(authorize(HOHHOT, 'warning.report', own).ok).toBe(false);
   });
 });

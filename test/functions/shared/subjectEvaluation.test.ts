@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EXPLANATION_PAGE_SIZE, explanationPage } from '../../../functions/shared/subjectEvaluation.ts';
+import type { Filing } from '../../../domain/filing/filing.ts';
+import type { SubjectPartition, SubjectRecordStore } from '../../../functions/ports/store.ts';
+import { EXPLANATION_PAGE_SIZE, evaluateStored, explanationPage } from '../../../functions/shared/subjectEvaluation.ts';
+import { agency } from '../../support/builders.ts';
 
 /** How a lookup pages a subject's explanation (docs/api.md §3). */
 const result = (items: number, eventIdLength = 10) => ({
@@ -41,5 +44,60 @@ describe('paging an explanation', () => {
 
   it('says how many pages there are when asked for one beyond the last', () => {
     expect(explanationPage(result(2_500), 4)).toEqual({ ok: false, pages: 3 });
+  });
+});
+
+describe('Art 32 derived from the filing of the year', () => {
+  const window = {
+    opensOn: '2026-03-02',
+    opensAt: '2026-03-01T16:00:00.000Z',
+    closesOn: '2026-03-30',
+    closesAt: '2026-03-30T15:59:59.000Z',
+  };
+  const subject = agency({ league: '150600', categories: ['eia'] });
+  const filing = (filedAt: string | null): Filing => ({
+    year: 2025,
+    kind: 'agency',
+    code: subject.id,
+    league: '150600',
+    window,
+    filedAt,
+    filedBy: null,
+    basic: null,
+    markedMissingAt: filedAt === null ? '2026-03-31T01:00:00.000Z' : null,
+  });
+  const partition = (filings: Filing[], reportedLate?: boolean): SubjectPartition => ({
+    profile: {
+      subject: reportedLate === undefined ? subject : { ...subject, reportedLate },
+      registration: 'registered',
+      version: 1,
+      updatedAt: '2026-01-05T00:00:00Z',
+    },
+    records: [],
+    staff: [],
+    snapshots: [],
+    published: [],
+    filings,
+  });
+  const incentives = async (p: SubjectPartition, asOf = '2026-04-01') => {
+    const store = {} as SubjectRecordStore;
+    const r = await evaluateStored(store, { kind: 'agency', id: subject.id }, p, [], [2025], asOf);
+    return r.results.get(2025)!.measures.some((m) => m.article === 'Art 29(1)');
+  };
+
+  it('a filing on time keeps the incentive measures; a late or missing one loses them', async () => {
+    expect(await incentives(partition([filing('2026-03-20T02:00:00.000Z')]))).toBe(true);
+    expect(await incentives(partition([filing('2026-03-31T02:00:00.000Z')]))).toBe(false);
+    expect(await incentives(partition([filing(null)]))).toBe(false);
+    expect(await incentives(partition([]))).toBe(true);
+  });
+
+  it('a result evaluated before the window closed is not reported late', async () => {
+    expect(await incentives(partition([filing(null)]), '2026-03-30')).toBe(true);
+  });
+
+  it("the profile's reportedLate flag still marks a subject late whatever its filing says; clearing it excuses nothing", async () => {
+    expect(await incentives(partition([filing('2026-03-20T02:00:00.000Z')], true))).toBe(false);
+    expect(await incentives(partition([filing(null)], false))).toBe(false);
   });
 });

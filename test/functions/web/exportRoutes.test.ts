@@ -20,6 +20,7 @@ describe('the Excel downloads are their own function', () => {
   it('downloads by GET, the public lists to anyone and the console lists to the bureaus; takes only a list import by POST', () => {
     expect(EXPORT_ROUTES.map((r) => [r.method, r.path, r.access])).toEqual([
       ['GET', '/exports/lists/{year}/{kind}', 'anyone'],
+      ['GET', '/exports/lists/blacklist', 'anyone'],
       ['GET', '/exports/console/cycles/{year}/{kind}', 'bureau'],
       ['GET', '/exports/console/stuck', 'bureau'],
       ['GET', '/exports/console/subjects', 'bureau'],
@@ -27,6 +28,11 @@ describe('the Excel downloads are their own function', () => {
       ['GET', '/exports/console/participants/{year}/{kind}', 'bureau'],
       ['GET', '/exports/console/participants/{year}/{kind}/template', 'bureau'],
       ['POST', '/exports/console/participants/{year}/{kind}/import', 'bureau'],
+      ['GET', '/exports/console/objections', 'bureau'],
+      ['GET', '/exports/console/notices', 'bureau'],
+      ['GET', '/exports/console/sampling', 'bureau'],
+      ['GET', '/exports/console/statistics', 'bureau'],
+      ['GET', '/exports/console/warnings', 'bureau'],
     ]);
   });
 

@@ -3,6 +3,7 @@ import { LEAGUE_CODES } from '../../../domain/identifiers/leagues.ts';
 import { type CreditPlatform, CreditPlatformError, type PushBatch } from '../../../functions/ports/creditPlatform.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { residentId, uscc } from '../../support/builders.ts';
+import { putOnList } from '../../support/publication.ts';
 import { callApi, getScore, postWebhook, putSubject, staffToken, startTestRuntime } from '../../support/runtime.ts';
 
 /** Publication (Art 16(5)): the region's `published` act makes the year's results public. */
@@ -19,6 +20,8 @@ const platform: CreditPlatform = {
 };
 const ENT = uscc(901, '150300');
 const SUSPENDED = uscc(902, '150300');
+/** Registered, with a record, but not on the year's list of participants. */
+const UNLISTED = uscc(903, '150300');
 beforeAll(async () => {
   rt = await startTestRuntime({ creditPlatform: platform });
   rt.clock.set(new Date('2026-12-01T01:00:00Z'));
@@ -42,6 +45,11 @@ beforeAll(async () => {
       league: '150300',
     },
   });
+  await putSubject(rt, 'enterprise', UNLISTED, { name: '乌海市测试化工有限公司', league: '150300' }, region);
+  await putOnList(rt, { year: 2026, kind: 'enterprise', league: '150300' }, [
+    { code: ENT, name: '乌海市测试焦化有限公司' },
+    { code: SUSPENDED, name: '乌海市测试建材有限公司' },
+  ]);
   await postWebhook(rt, {
     type: 'record.created',
     record: {
@@ -100,6 +108,12 @@ describe('publishing a year’s results', () => {
     expect((await getScore(rt, 'enterprise', ENT, { query: 'year=2026' })).json.grade).toBe('A');
     expect((await getScore(rt, 'enterprise', SUSPENDED)).status).toBe(404);
     expect((await getScore(rt, 'practitioner', residentId(9))).status).toBe(404);
+  });
+
+  it('Art 16(1): a registered subject that is not on the year’s list of participants is not published', async () => {
+    expect((await getScore(rt, 'enterprise', UNLISTED, { token: region })).json.grade).toBe('A');
+    expect((await getScore(rt, 'enterprise', UNLISTED)).status).toBe(404);
+    expect(await rt.store.getPublished({ kind: 'enterprise', id: UNLISTED }, 2026)).toBeNull();
   });
 
   it('Art 19: the published result of 2026 lists the records of 2026, not a record of 2027', async () => {

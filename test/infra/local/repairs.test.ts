@@ -6,6 +6,7 @@ import { PublishResults } from '../../../functions/publication/publishResults.ts
 import type { CompleteReissue } from '../../../functions/publication/reissuePublished.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { uscc } from '../../support/builders.ts';
+import { putOnList } from '../../support/publication.ts';
 import { callApi, getScore, postWebhook, putSubject, staffToken, startTestRuntime } from '../../support/runtime.ts';
 
 /** Credit repair after publication (Art 23 ¶2, 24, 27) on the local runtime. */
@@ -295,6 +296,9 @@ describe('Art 23: a repair reaches the published result and the public credit pl
     art.clock.set(new Date('2026-06-01T01:00:00Z'));
     const region = await staffToken({ role: 'region', league: '150000' });
     await putSubject(art, 'enterprise', E, { name: '鄂尔多斯市测试化工有限公司', league: '150600' }, region);
+    await putOnList(art, { year: 2026, kind: 'enterprise', league: '150600' }, [
+      { code: E, name: '鄂尔多斯市测试化工有限公司' },
+    ]);
     await postWebhook(art, rec('RA-1', 'PMT_LEDGER', '2026-03-01', '2026-04-01')); // −3
     await postWebhook(art, rec('RA-2', 'SUP_CITY', '2026-02-01', '2026-03-01')); // −2
     await postWebhook(art, rec('RA-3', 'ENF_FINE', '2026-05-01', null)); // −0.5

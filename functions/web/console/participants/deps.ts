@@ -1,4 +1,5 @@
-import type { ParticipantLists } from './participantLists.ts';
+import type { ParticipantLists } from '../../../participants/participantLists.ts';
+import type { FilingDecisions } from './filingDecisions.ts';
 import type { VoluntaryDecisions } from './voluntaryDecisions.ts';
 
 /** What the console's participant list pages use. */
@@ -8,4 +9,6 @@ export interface ParticipantConsoleDeps {
   };
   /** Applications to take part of one's own accord (Art 6(8)), decided beside the list. */
   readonly voluntary: { readonly decisions: VoluntaryDecisions };
+  /** Practitioners filed by their employers (Art 18(1)), listed or declined beside the list of practitioners. */
+  readonly practitioners: { readonly decisions: Pick<FilingDecisions, 'filed' | 'list' | 'decline'> };
 }

@@ -1,5 +1,11 @@
 import ExcelJS from 'exceljs';
-import { COLUMNS, COLUMNS_OF_KIND, type ColumnKey, type ListRow } from '../../../../domain/participants/importList.ts';
+import {
+  COLUMNS_OF_KIND,
+  type ColumnKey,
+  columnName,
+  HEADER_COLUMNS,
+  type ListRow,
+} from '../../../../domain/participants/importList.ts';
 import { basisText, type ParticipantEntry } from '../../../../domain/participants/participant.ts';
 import type { ExportDeps } from '../../exportDeps.ts';
 import { download, redirect } from '../../http/response.ts';
@@ -8,31 +14,33 @@ import type { PageContext, WebRoute } from '../../router.ts';
 import { chineseDateTime, leagueName } from '../../ui/format.ts';
 import { ErrorNotice } from '../../ui/refusal.tsx';
 import { workbookOf, XLSX_TYPE, type XlsxColumn, xlsxDownload } from '../../ui/xlsx.ts';
-import { detailText, listPath, listRefOf, listTitle } from './listRef.ts';
+import { codeShown, detailText, employerKindText, listPath, listRefOf, listTitle } from './listRef.ts';
 
 type Ctx = PageContext<ExportDeps>;
 
 /** Largest list file taken (a league's list is a few thousand rows at most). */
 export const MAX_LIST_BYTES = 4 * 1024 * 1024;
 
-const entryColumns = (kind: ParticipantEntry['kind']): XlsxColumn<ParticipantEntry>[] =>
+const entryColumns = (ctx: Ctx, kind: ParticipantEntry['kind']): XlsxColumn<ParticipantEntry>[] =>
   COLUMNS_OF_KIND[kind].map((key) => ({
-    header: COLUMNS[key],
+    header: columnName(kind, key),
     width: key === 'name' || key === 'sites' || key === 'categories' ? 36 : 22,
     value: (e: ParticipantEntry) =>
       key === 'code'
-        ? e.code
-        : key === 'name'
-          ? e.name
-          : key === 'league'
-            ? leagueName(e.league)
-            : key === 'basis'
-              ? basisText(e.basis)
-              : detailText(e),
+        ? codeShown(ctx, e)
+        : key === 'employerKind'
+          ? employerKindText(e)
+          : key === 'name'
+            ? e.name
+            : key === 'league'
+              ? leagueName(e.league)
+              : key === 'basis'
+                ? basisText(e.basis)
+                : detailText(e),
   }));
 
 const TEMPLATE_HELP =
-  '填写说明：纳入依据填第六条的项，如“（一）”；所属盟市填盟市名称或行政区划代码；厂址及产量占比如“P001:60%；P002:40%”，合计100%；服务类别填附件2机构分类名称，多项用“；”分隔。';
+  '填写说明：纳入依据填第六条的项，如“（一）”；所属盟市填盟市名称或行政区划代码；厂址及产量占比如“P001:60%；P002:40%”，合计100%；服务类别填附件2机构分类名称，多项用“；”分隔；相关从业人员填公民身份号码、用人单位统一社会信用代码和用人单位类型（企事业单位或第三方服务机构）。';
 
 /** `GET /exports/console/participants/{year}/{kind}/template?league=`: the import template, Chinese headers. */
 const templateXlsx = async (ctx: Ctx) => {
@@ -41,7 +49,7 @@ const templateXlsx = async (ctx: Ctx) => {
   const out = await ctx.deps.console.participants.lists.read(ctx.caller, ref.list);
   if (out.status !== 'ok') return ctx.refuse(out);
   const title = `${listTitle(ref.list, leagueName(ref.list.league))}导入模板`;
-  const book = await workbookOf(title, `${title}。${TEMPLATE_HELP}`, entryColumns(ref.list.kind), []);
+  const book = await workbookOf(title, `${title}。${TEMPLATE_HELP}`, entryColumns(ctx, ref.list.kind), []);
   return download(book, XLSX_TYPE, `${title}.xlsx`);
 };
 
@@ -55,12 +63,10 @@ const listXlsx = async (ctx: Ctx) => {
   return xlsxDownload(
     title,
     `${title}（导出时间：${chineseDateTime(ctx.now.toISOString())}）`,
-    entryColumns(ref.list.kind),
+    entryColumns(ctx, ref.list.kind),
     out.value.entries,
   );
 };
-
-const HEADER_KEYS = new Map<string, ColumnKey>(Object.entries(COLUMNS).map(([k, v]) => [v, k as ColumnKey]));
 
 /**
  * The rows of the first sheet: the header row is the first (of the first ten) holding
@@ -79,7 +85,7 @@ export const rowsOfWorkbook = async (data: Buffer): Promise<ListRow[] | null> =>
   const columns = new Map<number, ColumnKey>();
   for (let r = 1; r <= Math.min(10, sheet.rowCount) && headerRow === 0; r++) {
     sheet.getRow(r).eachCell((cell, col) => {
-      const key = HEADER_KEYS.get(cell.text.trim());
+      const key = HEADER_COLUMNS.get(cell.text.trim());
       if (key) columns.set(col, key);
     });
     if ([...columns.values()].includes('code')) headerRow = r;

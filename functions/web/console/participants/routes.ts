@@ -1,5 +1,6 @@
 import type { WebDeps } from '../../deps.ts';
 import type { WebRoute } from '../../router.ts';
+import { postDeclineFiling, postListFiling } from './filingsPage.tsx';
 import {
   participantListPage,
   postAcceptApplication,
@@ -29,5 +30,17 @@ export const participantConsoleRoutes: readonly WebRoute<WebDeps>[] = [
     path: '/console/participants/{year}/{kind}/voluntary/decline',
     access: 'bureau',
     handle: postDeclineApplication,
+  },
+  {
+    method: 'POST',
+    path: '/console/participants/{year}/{kind}/filings/list',
+    access: 'bureau',
+    handle: postListFiling,
+  },
+  {
+    method: 'POST',
+    path: '/console/participants/{year}/{kind}/filings/decline',
+    access: 'bureau',
+    handle: postDeclineFiling,
   },
 ];

@@ -1,4 +1,5 @@
 import { MAX_REASON_LENGTH } from '../../../../domain/records/bounds.ts';
+import type { ParticipantLists } from '../../../participants/participantLists.ts';
 import type { ParticipantListRef } from '../../../ports/participants.ts';
 import type { VoluntaryApplication, VoluntaryStore } from '../../../ports/voluntary.ts';
 import { actorOf, type Caller } from '../../../shared/auth.ts';
@@ -16,7 +17,6 @@ import {
   type Unauthorized,
 } from '../../../shared/errors.ts';
 import { authorize } from '../../../shared/policy.ts';
-import type { ParticipantLists } from './participantLists.ts';
 
 type Denied = Unauthorized | Forbidden;
 
@@ -50,7 +50,9 @@ export class VoluntaryDecisions {
     const found = await this.pendingOne(caller, list, code);
     if (found.status !== 'ok') return found;
     const a = found.value.application;
-    const cells = { code: a.code, name: a.name, league: list.league, basis: '6.8', sites: '', categories: '' };
+    // An agency is on the list with the Annex 2 categories it applied with (Art 12: its standard is by category).
+    const categories = (a.categories ?? []).join('；');
+    const cells = { code: a.code, name: a.name, league: list.league, basis: '6.8', sites: '', categories };
     const added = await this.lists.add(caller, list, cells, why);
     if (added.status !== 'ok') return added;
     return this.decide(list, a, { status: 'accepted', reason: why.trim() || null, decidedBy: found.value.actor });

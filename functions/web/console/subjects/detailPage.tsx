@@ -4,6 +4,8 @@ import type { WebDeps } from '../../deps.ts';
 import type { PageContext } from '../../router.ts';
 import { ScoreHistoryChart } from '../../ui/charts.tsx';
 import { chineseDate, chineseDateTime, kindName, leagueName, REPAIR_STATUS_NAMES } from '../../ui/format.ts';
+import { DisputedNotice } from '../objections/disputed.tsx';
+import { Provenance } from '../objections/supplementPage.tsx';
 import { AGENCY_CATEGORY_NAMES, AUDIT_ACTIONS, fieldName, named } from './labels.ts';
 import { subjectPath } from './listPage.tsx';
 import { Explanation } from './resultParts.tsx';
@@ -182,6 +184,17 @@ const Audit = ({ entries }: { entries: readonly AuditEntry[] }) =>
     </div>
   );
 
+/** Art 16(1), 17(1): whether the year's result will be published, as the league's list decides it. */
+const ListedNotice = ({ d }: { d: SubjectDetail }) =>
+  d.listed === null ? null : d.listed.onList ? (
+    <p class="muted">{`已列入${leagueName(d.listed.league)}${d.year}年度参评名单。`}</p>
+  ) : (
+    <p class="notice" role="note">
+      {`未列入${leagueName(d.listed.league)}${d.year}年度参评名单：该年度评价结果不予公布（第十六条第一项、第十七条第一项）。`}
+      <a href={`/console/participants/${d.year}/${d.ref.kind}?league=${d.listed.league}`}>查看参评名单</a>
+    </p>
+  );
+
 export const subjectDetailPage = async (ctx: PageContext<WebDeps>) => {
   const out = await ctx.deps.console.subjects.detail.execute(
     ctx.caller,
@@ -191,6 +204,8 @@ export const subjectDetailPage = async (ctx: PageContext<WebDeps>) => {
   );
   if (out.status !== 'ok') return ctx.refuse(named(out));
   const d = out.value;
+  const disputed = await ctx.deps.console.objections.list.disputedOf(ctx.caller, d.ref);
+  const provenance = await ctx.deps.console.objections.supplement.provenance(ctx.caller, d.ref);
   const path = subjectPath(d.ref);
   const saved = ctx.req.query.saved;
   return ctx.render(
@@ -221,7 +236,10 @@ export const subjectDetailPage = async (ctx: PageContext<WebDeps>) => {
           ),
         )}
       </nav>
+      <ListedNotice d={d} />
+      <DisputedNotice disputed={disputed} items={d.result?.items ?? []} />
       {d.result ? <Explanation result={d.result} /> : <p class="notice">该年度暂无评价结果。</p>}
+      <Provenance rows={provenance} subject={d.ref} csrf={ctx.csrf} />
       <h2>历年得分</h2>
       {d.history.length === 0 ? (
         <p class="muted">暂无历年评价结果。</p>

@@ -78,6 +78,11 @@ const Table = ({ list }: { list: SubjectList }) => (
             <td>
               <a href={subjectPath(r.ref)}>{r.name ?? r.ref.id}</a>
               {r.registration === 'unregistered' ? <span class="tag">未登记</span> : null}
+              {r.disputed ? (
+                <span class="tag" title="有信用信息处于异议复核中（有异议（复核中））">
+                  有异议
+                </span>
+              ) : null}
             </td>
             <td>{kindName(r.ref.kind)}</td>
             <td>{leagueName(r.league)}</td>

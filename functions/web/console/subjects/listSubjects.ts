@@ -1,8 +1,14 @@
 import { SUBJECT_KINDS, type SubjectKind } from '../../../../domain/catalogue/kinds.ts';
 import { legalDateOfInstant } from '../../../../domain/dates.ts';
-import { isJurisdictionCode, JURISDICTION_CODES } from '../../../../domain/identifiers/leagues.ts';
+import {
+  isJurisdictionCode,
+  isLeagueCode,
+  JURISDICTION_CODES,
+  type LeagueCode,
+} from '../../../../domain/identifiers/leagues.ts';
 import type { InputIssue } from '../../../../domain/validation.ts';
 import { refKey, type SnapshotHead, type SubjectListing } from '../../../ports/consoleLists.ts';
+import type { ObjectionStore } from '../../../ports/objections.ts';
 import type { StoredProfile, SubjectRef } from '../../../ports/store.ts';
 import type { Caller } from '../../../shared/auth.ts';
 import type { Clock } from '../../../shared/clock.ts';
@@ -39,6 +45,8 @@ export interface SubjectRow {
   readonly league: string | null;
   readonly registration: StoredProfile['registration'];
   readonly head: SnapshotHead | null;
+  /** Under an open objection (有异议（复核中）, Art 17(3), 18(4)): the bureau has a review to make. */
+  readonly disputed: boolean;
 }
 
 export interface SubjectList {
@@ -62,6 +70,7 @@ export class ListSubjects {
   constructor(
     private readonly listing: SubjectListing,
     private readonly clock: Clock,
+    private readonly objections: Pick<ObjectionStore, 'objectionsOf'>,
   ) {}
 
   /** One page (`PAGE_SIZE` rows after `cursor`), or every row with `all`. */
@@ -99,10 +108,13 @@ export class ListSubjects {
     const start = from < 0 ? rows.length : from;
     const shown = all ? rows : rows.slice(start, start + PAGE_SIZE);
     const more = !all && start + PAGE_SIZE < rows.length;
-    const heads = await this.listing.snapshotHeads(
-      shown.map((r) => ({ kind: r.profile.subject.kind, id: r.profile.subject.id })),
-      year,
-    );
+    const [heads, disputed] = await Promise.all([
+      this.listing.snapshotHeads(
+        shown.map((r) => ({ kind: r.profile.subject.kind, id: r.profile.subject.id })),
+        year,
+      ),
+      this.disputedAmong(shown.map((r) => leagueOf(r.profile.subject))),
+    ]);
     return ok({
       year,
       years,
@@ -118,9 +130,22 @@ export class ListSubjects {
           league: leagueOf(s),
           registration: profile.registration,
           head: heads.get(refKey(ref)) ?? null,
+          disputed: disputed.has(refKey(ref)),
         };
       }),
     });
+  }
+
+  /** The subjects (by `refKey`) under an open objection, read once per league of the shown rows. */
+  private async disputedAmong(leagues: readonly (string | null)[]): Promise<Set<string>> {
+    const distinct = [...new Set(leagues)].filter((l): l is LeagueCode => l !== null && isLeagueCode(l));
+    const all = await Promise.all(distinct.map((l) => this.objections.objectionsOf(l)));
+    return new Set(
+      all
+        .flat()
+        .filter((o) => o.status === 'open')
+        .map((o) => refKey(o.subject)),
+    );
   }
 }
 

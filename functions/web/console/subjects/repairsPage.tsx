@@ -5,6 +5,7 @@ import type { PageContext } from '../../router.ts';
 import { chineseDate, kindName, leagueName, workingDaysLeftText } from '../../ui/format.ts';
 import { CsrfField } from '../../ui/layout.tsx';
 import { RefusalMessage } from '../../ui/refusal.tsx';
+import { EvidenceList } from '../evidence/links.tsx';
 import { named } from './labels.ts';
 import { subjectPath } from './listPage.tsx';
 import type { QueuedRepair } from './repairQueue.ts';
@@ -122,6 +123,10 @@ const decisionPage = (ctx: PageContext<WebDeps>, q: QueuedRepair, problem: unkno
         </dd>
         <dt>整改情况及证据</dt>
         <dd>{q.application.evidence}</dd>
+        <dt>证明材料</dt>
+        <dd>
+          <EvidenceList keys={q.application.evidenceFiles ?? []} />
+        </dd>
         <dt>不良影响已消除</dt>
         <dd>{q.application.impactEliminated ? '是' : '否'}</dd>
       </dl>

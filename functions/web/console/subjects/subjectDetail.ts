@@ -1,6 +1,9 @@
 import { legalDateOfInstant } from '../../../../domain/dates.ts';
 import type { SubjectResult } from '../../../../domain/evaluation/evaluateSubject.ts';
 import type { Grade } from '../../../../domain/evaluation/grade.ts';
+import { isLeagueCode } from '../../../../domain/identifiers/leagues.ts';
+import type { Subject } from '../../../../domain/subjects/subject.ts';
+import type { ParticipantStore } from '../../../ports/participants.ts';
 import type {
   AuditEntry,
   AuditLog,
@@ -50,6 +53,11 @@ export interface SubjectDetail {
   /** The live result of `year`; null when there is none (nothing evaluated for that year). */
   readonly result: LookedUp | null;
   readonly history: readonly HistoryPoint[];
+  /**
+   * Whether the subject is on its league's list of participants of `year` (Art 16(1), 17(1)): a
+   * subject that is not is not published for that year. Null for practitioners (never published).
+   */
+  readonly listed: { readonly league: string; readonly onList: boolean } | null;
   /** Newest first. */
   readonly audit: readonly AuditEntry[];
   readonly repairs: readonly RepairApplication[];
@@ -69,6 +77,7 @@ export class ReadSubjectDetail {
     private readonly store: ProfileStore & PublishedResultStore & AuditLog & RepairApplicationStore,
     private readonly lookup: LiveLookup,
     private readonly clock: Clock,
+    private readonly lists: Pick<ParticipantStore, 'participants'>,
   ) {}
 
   async execute(caller: Caller, kind: string, id: string, year?: string): Promise<Outcome<SubjectDetail, ReadRefusal>> {
@@ -87,10 +96,11 @@ export class ReadSubjectDetail {
     // The console shows the live result only; a published view here would mean another's subject.
     if (looked.status === 'ok' && looked.body.status !== 'live') return forbidden;
     const result = looked.status === 'ok' ? looked.body : null;
-    const [audit, repairs, history] = await Promise.all([
+    const [audit, repairs, history, listed] = await Promise.all([
       this.store.auditOf(ref),
       this.store.repairApplications(ref),
       this.history(ref, years, shownYear, result),
+      this.listed(profile.subject, shownYear),
     ]);
     return ok({
       ref,
@@ -99,9 +109,17 @@ export class ReadSubjectDetail {
       years,
       result,
       history,
+      listed,
       audit: [...audit].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)),
       repairs: [...repairs].sort((a, b) => (a.appliedOn < b.appliedOn ? 1 : -1)),
     });
+  }
+
+  /** Art 16(1), 17(1): the league's list of the year, for enterprises and agencies registered in a league. */
+  private async listed(subject: Subject, year: number): Promise<SubjectDetail['listed']> {
+    if (subject.kind === 'practitioner' || !subject.league || !isLeagueCode(subject.league)) return null;
+    const entries = await this.lists.participants({ year, kind: subject.kind, league: subject.league });
+    return { league: subject.league, onList: entries.some((e) => e.code === subject.id) };
   }
 
   /** Published results of the years before the live ones, then the live year shown (if not published). */

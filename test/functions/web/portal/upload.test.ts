@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalEvidenceStore } from '../../../../functions/adapters/localEvidenceStore.ts';
 import { MAX_EVIDENCE_BYTES } from '../../../../functions/ports/evidenceStore.ts';
 import { newEvidenceKey } from '../../../../functions/web/portal/evidence.ts';
-import { uploadEvidence } from '../../../../functions/web/portal/upload.tsx';
+import { EVIDENCE_RETURN_PAGES, uploadEvidence } from '../../../../functions/web/portal/upload.tsx';
 import { ENTERPRISE_ID } from '../../../support/builders.ts';
 import { portalContext, SITE } from './portalContext.ts';
 
@@ -105,5 +105,32 @@ describe('POST /portal/evidence (the local runtime’s upload)', () => {
       ),
     );
     expect(offsite.statusCode).toBe(400);
+  });
+
+  it('returns to any of the portal pages that take evidence (EVIDENCE_RETURN_PAGES), and to no other portal page', async () => {
+    const pdf = Buffer.from('%PDF-1.7\n');
+    for (const page of EVIDENCE_RETURN_PAGES) {
+      const key = newEvidenceKey(SELF);
+      const back = `${SITE}${page}?type=pdf`;
+      const res = await uploadEvidence(
+        contextOf(multipart({ key, 'Content-Type': 'application/pdf', success_action_redirect: back }, pdf)),
+      );
+      expect(res.statusCode).toBe(303);
+      expect(res.headers?.location).toBe(`${back}&key=${encodeURIComponent(key)}`);
+    }
+    expect(EVIDENCE_RETURN_PAGES).toContain('/portal/confirmation');
+    const elsewhere = await uploadEvidence(
+      contextOf(
+        multipart(
+          {
+            key: newEvidenceKey(SELF),
+            'Content-Type': 'application/pdf',
+            success_action_redirect: `${SITE}/portal?x=1`,
+          },
+          pdf,
+        ),
+      ),
+    );
+    expect(elsewhere.statusCode).toBe(400);
   });
 });

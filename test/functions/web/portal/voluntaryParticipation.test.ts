@@ -5,7 +5,7 @@ import { DynamoProfiles } from '../../../../functions/adapters/dynamoProfiles.ts
 import { DynamoVoluntary } from '../../../../functions/adapters/dynamoVoluntary.ts';
 import { AdjustableClock } from '../../../../functions/shared/clock.ts';
 import { VoluntaryParticipation } from '../../../../functions/web/portal/voluntaryParticipation.ts';
-import { enterprise, uscc } from '../../../support/builders.ts';
+import { agency, enterprise, uscc } from '../../../support/builders.ts';
 import { freshTable } from '../../../support/table.ts';
 
 /** Applying to take part of one's own accord (Art 6(8)) on DynamoDB Local. */
@@ -15,6 +15,8 @@ const clock = new AdjustableClock();
 clock.freeze(new Date('2026-11-20T02:00:00Z'));
 const ENT = { kind: 'enterprise' as const, id: uscc(31, '150600') };
 const self = { type: 'staff' as const, claims: { role: 'enterprise' as const, subject: ENT.id } };
+const AG = { kind: 'agency' as const, id: uscc(34, '150600') };
+const agencySelf = { type: 'staff' as const, claims: { role: 'agency' as const, subject: AG.id } };
 
 beforeAll(async () => {
   const fresh = await freshTable('voluntary-participation');
@@ -30,6 +32,16 @@ beforeAll(async () => {
     },
     null,
     { at: '2026-01-05T00:00:00Z', actor: 'test', action: 'subject.registered', subject: ENT, what: {}, why: null },
+  );
+  await profiles.putProfile(
+    {
+      subject: agency({ id: AG.id, name: '自愿机构', league: '150600', categories: ['monitoring'] }),
+      registration: 'registered',
+      version: 1,
+      updatedAt: '2026-01-05T00:00:00Z',
+    },
+    null,
+    { at: '2026-01-05T00:00:00Z', actor: 'test', action: 'subject.registered', subject: AG, what: {}, why: null },
   );
   voluntary = new VoluntaryParticipation(profiles, new DynamoVoluntary(doc, fresh.table), clock);
 });
@@ -65,5 +77,20 @@ describe('applying to take part of one own accord (Art 6(8))', () => {
     const stranger = { kind: 'enterprise' as const, id: uscc(33, '150600') };
     const caller = { type: 'staff' as const, claims: { role: 'enterprise' as const, subject: stranger.id } };
     expect(await voluntary.apply(caller, stranger)).toEqual({ status: 'notFound' });
+  });
+
+  it('takes an agency’s application only with its Annex 2 categories, which the list will need', async () => {
+    expect(await voluntary.apply(agencySelf, AG)).toEqual({
+      status: 'invalid',
+      issues: [{ path: '服务类别', message: '第三方服务机构至少有一个服务类别' }],
+    });
+    expect(await voluntary.apply(agencySelf, AG, { categories: ['eia', 'nonsense'] })).toMatchObject({
+      status: 'invalid',
+      issues: [{ path: '服务类别', message: expect.stringContaining('nonsense') }],
+    });
+    const view = await voluntary.view(agencySelf, AG);
+    expect(view.status === 'ok' && view.value.application).toBeNull();
+    const out = await voluntary.apply(agencySelf, AG, { categories: ['eia', 'monitoring'] });
+    expect(out).toMatchObject({ status: 'ok', value: { kind: 'agency', categories: ['eia', 'monitoring'] } });
   });
 });

@@ -4,9 +4,9 @@ import { DynamoCycleStore } from '../../../../../functions/adapters/dynamoCycleS
 import { documentClient } from '../../../../../functions/adapters/dynamoDocument.ts';
 import { DynamoParticipants } from '../../../../../functions/adapters/dynamoParticipants.ts';
 import { DynamoVoluntary } from '../../../../../functions/adapters/dynamoVoluntary.ts';
+import { ParticipantLists } from '../../../../../functions/participants/participantLists.ts';
 import type { VoluntaryApplication } from '../../../../../functions/ports/voluntary.ts';
 import { AdjustableClock } from '../../../../../functions/shared/clock.ts';
-import { ParticipantLists } from '../../../../../functions/web/console/participants/participantLists.ts';
 import { VoluntaryDecisions } from '../../../../../functions/web/console/participants/voluntaryDecisions.ts';
 import { uscc } from '../../../../support/builders.ts';
 import { freshTable } from '../../../../support/table.ts';
@@ -93,5 +93,15 @@ describe('deciding applications to take part of one own accord (Art 6(8))', () =
     expect((await participants.participants(list)).map((e) => e.code)).not.toContain(uscc(2, '150600'));
     const pending = await decisions.pending(ordos, list);
     expect(pending.status === 'ok' && pending.value.map((a) => a.code)).toEqual([uscc(3, '150600')]);
+  });
+
+  it('accepts an agency onto its list with the Annex 2 categories it applied with', async () => {
+    const agencies = { ...list, kind: 'agency' as const };
+    await store.apply({ ...application(4), kind: 'agency', name: '机构4', categories: ['eia'] });
+    const out = await decisions.accept(ordos, agencies, uscc(4, '150600'), '');
+    expect(out).toMatchObject({ status: 'ok', value: { status: 'accepted' } });
+    expect(await participants.participants(agencies)).toEqual([
+      expect.objectContaining({ kind: 'agency', code: uscc(4, '150600'), basis: '6.8', categories: ['eia'] }),
+    ]);
   });
 });

@@ -1,7 +1,9 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateEnterprise } from '../../../../../domain/evaluation/evaluateSubject.ts';
+import type { Objection } from '../../../../../domain/objections/objection.ts';
 import { documentClient } from '../../../../../functions/adapters/dynamoDocument.ts';
+import { DynamoObjections } from '../../../../../functions/adapters/dynamoObjections.ts';
 import { DynamoCreditStore } from '../../../../../functions/adapters/dynamoStore.ts';
 import { DynamoSubjectListing } from '../../../../../functions/adapters/dynamoSubjectListing.ts';
 import { AdjustableClock } from '../../../../../functions/shared/clock.ts';
@@ -28,7 +30,43 @@ beforeAll(async () => {
   const fresh = await freshTable('list-subjects');
   client = fresh.client;
   const store = new DynamoCreditStore(client, fresh.table);
-  list = new ListSubjects(new DynamoSubjectListing(documentClient(client), fresh.table), clock);
+  const objections = new DynamoObjections(documentClient(client), fresh.table);
+  list = new ListSubjects(new DynamoSubjectListing(documentClient(client), fresh.table), clock, objections);
+  // Ordos enterprise 1 objects (open), enterprise 2's objection is reviewed (no longer disputed).
+  for (const [n, status] of [
+    [1, 'open'],
+    [2, 'reviewed'],
+  ] as const) {
+    const e = ordosEnterprise(n);
+    const o: Objection = {
+      id: `enterprise-${e.id}-2026-00000000000${n}`,
+      kind: 'publicity',
+      cycle: { year: 2026, kind: 'enterprise' },
+      league: '150600',
+      subject: { kind: 'enterprise', id: e.id },
+      subjectName: e.name,
+      records: ['L-0'],
+      preGrade: false,
+      reasons: '该信用信息已整改',
+      evidenceFiles: [],
+      filedAt: AT,
+      filedOn: '2026-06-01',
+      filedBy: `staff:enterprise:${e.id}`,
+      windowClosesOn: null,
+      status,
+      reviews: [],
+      reviewedAt: status === 'open' ? null : AT,
+      reviewedBy: status === 'open' ? null : 'staff:league:150600',
+    };
+    await objections.file(o, {
+      subject: o.subject,
+      at: AT,
+      actor: o.filedBy,
+      action: 'objection.filed',
+      what: {},
+      why: null,
+    });
+  }
   for (let n = 0; n < ORDOS_COUNT; n++) await registerProfile(store, ordosEnterprise(n), AT);
   await registerProfile(store, HOHHOT, AT);
   await registerProfile(store, LOOSE, AT);
@@ -125,5 +163,13 @@ describe('listing subjects in the console', () => {
       'q',
       'year',
     ]);
+  });
+
+  it('marks the subjects under an open objection (有异议（复核中）), and no others', async () => {
+    const rows = ok(await list.execute(ordos, {}, true)).rows;
+    const disputed = rows.filter((r) => r.disputed).map((r) => r.ref.id);
+    expect(disputed).toEqual([ordosEnterprise(1).id]);
+    const regionRows = ok(await list.execute(region, { q: '第1号' })).rows;
+    expect(regionRows.map((r) => [r.ref.id, r.disputed])).toEqual([[ordosEnterprise(1).id, true]]);
   });
 });

@@ -1,6 +1,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateEnterprise } from '../../../../../domain/evaluation/evaluateSubject.ts';
+import { documentClient } from '../../../../../functions/adapters/dynamoDocument.ts';
+import { DynamoParticipants } from '../../../../../functions/adapters/dynamoParticipants.ts';
 import { DynamoCreditStore } from '../../../../../functions/adapters/dynamoStore.ts';
 import { LookupScore } from '../../../../../functions/lookup/lookupScore.ts';
 import { AdjustableClock } from '../../../../../functions/shared/clock.ts';
@@ -25,7 +27,21 @@ beforeAll(async () => {
   client = fresh.client;
   const store = new DynamoCreditStore(client, fresh.table);
   const lookup = new LookupScore(store, clock);
-  detail = new ReadSubjectDetail(store, (c, q) => lookup.execute(c, q), clock);
+  const lists = new DynamoParticipants(documentClient(client), fresh.table);
+  detail = new ReadSubjectDetail(store, (c, q) => lookup.execute(c, q), clock, lists);
+  // On the Ordos list of 2025 only (Art 16(1)).
+  await lists.putParticipants(
+    { year: 2025, kind: 'enterprise', league: '150600' },
+    [{ kind: 'enterprise', code: E.id, name: E.name, league: '150600', basis: '6.1', sites: [], categories: [] }],
+    {
+      at: '2026-01-05T00:00:00Z',
+      actor: 'staff:league:150600',
+      action: 'participants.imported',
+      what: {},
+      why: null,
+      afterConfirmation: false,
+    },
+  );
   await registerProfile(store, E, '2026-01-05T00:00:00Z', 'staff:region:150000');
   await store.putProfile(
     {
@@ -62,6 +78,13 @@ beforeAll(async () => {
 afterAll(() => client?.destroy());
 
 describe('a subject’s page in the console', () => {
+  it('Art 16(1): says whether the subject is on its league’s list of the year shown', async () => {
+    const listed = await detail.execute(ordos, 'enterprise', E.id, '2025');
+    expect(listed.status === 'ok' && listed.value.listed).toEqual({ league: '150600', onList: true });
+    const unlisted = await detail.execute(ordos, 'enterprise', E.id, '2026');
+    expect(unlisted.status === 'ok' && unlisted.value.listed).toEqual({ league: '150600', onList: false });
+  });
+
   it('shows the live result with its reasons, the published years and the live one, and the audit newest first', async () => {
     const out = await detail.execute(ordos, 'enterprise', E.id);
     expect(out.status).toBe('ok');

@@ -1,16 +1,16 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoCycleStore } from '../../../../../functions/adapters/dynamoCycleStore.ts';
-import { documentClient } from '../../../../../functions/adapters/dynamoDocument.ts';
-import { DynamoParticipants } from '../../../../../functions/adapters/dynamoParticipants.ts';
-import { LocalScheduler } from '../../../../../functions/adapters/localScheduler.ts';
-import { CycleTransitions } from '../../../../../functions/cycles/cycleTransitions.ts';
-import { OpenCycle } from '../../../../../functions/cycles/openCycle.ts';
-import { RecordAct } from '../../../../../functions/cycles/recordAct.ts';
-import { AdjustableClock } from '../../../../../functions/shared/clock.ts';
-import { ParticipantLists } from '../../../../../functions/web/console/participants/participantLists.ts';
-import { uscc } from '../../../../support/builders.ts';
-import { freshTable } from '../../../../support/table.ts';
+import { DynamoCycleStore } from '../../../functions/adapters/dynamoCycleStore.ts';
+import { documentClient } from '../../../functions/adapters/dynamoDocument.ts';
+import { DynamoParticipants } from '../../../functions/adapters/dynamoParticipants.ts';
+import { LocalScheduler } from '../../../functions/adapters/localScheduler.ts';
+import { CycleTransitions } from '../../../functions/cycles/cycleTransitions.ts';
+import { OpenCycle } from '../../../functions/cycles/openCycle.ts';
+import { RecordAct } from '../../../functions/cycles/recordAct.ts';
+import { ParticipantLists } from '../../../functions/participants/participantLists.ts';
+import { AdjustableClock } from '../../../functions/shared/clock.ts';
+import { uscc } from '../../support/builders.ts';
+import { freshTable } from '../../support/table.ts';
 
 /** A league's list of participants on DynamoDB Local, before and after the league confirms it. */
 let client: DynamoDBClient;

@@ -1,18 +1,18 @@
-import type { LeagueCode } from '../../../../domain/identifiers/leagues.ts';
-import { listConfirmed } from '../../../../domain/participants/frozen.ts';
+import type { LeagueCode } from '../../domain/identifiers/leagues.ts';
+import { listConfirmed } from '../../domain/participants/frozen.ts';
 import {
   checkParticipantEntry,
   checkParticipantList,
   type ImportCount,
   type ListProblem,
   type ListRow,
-} from '../../../../domain/participants/importList.ts';
-import type { ParticipantEntry } from '../../../../domain/participants/participant.ts';
-import { MAX_REASON_LENGTH } from '../../../../domain/records/bounds.ts';
-import type { CycleStore } from '../../../ports/cycleStore.ts';
-import type { ParticipantAudit, ParticipantListRef, ParticipantStore } from '../../../ports/participants.ts';
-import { actorOf, type Caller } from '../../../shared/auth.ts';
-import type { Clock } from '../../../shared/clock.ts';
+} from '../../domain/participants/importList.ts';
+import type { ParticipantEntry } from '../../domain/participants/participant.ts';
+import { MAX_REASON_LENGTH } from '../../domain/records/bounds.ts';
+import type { CycleStore } from '../ports/cycleStore.ts';
+import type { ParticipantAudit, ParticipantListRef, ParticipantStore } from '../ports/participants.ts';
+import { actorOf, type Caller } from '../shared/auth.ts';
+import type { Clock } from '../shared/clock.ts';
 import {
   type Forbidden,
   type Invalid,
@@ -22,8 +22,8 @@ import {
   type Outcome,
   ok,
   type Unauthorized,
-} from '../../../shared/errors.ts';
-import { authorize } from '../../../shared/policy.ts';
+} from '../shared/errors.ts';
+import { authorize } from '../shared/policy.ts';
 
 /** A list as the console shows it: its entries, whether it is confirmed, and its changes. */
 export interface ParticipantListView {
@@ -103,6 +103,23 @@ export class ParticipantLists {
       this.audit(start.value, 'participant.removed', { code }, why),
     );
     return removed ? ok(code) : notFound;
+  }
+
+  /**
+   * Records, in the list's change record, a decision that changes no entry: a practitioner its
+   * employer filed and the bureau did not list (Art 18(1)). The reason is the decision's own.
+   */
+  async note(
+    caller: Caller,
+    list: ParticipantListRef,
+    action: Extract<ParticipantAudit['action'], 'practitioner.declined'>,
+    what: Record<string, unknown>,
+    why: string,
+  ): Promise<Outcome<null, Denied | Invalid>> {
+    const start = await this.begin(caller, list, why);
+    if (start.status !== 'ok') return start;
+    await this.store.recordAudit(list, this.audit(start.value, action, what, why));
+    return ok(null);
   }
 
   private async confirmed(list: ParticipantListRef): Promise<boolean> {

@@ -1,0 +1,7 @@
+import type { LegalDate } from '../dates.ts';
+
+/** `2026-05-13` → `2026年5月13日`: dates as notices write them. */
+export const noticeDate = (d: LegalDate): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : d;
+};

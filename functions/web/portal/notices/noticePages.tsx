@@ -1,0 +1,87 @@
+import { NOTICE_KIND_NAMES } from '../../../../domain/notices/notice.ts';
+import type { IssuedNotice } from '../../../ports/notices.ts';
+import type { WebResponse } from '../../http/response.ts';
+import { chineseDate, chineseDateTime } from '../../ui/format.ts';
+import { type PortalContext, selfOf } from '../self.ts';
+
+/**
+ * `/portal/notices`: the notices issued to the participant (参评通知, 逾期填报告知 …), newest first,
+ * with whether each was read; `/portal/notices/{id}`: one notice as issued, printable — opening it
+ * records the read receipt the bureau sees (docs/notices.md).
+ */
+const TITLE = '我的通知';
+
+const NoticeTable = ({ notices }: { notices: readonly IssuedNotice[] }) => (
+  <div class="table-wrap">
+    <table>
+      <caption>{`通知（共 ${notices.length} 份）`}</caption>
+      <thead>
+        <tr>
+          <th scope="col">类别</th>
+          <th scope="col">标题</th>
+          <th scope="col">发出日期</th>
+          <th scope="col">期限</th>
+          <th scope="col">状态</th>
+        </tr>
+      </thead>
+      <tbody>
+        {notices.map((n) => (
+          <tr>
+            <td>{NOTICE_KIND_NAMES[n.kind]}</td>
+            <td>
+              <a href={`/portal/notices/${encodeURIComponent(n.id)}`}>{n.title}</a>
+            </td>
+            <td>{chineseDateOfInstant(n.issuedAt)}</td>
+            <td>{n.deadline ? chineseDate(n.deadline) : '—'}</td>
+            <td>{n.readAt ? '已读' : '未读'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
+);
+
+/** The Beijing date of an instant (notices are dated in Beijing time). */
+const chineseDateOfInstant = (iso: string): string => chineseDateTime(iso).split(' ')[0] ?? iso;
+
+export const noticeListPage = async (ctx: PortalContext): Promise<WebResponse> => {
+  const self = selfOf(ctx);
+  if (self === null) return ctx.refuse({ status: 'forbidden' });
+  const out = await ctx.deps.portal.notices.list.execute(ctx.caller, self);
+  if (out.status !== 'ok') return ctx.refuse(out);
+  return ctx.render(
+    TITLE,
+    out.value.length === 0 ? <p class="notice">暂无通知。</p> : <NoticeTable notices={out.value} />,
+  );
+};
+
+export const noticePage = async (ctx: PortalContext): Promise<WebResponse> => {
+  const self = selfOf(ctx);
+  if (self === null) return ctx.refuse({ status: 'forbidden' });
+  const out = await ctx.deps.portal.notices.read.execute(ctx.caller, self, ctx.params.id ?? '');
+  if (out.status === 'notFound') return ctx.refuse(out, '没有这份通知');
+  if (out.status !== 'ok') return ctx.refuse(out);
+  const n = out.value;
+  return ctx.render(
+    n.title,
+    <>
+      <p class="muted">{`${NOTICE_KIND_NAMES[n.kind]} · 发出时间：${chineseDateTime(n.issuedAt)}${n.deadline ? ` · 期限：${chineseDate(n.deadline)}` : ''}`}</p>
+      <article class="notice-text" aria-label={n.title}>
+        {n.body.split('\n\n').map((paragraph) => (
+          <p>
+            {paragraph.split('\n').map((line, i) => (
+              <>
+                {i > 0 ? <br /> : null}
+                {line}
+              </>
+            ))}
+          </p>
+        ))}
+      </article>
+      <p class="muted no-print">本通知发出后不可更改。可使用浏览器的打印功能打印本通知。</p>
+      <p class="no-print">
+        <a href="/portal/notices">返回我的通知</a>
+      </p>
+    </>,
+  );
+};
