@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { LeagueCode } from '../../domain/identifiers/leagues.ts';
 import type { EmployerKind } from '../../domain/participants/participant.ts';
 import {
@@ -8,7 +8,7 @@ import {
   type PractitionerFilingStore,
   PractitionerFilingStoreError,
 } from '../ports/practitionerFilings.ts';
-import { isConditionFailure, readAll } from './dynamoSupport.ts';
+import { decidePending, isConditionFailure, readAll } from './dynamoSupport.ts';
 import { participationKeys } from './participationKeys.ts';
 
 type Employer = { readonly kind: EmployerKind; readonly code: string };
@@ -62,29 +62,10 @@ export class DynamoPractitionerFilings implements PractitionerFilingStore {
   }
 
   async decide(ref: FilingRef, d: FilingDecision): Promise<'decided' | 'notPending'> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: keyOf(ref),
-          UpdateExpression:
-            'SET #s = :status, filing.#s = :status, filing.reason = :reason, filing.decidedBy = :by, filing.decidedAt = :at',
-          ConditionExpression: '#s = :pending',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: {
-            ':status': d.status,
-            ':reason': d.reason,
-            ':by': d.decidedBy,
-            ':at': d.decidedAt,
-            ':pending': 'pending',
-          },
-        }),
-      );
-      return 'decided';
-    } catch (cause) {
-      if (isConditionFailure(cause)) return 'notPending';
-      throw new PractitionerFilingStoreError('DynamoDB practitioner filing decision failed', { cause });
-    }
+    const out = await decidePending(this.doc, this.table, keyOf(ref), 'filing', d);
+    if (typeof out === 'object')
+      throw new PractitionerFilingStoreError('DynamoDB practitioner filing decision failed', { cause: out.failed });
+    return out;
   }
 
   private async query(year: number, league: LeagueCode, prefix: string | null): Promise<PractitionerFiling[]> {

@@ -5,6 +5,7 @@ import {
   paginateScan,
   type QueryCommandInput,
   type ScanCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { StoreError } from '../ports/store.ts';
 
@@ -38,6 +39,48 @@ export const versionGuard = (expectedVersion: number | null) =>
         ExpressionAttributeNames: { '#v': 'version' },
         ExpressionAttributeValues: { ':v': expectedVersion },
       };
+
+/** A bureau's decision on a pending item (an application, a filing): its status, reason, who and when. */
+export interface PendingDecision {
+  readonly status: string;
+  readonly reason: string | null;
+  readonly decidedBy: string;
+  readonly decidedAt: string;
+}
+
+/**
+ * Decides an item still `pending`: its `status` and the copy kept under `attribute` take the decision.
+ * `notPending` (and nothing written) when it is absent or already decided; other failures are thrown.
+ */
+export const decidePending = async (
+  doc: DynamoDBDocumentClient,
+  table: string,
+  key: Item,
+  attribute: string,
+  d: PendingDecision,
+): Promise<'decided' | 'notPending' | { readonly failed: unknown }> => {
+  try {
+    await doc.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: key,
+        UpdateExpression: `SET #s = :status, #a.#s = :status, #a.reason = :reason, #a.decidedBy = :by, #a.decidedAt = :at`,
+        ConditionExpression: '#s = :pending',
+        ExpressionAttributeNames: { '#s': 'status', '#a': attribute },
+        ExpressionAttributeValues: {
+          ':status': d.status,
+          ':reason': d.reason,
+          ':by': d.decidedBy,
+          ':at': d.decidedAt,
+          ':pending': 'pending',
+        },
+      }),
+    );
+    return 'decided';
+  } catch (cause) {
+    return isConditionFailure(cause) ? 'notPending' : { failed: cause };
+  }
+};
 
 /** A Query or a Scan, as the SDK's paginators take them. */
 export type PagedRead = ({ kind: 'query' } & QueryCommandInput) | ({ kind: 'scan' } & ScanCommandInput);

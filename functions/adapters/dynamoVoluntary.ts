@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ParticipantListRef } from '../ports/participants.ts';
 import {
   type VoluntaryApplication,
@@ -6,7 +6,7 @@ import {
   type VoluntaryStore,
   VoluntaryStoreError,
 } from '../ports/voluntary.ts';
-import { isConditionFailure, readAll } from './dynamoSupport.ts';
+import { decidePending, isConditionFailure, readAll } from './dynamoSupport.ts';
 import { keys } from './keys.ts';
 
 const listKey = (l: ParticipantListRef) => keys.voluntary(l.year, l.kind, l.league);
@@ -60,28 +60,9 @@ export class DynamoVoluntary implements VoluntaryStore {
   }
 
   async decide(list: ParticipantListRef, code: string, d: VoluntaryDecision): Promise<'decided' | 'notPending'> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { PK: listKey(list), SK: code },
-          UpdateExpression:
-            'SET #s = :status, application.#s = :status, application.reason = :reason, application.decidedBy = :by, application.decidedAt = :at',
-          ConditionExpression: '#s = :pending',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: {
-            ':status': d.status,
-            ':reason': d.reason,
-            ':by': d.decidedBy,
-            ':at': d.decidedAt,
-            ':pending': 'pending',
-          },
-        }),
-      );
-      return 'decided';
-    } catch (cause) {
-      if (isConditionFailure(cause)) return 'notPending';
-      throw new VoluntaryStoreError('DynamoDB voluntary decision failed', { cause });
-    }
+    const out = await decidePending(this.doc, this.table, { PK: listKey(list), SK: code }, 'application', d);
+    if (typeof out === 'object')
+      throw new VoluntaryStoreError('DynamoDB voluntary decision failed', { cause: out.failed });
+    return out;
   }
 }

@@ -8,7 +8,6 @@ import {
   type ListRow,
 } from '../../domain/participants/importList.ts';
 import type { ParticipantEntry } from '../../domain/participants/participant.ts';
-import { MAX_REASON_LENGTH } from '../../domain/records/bounds.ts';
 import type { CycleStore } from '../ports/cycleStore.ts';
 import type { ParticipantAudit, ParticipantListRef, ParticipantStore } from '../ports/participants.ts';
 import { actorOf, type Caller } from '../shared/auth.ts';
@@ -24,6 +23,7 @@ import {
   type Unauthorized,
 } from '../shared/errors.ts';
 import { authorize } from '../shared/policy.ts';
+import { checkedReason } from './reason.ts';
 
 /** A list as the console shows it: its entries, whether it is confirmed, and its changes. */
 export interface ParticipantListView {
@@ -135,10 +135,8 @@ export class ParticipantLists {
     const auth = authorize(caller, 'participants.manage', { league: list.league });
     if (!auth.ok) return auth.refusal;
     const confirmed = await this.confirmed(list);
-    const reason = why.trim();
-    if (confirmed && reason === '') return invalid([{ path: '理由', message: '参评名单已确定，修改须填写理由' }]);
-    if (reason.length > MAX_REASON_LENGTH)
-      return invalid([{ path: '理由', message: `不能超过${MAX_REASON_LENGTH}个字符` }]);
+    const reason = checkedReason(why, '理由', confirmed ? '参评名单已确定，修改须填写理由' : null);
+    if (reason.status !== 'ok') return reason;
     return ok({ actor: actorOf(auth.claims), confirmed });
   }
 

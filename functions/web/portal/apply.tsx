@@ -8,14 +8,8 @@ import { redirect, type WebResponse } from '../http/response.ts';
 import { chineseDate } from '../ui/format.ts';
 import { CsrfField } from '../ui/layout.tsx';
 import { RefusalMessage } from '../ui/refusal.tsx';
-import {
-  EVIDENCE_TYPE_NAMES,
-  FILE_FIELD,
-  isEvidenceType,
-  isOwnEvidenceKey,
-  storedEvidenceProblem,
-} from './evidence.ts';
-import { allowingUpload, EvidenceUploadCard, prepareEvidenceUpload } from './evidenceUpload.tsx';
+import { EVIDENCE_TYPE_NAMES, isEvidenceType, isOwnEvidenceKey } from './evidence.ts';
+import { allowingUpload, checkStoredEvidence, EvidenceUploadCard, prepareEvidenceUpload } from './evidenceUpload.tsx';
 import { type PortalContext, refusalOfRepair, selfOf } from './self.ts';
 
 /**
@@ -63,21 +57,11 @@ export const applyPage = async (ctx: PortalContext): Promise<WebResponse> => {
   // A file just uploaded (the store sends the browser back with its key): checked by its content.
   const uploaded = ctx.req.query.key;
   if (uploaded !== undefined && !files.includes(uploaded)) {
-    const problem = await checkStored(ctx, self, uploaded);
+    const problem = await checkStoredEvidence(ctx, self, uploaded);
     if (problem === null) files.push(uploaded);
     else issues.push({ path: '', message: problem });
   }
   return applyForm(ctx, self, target, { files, issues, evidence: '', impactEliminated: false });
-};
-
-/** Why an uploaded key is not taken (a refused file is removed); null when it is a good file of this subject. */
-const checkStored = async (ctx: PortalContext, self: SubjectRef, key: string): Promise<string | null> => {
-  if (!isOwnEvidenceKey(self, key)) return `${FILE_FIELD}编号无效，请重新上传`;
-  const stored = await ctx.deps.portal.evidence.describe(key);
-  if (stored === null) return `${FILE_FIELD}未上传成功，请重新上传`;
-  const problem = storedEvidenceProblem(stored);
-  if (problem !== null) await ctx.deps.portal.evidence.remove(key);
-  return problem;
 };
 
 export const submitApplication = async (ctx: PortalContext): Promise<WebResponse> => {
@@ -99,7 +83,7 @@ export const submitApplication = async (ctx: PortalContext): Promise<WebResponse
     return ctx.refuse(refusalOfRepair(outcome));
   }
   for (const key of files) {
-    const problem = await checkStored(ctx, self, key);
+    const problem = await checkStoredEvidence(ctx, self, key);
     if (problem !== null)
       return applyForm(
         ctx,

@@ -1,7 +1,13 @@
 import type { EvidenceType, EvidenceUploadForm } from '../../ports/evidenceStore.ts';
 import type { SubjectRef } from '../../ports/store.ts';
 import type { WebResponse } from '../http/response.ts';
-import { EVIDENCE_TYPE_NAMES, newEvidenceKey } from './evidence.ts';
+import {
+  EVIDENCE_TYPE_NAMES,
+  FILE_FIELD,
+  isOwnEvidenceKey,
+  newEvidenceKey,
+  storedEvidenceProblem,
+} from './evidence.ts';
 import type { PortalContext } from './self.ts';
 
 /**
@@ -95,4 +101,21 @@ export const allowingUpload = (page: WebResponse, upload: EvidenceUpload): WebRe
       'content-security-policy': csp.replace("form-action 'self'", `form-action 'self' ${upload.external}`),
     },
   };
+};
+
+/**
+ * Why an uploaded key named by a posted form is not taken (a refused file is removed); null when it
+ * is a good file of this participant.
+ */
+export const checkStoredEvidence = async (
+  ctx: PortalContext,
+  self: SubjectRef,
+  key: string,
+): Promise<string | null> => {
+  if (!isOwnEvidenceKey(self, key)) return `${FILE_FIELD}编号无效，请重新上传`;
+  const stored = await ctx.deps.portal.evidence.describe(key);
+  if (stored === null) return `${FILE_FIELD}未上传成功，请重新上传`;
+  const problem = storedEvidenceProblem(stored);
+  if (problem !== null) await ctx.deps.portal.evidence.remove(key);
+  return problem;
 };

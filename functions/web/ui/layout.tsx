@@ -33,80 +33,55 @@ const isBureau = (s: WebSession | null) => s !== null && (s.claims.role === 'reg
 const isParticipant = (s: WebSession | null) =>
   s !== null && (s.claims.role === 'enterprise' || s.claims.role === 'agency');
 
+/** The public site: everyone. */
+const PUBLIC_MENU: readonly (readonly [href: string, label: string])[] = [
+  ['/', '首页'],
+  ['/lists', '评价结果名单'],
+  ['/lists/blacklist', '失信黑名单'],
+  ['/measures', '奖惩措施查询'],
+];
+
+/** The bureau console: region and league staff. */
+const CONSOLE_MENU: readonly (readonly [href: string, label: string])[] = [
+  ['/console', '工作台'],
+  ['/console/subjects', '评价对象'],
+  ['/console/repairs', '信用修复审核'],
+  ['/console/objections', '异议复核'],
+  ['/console/warnings', '信用预警'],
+  ['/console/what-if', '评分模拟'],
+  ['/console/stuck', '未入库记录'],
+  ['/console/notices', '已发通知'],
+  ['/console/sampling', '双随机抽查名单'],
+  ['/console/statistics', '评价结果统计'],
+];
+
+/** The participant portal: an enterprise or agency signed in. */
+const PORTAL_MENU: readonly (readonly [href: string, label: string])[] = [
+  ['/portal', '我的环保信用'],
+  ['/portal/repairs', '信用修复'],
+  ['/portal/warnings', '信用预警'],
+  ['/portal/filing', '参评填报'],
+  ['/portal/confirmation', '确认与异议'],
+  ['/portal/notices', '我的通知'],
+  ['/portal/practitioners', '从业人员填报'],
+];
+
+const MenuItems = ({ items }: { items: readonly (readonly [string, string])[] }) => (
+  <>
+    {items.map(([href, label]) => (
+      <li>
+        <a href={href}>{label}</a>
+      </li>
+    ))}
+  </>
+);
+
 const Navigation = ({ session }: { session: WebSession | null }) => (
   <nav aria-label="主导航">
     <ul>
-      <li>
-        <a href="/">首页</a>
-      </li>
-      <li>
-        <a href="/lists">评价结果名单</a>
-      </li>
-      <li>
-        <a href="/lists/blacklist">失信黑名单</a>
-      </li>
-      <li>
-        <a href="/measures">奖惩措施查询</a>
-      </li>
-      {isBureau(session) ? (
-        <>
-          <li>
-            <a href="/console">工作台</a>
-          </li>
-          <li>
-            <a href="/console/subjects">评价对象</a>
-          </li>
-          <li>
-            <a href="/console/repairs">信用修复审核</a>
-          </li>
-          <li>
-            <a href="/console/objections">异议复核</a>
-          </li>
-          <li>
-            <a href="/console/warnings">信用预警</a>
-          </li>
-          <li>
-            <a href="/console/what-if">评分模拟</a>
-          </li>
-          <li>
-            <a href="/console/stuck">未入库记录</a>
-          </li>
-          <li>
-            <a href="/console/notices">已发通知</a>
-          </li>
-          <li>
-            <a href="/console/sampling">双随机抽查名单</a>
-          </li>
-          <li>
-            <a href="/console/statistics">评价结果统计</a>
-          </li>
-        </>
-      ) : null}
-      {isParticipant(session) ? (
-        <>
-          <li>
-            <a href="/portal">我的环保信用</a>
-          </li>
-          <li>
-            <a href="/portal/repairs">信用修复</a>
-          </li>
-          <li>
-            <a href="/portal/warnings">信用预警</a>
-          </li>
-          <li>
-            <a href="/portal/filing">参评填报</a>
-          </li>
-          <li>
-            <a href="/portal/confirmation">确认与异议</a>
-          </li>
-          <li>
-            <a href="/portal/notices">我的通知</a>
-          </li>
-          <li>
-            <a href="/portal/practitioners">从业人员填报</a>
-          </li>
-        </>
-      ) : null}
+      <MenuItems items={PUBLIC_MENU} />
+      {isBureau(session) ? <MenuItems items={CONSOLE_MENU} /> : null}
+      {isParticipant(session) ? <MenuItems items={PORTAL_MENU} /> : null}
     </ul>
   </nav>
 );

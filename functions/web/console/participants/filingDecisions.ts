@@ -1,7 +1,7 @@
 import { isLeagueCode } from '../../../../domain/identifiers/leagues.ts';
 import type { EmployerKind } from '../../../../domain/participants/participant.ts';
-import { MAX_REASON_LENGTH } from '../../../../domain/records/bounds.ts';
 import type { ParticipantLists } from '../../../participants/participantLists.ts';
+import { checkedReason } from '../../../participants/reason.ts';
 import type { ParticipantListRef } from '../../../ports/participants.ts';
 import type { FilingRef, PractitionerFiling, PractitionerFilingStore } from '../../../ports/practitionerFilings.ts';
 import { actorOf, type Caller } from '../../../shared/auth.ts';
@@ -91,10 +91,9 @@ export class FilingDecisions {
   ): Promise<Outcome<PractitionerFiling, Denied | Invalid | NotFound | Conflict>> {
     const found = await this.pendingOne(caller, list, key);
     if (found.status !== 'ok') return found;
-    const reason = why.trim();
-    if (reason === '') return invalid([{ path: '未列入理由', message: '不列入参评名单须填写理由' }]);
-    if (reason.length > MAX_REASON_LENGTH)
-      return invalid([{ path: '未列入理由', message: `不能超过${MAX_REASON_LENGTH}个字符` }]);
+    const checked = checkedReason(why, '未列入理由', '不列入参评名单须填写理由');
+    if (checked.status !== 'ok') return checked;
+    const reason = checked.value;
     const out = await this.decide(found.value.ref, found.value.filing, {
       status: 'declined',
       reason,

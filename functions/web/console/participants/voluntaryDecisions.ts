@@ -1,5 +1,5 @@
-import { MAX_REASON_LENGTH } from '../../../../domain/records/bounds.ts';
 import type { ParticipantLists } from '../../../participants/participantLists.ts';
+import { checkedReason } from '../../../participants/reason.ts';
 import type { ParticipantListRef } from '../../../ports/participants.ts';
 import type { VoluntaryApplication, VoluntaryStore } from '../../../ports/voluntary.ts';
 import { actorOf, type Caller } from '../../../shared/auth.ts';
@@ -9,7 +9,6 @@ import {
   conflict,
   type Forbidden,
   type Invalid,
-  invalid,
   type NotFound,
   notFound,
   type Outcome,
@@ -66,11 +65,13 @@ export class VoluntaryDecisions {
   ): Promise<Outcome<VoluntaryApplication, Denied | Invalid | NotFound | Conflict>> {
     const found = await this.pendingOne(caller, list, code);
     if (found.status !== 'ok') return found;
-    const reason = why.trim();
-    if (reason === '') return invalid([{ path: '不予接受理由', message: '不予接受须填写理由' }]);
-    if (reason.length > MAX_REASON_LENGTH)
-      return invalid([{ path: '不予接受理由', message: `不能超过${MAX_REASON_LENGTH}个字符` }]);
-    return this.decide(list, found.value.application, { status: 'declined', reason, decidedBy: found.value.actor });
+    const reason = checkedReason(why, '不予接受理由', '不予接受须填写理由');
+    if (reason.status !== 'ok') return reason;
+    return this.decide(list, found.value.application, {
+      status: 'declined',
+      reason: reason.value,
+      decidedBy: found.value.actor,
+    });
   }
 
   private async pendingOne(

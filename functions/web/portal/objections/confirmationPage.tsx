@@ -18,8 +18,8 @@ import { Plate } from '../../ui/plate.tsx';
 import { RefusalMessage } from '../../ui/refusal.tsx';
 import { type ShownItem, stateText } from '../../ui/result.tsx';
 import { type Column, DataTable } from '../../ui/table.tsx';
-import { FILE_FIELD, isOwnEvidenceKey, storedEvidenceProblem } from '../evidence.ts';
-import { allowingUpload, EvidenceUploadCard, prepareEvidenceUpload } from '../evidenceUpload.tsx';
+import { isOwnEvidenceKey } from '../evidence.ts';
+import { allowingUpload, checkStoredEvidence, EvidenceUploadCard, prepareEvidenceUpload } from '../evidenceUpload.tsx';
 import { type PortalContext, selfOf } from '../self.ts';
 
 /**
@@ -38,16 +38,6 @@ const ARTICLE_TEXT: Readonly<Record<string, string>> = {
 
 const filesOf = (text: string | undefined): string[] => (text ? text.split(',').filter((k) => k.length > 0) : []);
 
-/** Why an uploaded key is not taken (a refused file is removed); null when it is a good file of this subject. */
-const checkStored = async (ctx: PortalContext, self: SubjectRef, key: string): Promise<string | null> => {
-  if (!isOwnEvidenceKey(self, key)) return `${FILE_FIELD}编号无效，请重新上传`;
-  const stored = await ctx.deps.portal.evidence.describe(key);
-  if (stored === null) return `${FILE_FIELD}未上传成功，请重新上传`;
-  const problem = storedEvidenceProblem(stored);
-  if (problem !== null) await ctx.deps.portal.evidence.remove(key);
-  return problem;
-};
-
 interface FormState {
   readonly files: readonly string[];
   readonly records: readonly string[];
@@ -63,7 +53,7 @@ export const confirmationPage = async (ctx: PortalContext): Promise<WebResponse>
   const issues: InputIssue[] = [];
   const uploaded = ctx.req.query.key;
   if (uploaded !== undefined && !files.includes(uploaded)) {
-    const problem = await checkStored(ctx, self, uploaded);
+    const problem = await checkStoredEvidence(ctx, self, uploaded);
     if (problem === null) files.push(uploaded);
     else issues.push({ path: '', message: problem });
   }
@@ -93,7 +83,7 @@ export const postObjection = async (ctx: PortalContext): Promise<WebResponse> =>
   if (!Number.isInteger(year))
     return ctx.refuse({ status: 'invalid', issues: [{ path: '年度', message: '年度无效' }] });
   for (const key of state.files) {
-    const problem = await checkStored(ctx, self, key);
+    const problem = await checkStoredEvidence(ctx, self, key);
     if (problem !== null)
       return page(
         ctx,

@@ -16,8 +16,8 @@ import { redirect, type WebResponse } from '../../http/response.ts';
 import { chineseDate } from '../../ui/format.ts';
 import { CsrfField } from '../../ui/layout.tsx';
 import { RefusalMessage } from '../../ui/refusal.tsx';
-import { FILE_FIELD, isOwnEvidenceKey, storedEvidenceProblem } from '../evidence.ts';
-import { allowingUpload, EvidenceUploadCard, prepareEvidenceUpload } from '../evidenceUpload.tsx';
+import { isOwnEvidenceKey } from '../evidence.ts';
+import { allowingUpload, checkStoredEvidence, EvidenceUploadCard, prepareEvidenceUpload } from '../evidenceUpload.tsx';
 import { type PortalContext, selfOf } from '../self.ts';
 
 /**
@@ -122,7 +122,7 @@ export const portalWarningPage = async (ctx: PortalContext): Promise<WebResponse
   const issues: InputIssue[] = [];
   const uploaded = ctx.req.query.key;
   if (uploaded !== undefined && !files.includes(uploaded)) {
-    const problem = await checkStored(ctx, uploaded);
+    const problem = await checkStoredEvidence(ctx, self, uploaded);
     if (problem === null) files.push(uploaded);
     else issues.push({ path: '', message: problem });
   }
@@ -134,17 +134,6 @@ export const portalWarningPage = async (ctx: PortalContext): Promise<WebResponse
   });
 };
 
-/** Why an uploaded key is not taken (a refused file is removed); null when it is a good file of this unit. */
-const checkStored = async (ctx: PortalContext, key: string): Promise<string | null> => {
-  const self = selfOf(ctx)!;
-  if (!isOwnEvidenceKey(self, key)) return `${FILE_FIELD}编号无效，请重新上传`;
-  const stored = await ctx.deps.portal.evidence.describe(key);
-  if (stored === null) return `${FILE_FIELD}未上传成功，请重新上传`;
-  const problem = storedEvidenceProblem(stored);
-  if (problem !== null) await ctx.deps.portal.evidence.remove(key);
-  return problem;
-};
-
 export const postRectificationReport = async (ctx: PortalContext): Promise<WebResponse> => {
   const self = selfOf(ctx);
   if (self === null) return ctx.refuse({ status: 'forbidden' });
@@ -153,7 +142,7 @@ export const postRectificationReport = async (ctx: PortalContext): Promise<WebRe
   const files = [...(ctx.req.formAll.evidenceFiles ?? [])];
   const state = { files, issues: [], rectifiedOn: f.rectifiedOn ?? '', text: (f.text ?? '').replaceAll('\r\n', '\n') };
   for (const key of files) {
-    const problem = await checkStored(ctx, key);
+    const problem = await checkStoredEvidence(ctx, self, key);
     if (problem !== null)
       return page(
         ctx,
