@@ -11,6 +11,7 @@ import { BatchWriteCommand, DynamoDBDocumentClient, ScanCommand } from '@aws-sdk
 import { canonicalRecord } from '../domain/records/creditRecord.ts';
 import { generateDataSet } from '../infra/local/demoData.ts';
 import { generateJwtSecret, generateWebhookSecret, startLocalRuntime } from '../infra/local/runtime.ts';
+import { countDynamo } from '../test/support/dynamoCounter.ts';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
@@ -109,15 +110,28 @@ console.log(
 
 // The first nightly run writes every snapshot; a steady-state night (the next day) writes only those
 // whose result changed or whose stable period ran out.
+// DynamoDB calls and items written per subject, counted on the client (docs/benchmarks.md).
+const counter = countDynamo(rt.dynamo);
+const perSubject = (subjects: number) => {
+  const c = counter.take();
+  return `${(c.calls / subjects).toFixed(2)} calls and ${(c.itemsWritten / subjects).toFixed(3)} items written per subject`;
+};
+const cpu0 = process.cpuUsage();
 const first = await rt.nightly();
+const cpuFirst = process.cpuUsage(cpu0);
 console.log(
-  `first nightly run: ${first.subjects} subjects in ${(first.ms / 1000).toFixed(1)} s (${((first.subjects / first.ms) * 1000).toFixed(0)} subjects/s); ${first.changed} snapshots written`,
+  `first nightly run: ${first.subjects} subjects in ${(first.ms / 1000).toFixed(1)} s (${((first.subjects / first.ms) * 1000).toFixed(0)} subjects/s); ${first.changed} subjects written; ${perSubject(first.subjects)}; Node CPU ${((cpuFirst.user + cpuFirst.system) / 1000 / first.subjects).toFixed(2)} ms per subject`,
 );
+// The same night again: nothing changed, so nothing may be written (goal: 0 items).
+const again = await rt.nightly();
+console.log(`the same night again: ${again.changed} subjects written; ${perSubject(again.subjects)} (goal: 0 items)`);
 rt.clock.freeze(new Date('2026-11-28T18:00:00Z'));
+const cpu1 = process.cpuUsage();
 const night = await rt.nightly();
+const cpuNight = process.cpuUsage(cpu1);
 const rss = process.resourceUsage().maxRSS / 1024;
 console.log(
-  `steady-state nightly run: ${night.subjects} subjects in ${(night.ms / 1000).toFixed(1)} s (${((night.subjects / night.ms) * 1000).toFixed(0)} subjects/s); ${night.changed} snapshots written, drift ${night.drift}`,
+  `steady-state nightly run: ${night.subjects} subjects in ${(night.ms / 1000).toFixed(1)} s (${((night.subjects / night.ms) * 1000).toFixed(0)} subjects/s); ${night.changed} subjects written, drift ${night.drift}; ${perSubject(night.subjects)}; Node CPU ${((cpuNight.user + cpuNight.system) / 1000 / night.subjects).toFixed(2)} ms per subject`,
 );
 console.log(
   `ratio steady-state rescoring / raw read: ${(night.ms / scanMs).toFixed(1)}× (first run ${(first.ms / scanMs).toFixed(1)}×); peak RSS of the Node process ${rss.toFixed(0)} MiB (DynamoDB Local's JVM not included)`,

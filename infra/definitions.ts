@@ -62,6 +62,7 @@ export type HandlerName =
   | 'registerSubject'
   | 'health'
   | 'cyclesApi'
+  | 'participationApi'
   | 'deadline'
   | 'rescorePlanner'
   | 'rescoreWorker'
@@ -186,11 +187,26 @@ export const FUNCTIONS: Readonly<Record<HandlerName, FunctionDefinition>> = {
     entry: 'functions/cycles-api/main.ts',
     memoryMb: 512,
     timeoutSeconds: 10,
-    environment: ['table', 'rescoreQueueUrl', ...SCHEDULER_ENV],
-    // The publication fan-out after the region's `published` act goes to the rescore queue.
+    environment: ['table', 'rescoreQueueUrl', 'recordsQueueUrl', ...SCHEDULER_ENV],
+    // The publication fan-out after the region's `published` act goes to the rescore queue; the listed
+    // units nobody registered are registered from the list and re-evaluated through the records queue.
     grants: {
       table: [...READ, 'PutItem', 'DeleteItem', 'ConditionCheckItem'],
-      sendTo: ['rescore'],
+      sendTo: ['rescore', 'records'],
+      deadlineSchedules: true,
+    },
+  },
+  // Objections and their review (Art 17(3), 18(4)), credit warnings (Art 21-22) and notices: an
+  // objection is received and reviewed by the cycle's acts (deadlines), a review's corrections and a
+  // warning's record go through the record claim path and its queue; opening a notice marks it read.
+  participationApi: {
+    entry: 'functions/participation-api/main.ts',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    environment: ['table', 'recordsQueueUrl', 'rescoreQueueUrl', ...SCHEDULER_ENV],
+    grants: {
+      table: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
+      sendTo: ['records', 'rescore'],
       deadlineSchedules: true,
     },
   },
@@ -273,9 +289,10 @@ export const FUNCTIONS: Readonly<Record<HandlerName, FunctionDefinition>> = {
     memoryMb: 1024,
     timeoutSeconds: 30,
     // The Excel downloads of the lists (exceljs), with the pages' session cookie; writes only the lists
-    // of participants a bureau imports from a workbook.
-    environment: ['table', 'webSessionSecretArn'],
-    grants: { table: [...READ, 'PutItem', 'DeleteItem'], webSessionSecret: true },
+    // of participants a bureau imports from a workbook, and the profiles of the listed units nobody
+    // registered (re-evaluated through the records queue).
+    environment: ['table', 'webSessionSecretArn', 'recordsQueueUrl'],
+    grants: { table: [...READ, 'PutItem', 'DeleteItem'], webSessionSecret: true, sendTo: ['records'] },
   },
   pushWorker: {
     entry: 'functions/push-worker/main.ts',
@@ -331,6 +348,55 @@ export const ROUTES: readonly RouteDefinition[] = [
     throttled: false,
   },
   { method: 'PUT', path: '/v1/calendars/{year}', handler: 'cyclesApi', auth: 'jwt', throttled: false },
+  // Staff and participants (enterprise and agency users) alike carry a token the authorizer checks.
+  {
+    method: 'GET',
+    path: '/v1/cycles/{year}/{kind}/objections',
+    handler: 'participationApi',
+    auth: 'jwt',
+    throttled: false,
+  },
+  {
+    method: 'POST',
+    path: '/v1/cycles/{year}/{kind}/objections',
+    handler: 'participationApi',
+    auth: 'jwt',
+    throttled: false,
+  },
+  {
+    method: 'GET',
+    path: '/v1/cycles/{year}/{kind}/objections/{objectionId}',
+    handler: 'participationApi',
+    auth: 'jwt',
+    throttled: false,
+  },
+  {
+    method: 'POST',
+    path: '/v1/cycles/{year}/{kind}/objections/{objectionId}/review',
+    handler: 'participationApi',
+    auth: 'jwt',
+    throttled: false,
+  },
+  { method: 'GET', path: '/v1/warnings', handler: 'participationApi', auth: 'jwt', throttled: false },
+  { method: 'POST', path: '/v1/warnings', handler: 'participationApi', auth: 'jwt', throttled: false },
+  { method: 'GET', path: '/v1/warnings/{eventId}', handler: 'participationApi', auth: 'jwt', throttled: false },
+  {
+    method: 'POST',
+    path: '/v1/warnings/{eventId}/rectification',
+    handler: 'participationApi',
+    auth: 'jwt',
+    throttled: false,
+  },
+  {
+    method: 'POST',
+    path: '/v1/warnings/{eventId}/decision',
+    handler: 'participationApi',
+    auth: 'jwt',
+    throttled: false,
+  },
+  { method: 'GET', path: '/v1/notices', handler: 'participationApi', auth: 'jwt', throttled: false },
+  { method: 'GET', path: '/v1/notices/{noticeId}', handler: 'participationApi', auth: 'jwt', throttled: false },
+  { method: 'GET', path: '/v1/leagues/{league}/notices', handler: 'participationApi', auth: 'jwt', throttled: false },
   { method: 'POST', path: '/v1/subjects/{kind}/{id}/repairs', handler: 'repairsApi', auth: 'jwt', throttled: false },
   { method: 'GET', path: '/v1/subjects/{kind}/{id}/repairs', handler: 'repairsApi', auth: 'jwt', throttled: false },
   {
@@ -367,6 +433,10 @@ export const PAGE_ROUTES: readonly RouteDefinition[] = [
   page('GET', '/lists'),
   page('GET', '/lists/{proxy+}'),
   page('GET', '/measures'),
+  // Publicity of the proposed results and the public's comments (docs/publicity.md).
+  page('GET', '/publicity'),
+  page('GET', '/publicity/{proxy+}'),
+  page('POST', '/publicity/{proxy+}'),
   { method: 'GET', path: '/exports/{proxy+}', handler: 'webExports', auth: 'none', throttled: true },
   // The import of a list of participants: an uploaded workbook, read with the same library.
   { method: 'POST', path: '/exports/{proxy+}', handler: 'webExports', auth: 'none', throttled: true },

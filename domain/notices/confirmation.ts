@@ -1,7 +1,8 @@
 import type { CycleKind } from '../cycles/definitions.ts';
 import type { LegalDate } from '../dates.ts';
 import type { SubjectResult } from '../evaluation/result.ts';
-import { noticeDate } from './format.ts';
+import { maskResidentId } from '../participants/practitionerFiling.ts';
+import { noticeDate, REGULATION_TITLE } from './format.ts';
 
 /** What the confirmation notice is written from: the participant's evaluation on the notice's day. */
 export interface ConfirmationNoticeFacts {
@@ -58,12 +59,16 @@ export const confirmationNotice = (f: ConfirmationNoticeFacts): { title: string;
     (p) =>
       `· ${p.wording}：${pointsText(p.points)}，${p.deadline ? `整改期限${noticeDate(p.deadline)}，` : ''}暂不计分（记录编号 ${p.eventId}）。`,
   );
-  const who = f.kind === 'practitioner' ? '本人' : '贵单位';
+  // Art 18(6): a practitioner's notice is read by its employer and listed by the bureau; the number is masked.
+  const [who, idName, code] =
+    f.kind === 'practitioner'
+      ? ['本人', '公民身份号码', maskResidentId(f.code)]
+      : ['贵单位', '统一社会信用代码', f.code];
   return {
     title: `关于确认${f.year}年度环境信用信息和预评结果的通知`,
     body: [
-      `${f.name}（${f.kind === 'practitioner' ? '公民身份号码' : '统一社会信用代码'}：${f.code}）：`,
-      `根据《内蒙古自治区环保信用评价管理办法》${ARTICLE_TEXT[f.article] ?? f.article}，现将${who}${f.year}年度环境信用信息和预评结果通知如下：`,
+      `${f.name}（${idName}：${code}）：`,
+      `根据${REGULATION_TITLE}${ARTICLE_TEXT[f.article] ?? f.article}，现将${who}${f.year}年度环境信用信息和预评结果通知如下：`,
       ['一、环境信用记录', ...lines, ...(pending.length > 0 ? ['信用预警整改期内的记录：', ...pending] : [])].join(
         '\n',
       ),

@@ -5,9 +5,17 @@
  *   deadline (Art 17(3), 18(4));
  * - `objectionReview`: 异议复核结果通知 (Art 17(3) "将复核结果通知参评单位");
  * - `warning`: 信用预警通知, the behaviour, the rectification required and its deadline (Art 21-22);
- * - `lateFiling`: 逾期填报告知, the filing window closed without a filing, or with a late one (Art 20, 32).
+ * - `lateFiling`: 逾期填报告知, the filing window closed without a filing, or with a late one (Art 20, 32);
+ * - `results`: 评价结果通知, the unit's final result once the region published the year (Art 16(5), 17(7)).
  */
-export const NOTICE_KINDS = ['participants', 'confirmation', 'objectionReview', 'warning', 'lateFiling'] as const;
+export const NOTICE_KINDS = [
+  'participants',
+  'confirmation',
+  'objectionReview',
+  'warning',
+  'lateFiling',
+  'results',
+] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export const NOTICE_KIND_NAMES: Record<NoticeKind, string> = {
@@ -16,4 +24,5 @@ export const NOTICE_KIND_NAMES: Record<NoticeKind, string> = {
   objectionReview: '异议复核结果通知',
   warning: '信用预警通知',
   lateFiling: '逾期填报告知',
+  results: '评价结果通知',
 };

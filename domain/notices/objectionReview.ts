@@ -1,6 +1,8 @@
 import type { LegalDate } from '../dates.ts';
 import { jurisdictionName, type LeagueCode } from '../identifiers/leagues.ts';
-import { type Objection, PRE_GRADE, REVIEW_OUTCOME_NAMES } from '../objections/objection.ts';
+import { type Objection, objectionIdShown, PRE_GRADE, REVIEW_OUTCOME_NAMES } from '../objections/objection.ts';
+import { maskResidentId } from '../participants/practitionerFiling.ts';
+import { REGULATION_TITLE } from './format.ts';
 
 /**
  * The objection-review-result notice (异议复核结果通知): Art 17(3) "将复核结果通知参评单位" and
@@ -41,9 +43,11 @@ export const objectionReviewNoticeText = (
         : '';
     return `${i + 1}. ${what(r.target)}：${REVIEW_OUTCOME_NAMES[r.outcome]}。理由：${r.reasons}${corrected ? `。${corrected}` : ''}`;
   });
+  // Art 18(6): a practitioner's notice is read by its employer and listed by the bureau; the number is masked.
+  const code = o.subject.kind === 'practitioner' ? maskResidentId(n.subjectCode) : n.subjectCode;
   const paragraphs = [
-    `${o.subjectName}（${o.subject.kind === 'practitioner' ? '公民身份号码' : '统一社会信用代码'}：${n.subjectCode}）：`,
-    `${o.subject.kind === 'practitioner' ? '你' : '你单位'}于${dateText(o.filedOn)}对${o.cycle.year}年度环保信用评价的环境信息和预评结果提出的异议（异议编号 ${o.id}），我局已复核完毕。根据《内蒙古自治区环保信用评价管理暂行办法》${ARTICLE[o.subject.kind] ?? '第十七条第三项'}的规定，现将复核结果通知如下：`,
+    `${o.subjectName}（${o.subject.kind === 'practitioner' ? '公民身份号码' : '统一社会信用代码'}：${code}）：`,
+    `${o.subject.kind === 'practitioner' ? '你' : '你单位'}于${dateText(o.filedOn)}对${o.cycle.year}年度环保信用评价的环境信息和预评结果提出的异议（异议编号 ${objectionIdShown(o.id)}），我局已复核完毕。根据${REGULATION_TITLE}${ARTICLE[o.subject.kind] ?? '第十七条第三项'}的规定，现将复核结果通知如下：`,
     ...lines,
     '被撤销或更正的信用信息已按复核结果重新计入评价，拟定等级随之更新。',
     `${bureau}`,

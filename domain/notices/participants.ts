@@ -2,7 +2,7 @@ import type { CycleKind } from '../cycles/definitions.ts';
 import type { LegalDate } from '../dates.ts';
 import { whatToFile } from '../filing/filing.ts';
 import type { ParticipantKind } from '../participants/participant.ts';
-import { noticeDate } from './format.ts';
+import { noticeDate, REGULATION_TITLE } from './format.ts';
 
 /** What the participants' notice is written from. */
 export interface ParticipantsNoticeFacts {
@@ -33,7 +33,7 @@ export const participantsNotice = (f: ParticipantsNoticeFacts): { title: string;
     title: `关于参加${f.year}年度环保信用评价的通知`,
     body: [
       `${f.name}（统一社会信用代码：${f.code}）：`,
-      `根据《内蒙古自治区环保信用评价管理办法》，贵单位已列入${f.year}年度${unit}环保信用评价参评名单。请于${noticeDate(f.deadline)}前（接到本通知后20个工作日内）登录环保信用评价系统，完成下列填报和上报：`,
+      `根据${REGULATION_TITLE}，贵单位已列入${f.year}年度${unit}环保信用评价参评名单。请于${noticeDate(f.deadline)}前（接到本通知后20个工作日内）登录环保信用评价系统，完成下列填报和上报：`,
       items.join('\n'),
       '参评单位无正当理由不及时或不如实填报环保信用信息，造成的不利后果由参评单位自行承担（第二十条）；不享受激励性措施（第三十二条）。',
       `${f.bureau}\n${noticeDate(f.issuedOn)}`,

@@ -1,5 +1,6 @@
 import type { LegalDate } from '../dates.ts';
 import { type JurisdictionCode, jurisdictionName } from '../identifiers/leagues.ts';
+import { REGULATION_TITLE } from './format.ts';
 
 /**
  * The written credit warning notice (书面信用预警通知, Art 22): who is warned, the behaviour found
@@ -36,7 +37,7 @@ export const warningNoticeText = (n: WarningNoticeData): { readonly title: strin
   const paragraphs = [
     `${n.subjectName}（统一社会信用代码：${n.subjectCode}）：`,
     `${chineseLegalDate(n.occurredOn)}，我局发现你单位存在以下环保信用失信行为：${n.wording}。${n.description}`,
-    `根据《内蒙古自治区环保信用评价管理暂行办法》第二十一条、第二十二条的规定，现对你单位启动信用预警，并提出以下整改要求：${n.rectificationRequired}`,
+    `根据${REGULATION_TITLE}第二十一条、第二十二条的规定，现对你单位启动信用预警，并提出以下整改要求：${n.rectificationRequired}`,
     `请你单位于${chineseLegalDate(n.deadline)}前（含当日）完成有效整改，并通过环保信用评价系统报告整改情况及证明材料。`,
     `在上述时限内完成有效整改并经我局确认的，结束信用预警，在评价期内不予扣分；逾期未完成整改或整改未经确认的，该信息自发生之日（${chineseLegalDate(n.occurredOn)}）起计入环保信用评价（${n.pointsText}）。`,
     `信息编号：${n.eventId}`,

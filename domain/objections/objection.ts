@@ -3,6 +3,7 @@ import { type Cycle, stageOf } from '../cycles/cycle.ts';
 import { CYCLES, type CycleKind, deadlineId } from '../cycles/definitions.ts';
 import type { LegalDate } from '../dates.ts';
 import type { LeagueCode } from '../identifiers/leagues.ts';
+import { maskResidentId } from '../participants/practitionerFiling.ts';
 import { MAX_EVENT_ID_LENGTH, MAX_REASON_LENGTH, MAX_SUMMARY_LENGTH } from '../records/bounds.ts';
 import { contentHashOf } from '../records/contentHash.ts';
 import { EVENT_ID_RE } from '../records/creditRecord.ts';
@@ -158,6 +159,18 @@ export const parseObjectionId = (
 ): { readonly subject: { readonly kind: SubjectKind; readonly id: string }; readonly year: number } | null => {
   const m = ID_RE.exec(id);
   return m ? { subject: { kind: m[1] as SubjectKind, id: m[2]! }, year: Number(m[3]) } : null;
+};
+
+/**
+ * An objection id as pages, lists and notices show it: a practitioner's names its resident identity
+ * number, shown masked there (Art 18(6): practitioners' evaluation is not public; the number holds
+ * the birth date). The whole id still addresses the objection.
+ */
+export const objectionIdShown = (id: string): string => {
+  const parsed = parseObjectionId(id);
+  return parsed?.subject.kind === 'practitioner'
+    ? id.replace(parsed.subject.id, maskResidentId(parsed.subject.id))
+    : id;
 };
 
 export type ObjectionWindow =

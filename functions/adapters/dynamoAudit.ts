@@ -43,14 +43,33 @@ export class DynamoAuditLog implements AuditLog {
     private readonly table: string,
   ) {}
 
+  /**
+   * The subject's audit partition, and the creation entries kept on its records' items
+   * (docs/storage.md "Items"), in time order.
+   */
   async auditOf(subject: SubjectRef): Promise<AuditEntry[]> {
-    const items = await readAll(this.doc, {
-      kind: 'query',
-      TableName: this.table,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.audit(subject) },
-    });
-    return items.map((i) => i.entry as AuditEntry);
+    const [entries, records] = await Promise.all([
+      readAll(this.doc, {
+        kind: 'query',
+        TableName: this.table,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.audit(subject) },
+      }),
+      readAll(this.doc, {
+        kind: 'query',
+        TableName: this.table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :r)',
+        FilterExpression: 'attribute_exists(#a)',
+        ProjectionExpression: '#a',
+        ExpressionAttributeNames: { '#a': 'audit' },
+        ExpressionAttributeValues: { ':pk': keys.subject(subject), ':r': keys.recordPrefix },
+      }),
+    ]);
+    const trail = entries.map((i) => i.entry as AuditEntry);
+    const onRecords = records.map((i) => i.audit as AuditEntry);
+    if (onRecords.length === 0) return trail;
+    // Stable: entries of the same instant keep the order each source gave them.
+    return [...trail, ...onRecords].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }
 
   async auditRefusal(entry: AuditEntry): Promise<void> {

@@ -148,7 +148,7 @@ export class DynamoCreditStore implements CreditStore {
     return this.subjects.loadRecords(eventIds);
   }
 
-  commitSubject(change: SubjectCommit): Promise<boolean> {
+  commitSubject(change: SubjectCommit): Promise<boolean | 'cited'> {
     return this.subjects.commitSubject(change);
   }
 

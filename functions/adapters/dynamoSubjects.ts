@@ -8,6 +8,7 @@ import {
 import type { Filing } from '../../domain/filing/filing.ts';
 import type { CreditRecord } from '../../domain/records/creditRecord.ts';
 import {
+  type AuditEntry,
   type EventClaim,
   type PublishedGradeItem,
   type PublishedSummary,
@@ -26,9 +27,24 @@ import { auditItem } from './dynamoAudit.ts';
 import { profileItem } from './dynamoProfiles.ts';
 import { snapshotItem, snapshotOf } from './dynamoResultItems.ts';
 import { DynamoResults } from './dynamoResults.ts';
-import { batchGetAll, isCancelledByCondition, readAll, storeCall, versionGuard } from './dynamoSupport.ts';
+import {
+  batchGetAll,
+  isCancelledByCondition,
+  isConditionFailure,
+  readAll,
+  storeCall,
+  versionGuard,
+} from './dynamoSupport.ts';
 import { keys } from './keys.ts';
 import { participationKeys } from './participationKeys.ts';
+
+/** The action of a record's creation in the audit trail. */
+export const RECORD_CREATED = 'record.created';
+/** The audit entry of a record's creation, stored on the record's own item. */
+export const isCreationOf =
+  (eventId: string) =>
+  (entry: AuditEntry): boolean =>
+    entry.action === RECORD_CREATED && entry.what.eventId === eventId;
 
 /**
  * A subject's partition on DynamoDB: its profile, records, staff links, snapshots, published grades
@@ -109,9 +125,12 @@ export class DynamoSubjectRecords implements SubjectRecordStore {
     return out;
   }
 
-  async commitSubject(change: SubjectCommit): Promise<boolean> {
+  async commitSubject(change: SubjectCommit): Promise<boolean | 'cited'> {
     const pk = keys.subject(change.subject);
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [];
+    // The new record's own audit entry is kept on the record's item: one item fewer per record
+    // (docs/storage.md "Items"); DynamoAuditLog reads it back with the rest of the trail.
+    const ownEntry = change.newRecord ? change.audit.find(isCreationOf(change.newRecord.record.eventId)) : undefined;
     if (change.newRecord) {
       items.push({
         Put: {
@@ -121,6 +140,7 @@ export class DynamoSubjectRecords implements SubjectRecordStore {
             SK: keys.record(change.newRecord.record.eventId),
             stored: change.newRecord,
             contentHash: change.newRecord.contentHash,
+            ...(ownEntry ? { audit: ownEntry } : {}),
           },
           // The record is absent, or already there identically (a redelivery).
           ConditionExpression: 'attribute_not_exists(PK) OR #h = :h',
@@ -210,17 +230,48 @@ export class DynamoSubjectRecords implements SubjectRecordStore {
           },
         },
       });
+      // The cited event's marker, which its own commits check (`citationCheck`).
+      items.push({
+        Put: {
+          TableName: this.table,
+          Item: { PK: keys.event(change.reference.clientEventId), SK: keys.cited },
+        },
+      });
     }
-    for (const entry of change.audit) items.push({ Put: { TableName: this.table, Item: auditItem(entry) } });
+    for (const entry of change.audit)
+      if (entry !== ownEntry) items.push({ Put: { TableName: this.table, Item: auditItem(entry) } });
     if (items.length === 0) return true;
-    try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
-    } catch (err) {
-      if (!isCancelledByCondition(err)) throw new StoreError('DynamoDB transaction failed', { cause: err });
-      // Certainly not written (a condition failed): the parts written for it go.
-      for (const { snapshot, ready } of prepared)
-        if (ready.written) await this.results.discard(change.subject, 'SNAPSHOT', snapshot.year, ready.written);
-      return false;
+    // Not cited (the common case): the check rides in the transaction, no request of its own.
+    const check = change.citationCheck
+      ? items.push({
+          ConditionCheck: {
+            TableName: this.table,
+            Key: { PK: keys.event(change.citationCheck), SK: keys.cited },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        }) - 1
+      : -1;
+    let cited = false;
+    for (;;) {
+      try {
+        await this.doc.send(new TransactWriteCommand({ TransactItems: items }));
+        break;
+      } catch (err) {
+        if (!isCancelledByCondition(err)) throw new StoreError('DynamoDB transaction failed', { cause: err });
+        const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+        const onlyCitation =
+          check >= 0 && !cited && reasons.every((r, i) => (i === check) === (r.Code === 'ConditionalCheckFailed'));
+        if (onlyCitation) {
+          // Cited: the same change again without the check (nothing of it was written); say so.
+          cited = true;
+          items.splice(check, 1);
+          continue;
+        }
+        // Certainly not written (a condition failed): the parts written for it go.
+        for (const { snapshot, ready } of prepared)
+          if (ready.written) await this.results.discard(change.subject, 'SNAPSHOT', snapshot.year, ready.written);
+        return false;
+      }
     }
     for (const { snapshot, ready } of prepared)
       if (ready.explanation || snapshot.explanation)
@@ -231,7 +282,7 @@ export class DynamoSubjectRecords implements SubjectRecordStore {
           snapshot.version,
           ready.explanation?.id ?? null,
         );
-    return true;
+    return cited ? 'cited' : true;
   }
 
   async referencesTo(eventId: string): Promise<SubjectRef[]> {
@@ -249,17 +300,31 @@ export class DynamoSubjectRecords implements SubjectRecordStore {
     return [...seen.values()];
   }
 
+  /**
+   * Written only when it changed: the item keeps the link's canonical JSON, and the write is refused
+   * by its condition when that is the same, so an unchanged link writes nothing (a nightly run
+   * rewrites no staff link it has already written).
+   */
   async putStaffLink(agency: SubjectRef, link: StaffLink): Promise<boolean> {
-    const r = await storeCall('Put', () =>
-      this.doc.send(
+    const canonical = JSON.stringify({
+      practitionerId: link.practitionerId,
+      firstCountedOn: Object.fromEntries(Object.entries(link.firstCountedOn).sort(([a], [b]) => a.localeCompare(b))),
+    });
+    try {
+      await this.doc.send(
         new PutCommand({
           TableName: this.table,
-          Item: { PK: keys.subject(agency), SK: keys.staff(link.practitionerId), link },
-          ReturnValues: 'ALL_OLD',
+          Item: { PK: keys.subject(agency), SK: keys.staff(link.practitionerId), link, linkJson: canonical },
+          ConditionExpression: 'attribute_not_exists(#j) OR #j <> :j',
+          ExpressionAttributeNames: { '#j': 'linkJson' },
+          ExpressionAttributeValues: { ':j': canonical },
         }),
-      ),
-    );
-    return JSON.stringify(r.Attributes?.link ?? null) !== JSON.stringify(link);
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw new StoreError('DynamoDB Put failed', { cause: err });
+    }
   }
 
   async deleteStaffLink(agency: SubjectRef, practitionerId: string): Promise<void> {

@@ -111,6 +111,16 @@ export const readAll = async (doc: DynamoDBDocumentClient, read: PagedRead): Pro
   return items;
 };
 
+/** Every item of partition `pk` whose sort key begins with `prefix`, read consistently, all pages. */
+export const readPrefix = (doc: DynamoDBDocumentClient, table: string, pk: string, prefix: string): Promise<Item[]> =>
+  readAll(doc, {
+    kind: 'query',
+    TableName: table,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+    ExpressionAttributeValues: { ':pk': pk, ':p': prefix },
+    ConsistentRead: true,
+  });
+
 /** Runs `fn` over items, at most `limit` at a time. */
 export const mapLimit = async <T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> => {
   const out: R[] = new Array(items.length);

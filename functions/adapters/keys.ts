@@ -84,6 +84,8 @@ export const keys = {
     `${verifyAt}#${subject(s)}#${applicationId}`,
   referencedBy: (agency: SubjectRef, eventId: string) => `REFERENCED_BY#${agency.kind}#${agency.id}#${eventId}`,
   referencedByPrefix: 'REFERENCED_BY#',
+  /** Under `EVENT#<eventId>`: present once an agency's record cites the event (I4), so its changes need the knock-on. */
+  cited: 'CITED',
   /** GSI1 of profiles: `LEAGUE#<league|none>#<kind>` / `SUBJECT#<id>`. */
   league: (league: string | null | undefined, kind: SubjectRef['kind']) => `LEAGUE#${league ?? 'none'}#${kind}`,
   leagueSort: (id: string) => `SUBJECT#${id}`,
@@ -110,6 +112,16 @@ export const keys = {
   participants: (year: number, kind: CycleKind, league: string) => `PARTICIPANTS#${year}#${kind}#${league}`,
   /** `VOLUNTARY#<year>#<kind>#<league>` / `<code>`: applications to take part of one's own accord (Art 6(8)). */
   voluntary: (year: number, kind: CycleKind, league: string) => `VOLUNTARY#${year}#${kind}#${league}`,
+  /** `REPORT#<year>#<kind>#<league>` / `HEAD#<v>`, `ENTRY#<v>#<code>`, `CHECK`, `AUDIT#<at>#<n>`: a league's report (上报名单). */
+  leagueReport: (year: number, kind: CycleKind, league: string) => `REPORT#${year}#${kind}#${league}`,
+  /** `REVIEW#<year>#<kind>` / `DECISION#<code>`, `AUDIT#<at>#<n>`: the review group's decisions (复核审定, Art 8). */
+  review: (year: number, kind: CycleKind) => `REVIEW#${year}#${kind}`,
+  /** `FINAL#<year>#<kind>` / `<code>`: the year's final results, frozen at 复核审定 (Art 16(4), 17(6)). */
+  finalResults: (year: number, kind: CycleKind) => `FINAL#${year}#${kind}`,
+  /** `COMMENTS#<year>#<kind>#<league>` / `COMMENT#<id>`, `AUDIT#<at>#<id>`: the public's comments during publicity. */
+  comments: (year: number, kind: CycleKind, league: string) => `COMMENTS#${year}#${kind}#${league}`,
+  /** `THROTTLE#<client hash>` / `<window start>`: a client's comment count in a rate window (TTL `expiresAt`). */
+  throttle: (client: string) => `THROTTLE#${client}`,
 } as const;
 
 /**

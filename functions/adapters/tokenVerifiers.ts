@@ -66,7 +66,10 @@ export class Hs256TokenVerifier implements TokenVerifier {
 export const signLocalToken = async (
   secret: string,
   claims: StaffClaims,
-  expiresIn: string | number = '12h',
+  // In seconds by default, so that `exp` is counted from the same second as `iat`: a relative string
+  // ('12h') is counted by jose from its own clock reading, which may be a second later and then fail
+  // the check below.
+  expiresIn: string | number = MAX_TOKEN_LIFETIME_SECONDS,
 ): Promise<string> => {
   const now = Math.floor(Date.now() / 1000);
   const token = new SignJWT({ ...claims })

@@ -10,12 +10,15 @@ import type { CyclesApiUseCases } from '../cycles-api/handler.ts';
 import { MarkLateFilings } from '../filing/markLateFilings.ts';
 import { confirmationNoticesMessages } from '../notices/confirmationNoticesMessage.ts';
 import { IssueParticipantsNotices } from '../notices/issueParticipantsNotices.ts';
-import { ParticipantLists } from '../participants/participantLists.ts';
 import type { ProfileStore, RepairApplicationStore, SubjectDirectory } from '../ports/store.ts';
 import { listedParticipants } from '../publication/listedParticipants.ts';
 import { planPublication } from '../publication/publishResults.ts';
 import { FlagOverdueRepair } from '../repairs/flagOverdueRepair.ts';
+import { LeagueReportGate } from '../reports/reportGate.ts';
+import { bothGates } from '../review/reviewGate.ts';
 import type { Edges, StoreEdge } from './edges.ts';
+import { type ParticipantListEdges, participantListsOf } from './participantLists.ts';
+import { type ReviewGateEdges, reviewGateOf } from './review.ts';
 
 type TransitionEdges = Pick<Edges, 'cycleStore' | 'scheduler' | 'clock'>;
 type PlanningEdges = Pick<Edges, 'rescoreQueue' | 'participants'> & StoreEdge<SubjectDirectory>;
@@ -41,23 +44,31 @@ const participantsNoticesOf = (e: NoticeEdges): IssueParticipantsNotices =>
   new IssueParticipantsNotices(e.cycleStore, e.participants, e.notices, e.clock);
 
 /** The cycles API's use cases; the region's `published` act plans the year's publication (Art 16(5), 17(7)). */
-export const cyclesApiUseCases = (e: TransitionEdges & PlanningEdges & NoticeEdges): CyclesApiUseCases => {
+export const cyclesApiUseCases = (
+  e: TransitionEdges & PlanningEdges & NoticeEdges & ParticipantListEdges & ReviewGateEdges,
+): CyclesApiUseCases => {
   const transitions = transitionsOf(e);
   const notices = participantsNoticesOf(e);
   return {
-    participantLists: new ParticipantLists(e.participants, e.cycleStore, e.clock),
+    participantLists: participantListsOf(e),
     openCycle: new OpenCycle(e.cycleStore, transitions),
     readCycle: new ReadCycle(e.cycleStore, transitions),
-    recordAct: new RecordAct(e.cycleStore, transitions, planPublicationOf(e), async (of, actor, act) => {
-      if (act === 'participantsNotified') return notices.execute(of, actor);
-      // The confirmation notices carry each participant's evaluation: the rescore worker writes them.
-      const cycle = await e.cycleStore.getCycle(of.year, of.kind);
-      if (!cycle) return undefined;
-      const entries = await e.participants.participants(of);
-      return e.rescoreQueue.send(
-        confirmationNoticesMessages(cycle, of.league, entries, actor, e.clock.now().toISOString()),
-      );
-    }),
+    recordAct: new RecordAct(
+      e.cycleStore,
+      transitions,
+      planPublicationOf(e),
+      async (of, actor, act) => {
+        if (act === 'participantsNotified') return notices.execute(of, actor);
+        // The confirmation notices carry each participant's evaluation: the rescore worker writes them.
+        const cycle = await e.cycleStore.getCycle(of.year, of.kind);
+        if (!cycle) return undefined;
+        const entries = await e.participants.participants(of);
+        return e.rescoreQueue.send(
+          confirmationNoticesMessages(cycle, of.league, entries, actor, e.clock.now().toISOString()),
+        );
+      },
+      bothGates(new LeagueReportGate(e.leagueReports, e.clock), reviewGateOf(e)),
+    ),
     loadCalendar: new LoadCalendar(e.cycleStore, transitions),
   };
 };

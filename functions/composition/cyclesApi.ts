@@ -1,5 +1,5 @@
 import { createCyclesApiHandler } from '../cycles-api/handler.ts';
-import type { SubjectDirectory } from '../ports/store.ts';
+import type { ProfileStore, SubjectDirectory } from '../ports/store.ts';
 import { cyclesApiUseCases } from './cycles.ts';
 import type { Edges, StoreEdge } from './edges.ts';
 
@@ -7,7 +7,19 @@ import type { Edges, StoreEdge } from './edges.ts';
 export const composeCyclesApi = (
   e: Pick<
     Edges,
-    'cycleStore' | 'scheduler' | 'clock' | 'rescoreQueue' | 'participants' | 'notices' | 'tokenVerifier' | 'logger'
+    | 'cycleStore'
+    | 'scheduler'
+    | 'clock'
+    | 'rescoreQueue'
+    | 'recordQueue'
+    | 'participants'
+    | 'notices'
+    | 'leagueReports'
+    | 'reviews'
+    | 'objections'
+    | 'comments'
+    | 'tokenVerifier'
+    | 'logger'
   > &
-    StoreEdge<SubjectDirectory>,
+    StoreEdge<SubjectDirectory & Pick<ProfileStore, 'getProfile' | 'putProfile'>>,
 ) => createCyclesApiHandler(cyclesApiUseCases(e), e.tokenVerifier, e.logger('cycles-api'));

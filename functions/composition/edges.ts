@@ -1,15 +1,19 @@
+import type { CommentStore } from '../ports/comments.ts';
 import type { CommitmentStore } from '../ports/commitments.ts';
 import type { RepairQueueReader, SubjectListing } from '../ports/consoleLists.ts';
 import type { CreditPlatform, PushBatch } from '../ports/creditPlatform.ts';
 import type { CycleStore } from '../ports/cycleStore.ts';
 import type { FilingStore } from '../ports/filings.ts';
+import type { FinalResultStore } from '../ports/finalResults.ts';
 import type { TokenVerifier, WebhookSecrets } from '../ports/identity.ts';
+import type { LeagueReportStore } from '../ports/leagueReports.ts';
 import type { NoticeStore } from '../ports/notices.ts';
 import type { ObjectionStore } from '../ports/objections.ts';
 import type { ParticipantStore } from '../ports/participants.ts';
 import type { PractitionerFilingStore } from '../ports/practitionerFilings.ts';
 import type { PublishedDirectory } from '../ports/publishedDirectory.ts';
 import type { RecordQueue } from '../ports/queue.ts';
+import type { ReviewStore } from '../ports/reviews.ts';
 import type { Scheduler } from '../ports/scheduler.ts';
 import type { CreditStore } from '../ports/store.ts';
 import type { VoluntaryStore } from '../ports/voluntary.ts';
@@ -54,6 +58,14 @@ export interface Edges {
   readonly warnings: WarningStore;
   /** Objections of participants and their reviews (Art 17(3), 18(4)), and confirmations (确认无误). */
   readonly objections: ObjectionStore;
+  /** The leagues' reports (上报名单) and the region's quality checks (Art 16(2), 17(3), 18(4); Art 8). */
+  readonly leagueReports: LeagueReportStore;
+  /** The public's comments during publicity and their findings (Art 16(3)-(4), 17(4)), with the comment rate windows. */
+  readonly comments: CommentStore;
+  /** The review group's decisions (复核审定, Art 8, 16(4), 17(6), 18(5)). */
+  readonly reviews: ReviewStore;
+  /** The year's final results, frozen at 复核审定 and published from (Art 16(4)-(5), 17(6)-(7)). */
+  readonly finalResults: FinalResultStore;
   readonly recordQueue: RecordQueue;
   readonly rescoreQueue: JsonQueue<unknown>;
   readonly pushQueue: JsonQueue<PushBatch>;

@@ -44,6 +44,11 @@ export const repairService = (e: RepairEdges, seams: RepairSeams = {}): RepairUs
   });
 };
 
-/** Publishes a batch of a year's results and hands it to the push queue (the rescore worker's part). */
-export const publishResults = (e: Pick<Edges, 'pushQueue'> & StoreEdge<ReissueStore>): PublishResults =>
-  new PublishResults(e.store, (batch) => e.pushQueue.send([batch]));
+/** Publishes a batch of a year's results, tells each unit its result, and hands the batch to the push queue (the rescore worker's part). */
+export const publishResults = (
+  e: Pick<Edges, 'pushQueue' | 'finalResults' | 'notices' | 'clock'> & StoreEdge<ReissueStore>,
+): PublishResults =>
+  new PublishResults(e.store, (batch) => e.pushQueue.send([batch]), e.finalResults, {
+    notices: e.notices,
+    clock: e.clock,
+  });

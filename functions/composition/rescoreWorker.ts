@@ -7,9 +7,10 @@ import { publishResults, type ReissueStore, reissuePublished } from './repairs.t
 /** Subjects rescored in parallel within one message. */
 const RESCORE_CONCURRENCY = 5;
 
-/** The rescore queue's consumer: nightly rescoring and publication batches. `onSummary`: the local runtime's progress. */
+/** The rescore queue's consumer: nightly rescoring, the freeze of the final results and publication batches. `onSummary`: the local runtime's progress. */
 export const composeRescoreWorker = (
-  e: Pick<Edges, 'pushQueue' | 'recordQueue' | 'clock' | 'logger' | 'notices'> & StoreEdge<ReissueStore>,
+  e: Pick<Edges, 'pushQueue' | 'recordQueue' | 'clock' | 'logger' | 'notices' | 'finalResults'> &
+    StoreEdge<ReissueStore>,
   seams: { readonly onSummary?: (s: RescoreSummary) => void } = {},
 ) =>
   createRescoreWorkerHandler(

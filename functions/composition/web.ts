@@ -5,6 +5,7 @@ import { WEB_ROUTES } from '../web/routes.ts';
 import type { CookieOptions, CookieSigner } from '../web/session/session.ts';
 import type { Edges } from './edges.ts';
 import { webAuthDeps } from './webAuth.ts';
+import { webConsoleCommentsDeps } from './webConsoleComments.ts';
 import { webConsoleCyclesDeps } from './webConsoleCycles.ts';
 import { webConsoleEvidenceDeps } from './webConsoleEvidence.ts';
 import { webConsoleNoticesDeps } from './webConsoleNotices.ts';
@@ -14,7 +15,9 @@ import {
   webConsolePractitionersDeps,
   webConsoleVoluntaryDeps,
 } from './webConsoleParticipants.ts';
+import { webConsoleReportsDeps } from './webConsoleReports.ts';
 import { webConsoleResultsUseDeps } from './webConsoleResultsUse.ts';
+import { webConsoleReviewDeps } from './webConsoleReview.ts';
 import { webConsoleSubjectsDeps } from './webConsoleSubjects.ts';
 import { webConsoleWarningsDeps } from './webConsoleWarnings.ts';
 import { webPortalDeps } from './webPortal.ts';
@@ -24,6 +27,7 @@ import { webPortalObjectionsDeps } from './webPortalObjections.ts';
 import { webPortalPractitionersDeps } from './webPortalPractitioners.ts';
 import { webPortalWarningsDeps } from './webPortalWarnings.ts';
 import { webPublicDeps } from './webPublic.ts';
+import { webPublicityDeps } from './webPublicity.ts';
 
 export interface WebOptions {
   readonly signer: () => Promise<CookieSigner>;
@@ -36,7 +40,9 @@ export interface WebOptions {
 /** The edges the pages use: whatever each area's composition asks for. */
 export type WebEdges = Pick<Edges, 'clock' | 'logger'> &
   Parameters<typeof webPublicDeps>[0] &
+  Parameters<typeof webPublicityDeps>[0] &
   Parameters<typeof webConsoleCyclesDeps>[0] &
+  Parameters<typeof webConsoleCommentsDeps>[0] &
   Parameters<typeof webConsoleSubjectsDeps>[0] &
   Parameters<typeof webConsoleParticipantsDeps>[0] &
   Parameters<typeof webConsoleVoluntaryDeps>[0] &
@@ -50,13 +56,16 @@ export type WebEdges = Pick<Edges, 'clock' | 'logger'> &
   Parameters<typeof webPortalNoticesDeps>[0] &
   Parameters<typeof webPortalFilingDeps>[0] &
   Parameters<typeof webConsoleEvidenceDeps>[0] &
+  Parameters<typeof webConsoleReportsDeps>[0] &
+  Parameters<typeof webConsoleReviewDeps>[0] &
   Parameters<typeof webAuthDeps>[0];
 
 export const composeWeb = (e: WebEdges, o: WebOptions) => {
   const deps: WebDeps = {
-    public: webPublicDeps(e),
+    public: { ...webPublicDeps(e), publicity: webPublicityDeps(e) },
     console: {
       ...webConsoleCyclesDeps(e),
+      ...webConsoleCommentsDeps(e),
       ...webConsoleSubjectsDeps(e),
       ...webConsoleParticipantsDeps(e),
       ...webConsoleVoluntaryDeps(e),
@@ -66,6 +75,8 @@ export const composeWeb = (e: WebEdges, o: WebOptions) => {
       ...webConsoleWarningsDeps(e),
       ...webConsoleResultsUseDeps(e),
       ...webConsoleEvidenceDeps(e),
+      ...webConsoleReportsDeps(e),
+      ...webConsoleReviewDeps(e),
     },
     portal: {
       ...webPortalDeps(e),

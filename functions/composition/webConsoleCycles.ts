@@ -1,5 +1,5 @@
 import { CycleTransitions } from '../cycles/cycleTransitions.ts';
-import type { OutboxStore, SubjectDirectory } from '../ports/store.ts';
+import type { OutboxStore, ProfileStore, SubjectDirectory } from '../ports/store.ts';
 import { ListStuckClaims } from '../stuck-claims/listStuckClaims.ts';
 import { RedriveStuckClaim } from '../stuck-claims/redriveStuckClaim.ts';
 import type { CycleConsoleDeps } from '../web/console/cycles/deps.ts';
@@ -17,9 +17,22 @@ import type { Edges, StoreEdge } from './edges.ts';
 export const webConsoleCyclesDeps = (
   e: Pick<
     Edges,
-    'clock' | 'cycleStore' | 'scheduler' | 'rescoreQueue' | 'recordQueue' | 'consoleLists' | 'participants' | 'notices'
+    | 'clock'
+    | 'cycleStore'
+    | 'scheduler'
+    | 'rescoreQueue'
+    | 'recordQueue'
+    | 'consoleLists'
+    | 'participants'
+    | 'notices'
+    | 'leagueReports'
+    | 'reviews'
+    | 'objections'
+    | 'comments'
   > &
-    StoreEdge<SubjectDirectory & Pick<OutboxStore, 'stuckEntries' | 'redrive'>>,
+    StoreEdge<
+      SubjectDirectory & Pick<OutboxStore, 'stuckEntries' | 'redrive'> & Pick<ProfileStore, 'getProfile' | 'putProfile'>
+    >,
 ): CycleConsoleDeps => {
   const api = cyclesApiUseCases(e);
   const transitions = new CycleTransitions(e.cycleStore, e.scheduler, e.clock);

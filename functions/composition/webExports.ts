@@ -3,7 +3,7 @@ import { ReadCycle } from '../cycles/readCycle.ts';
 import { ListIssuedNotices } from '../notices/listIssuedNotices.ts';
 import { ListObjections } from '../objections/listObjections.ts';
 import { type Scheduler, SchedulerError } from '../ports/scheduler.ts';
-import type { OutboxStore } from '../ports/store.ts';
+import type { OutboxStore, ProfileStore } from '../ports/store.ts';
 import { CurrentBlacklist } from '../results-use/currentBlacklist.ts';
 import { ListStuckClaims } from '../stuck-claims/listStuckClaims.ts';
 import { ListWarnings } from '../warnings/listWarnings.ts';
@@ -16,13 +16,19 @@ import { createWebHandler } from '../web/handler.ts';
 import { ListPublished } from '../web/public/listPublished.ts';
 import type { Edges, StoreEdge } from './edges.ts';
 import type { WebOptions } from './web.ts';
+import { webConsoleCommentsDeps } from './webConsoleComments.ts';
 import { webConsoleParticipantsDeps } from './webConsoleParticipants.ts';
+import { reportExportDeps } from './webConsoleReports.ts';
 import { webConsoleResultsUseDeps } from './webConsoleResultsUse.ts';
+import { reviewExportDeps } from './webConsoleReview.ts';
 
 // Its own module: the pages' composition (web.ts) never imports the downloads, so the pages'
 // bundle never holds exceljs (test/functions/web/exportRoutes.test.ts).
 
-/** The edges the Excel downloads use: read-only storage ports, the lists of participants, the clock and the logger. */
+/**
+ * The edges the Excel downloads use: read-only storage ports, the lists of participants (an import
+ * registers the listed units nobody registered, and has them re-evaluated), the clock and the logger.
+ */
 export type WebExportEdges = Pick<
   Edges,
   | 'clock'
@@ -34,8 +40,12 @@ export type WebExportEdges = Pick<
   | 'objections'
   | 'notices'
   | 'warnings'
+  | 'leagueReports'
+  | 'comments'
+  | 'reviews'
+  | 'recordQueue'
 > &
-  StoreEdge<Pick<OutboxStore, 'stuckEntries'>>;
+  StoreEdge<Pick<OutboxStore, 'stuckEntries'> & Pick<ProfileStore, 'getProfile' | 'putProfile'>>;
 
 /** Reading a cycle never schedules: a download that tried would be a bug, not a retry. */
 const NO_SCHEDULING: Scheduler = {
@@ -72,6 +82,9 @@ export const composeWebExports = (e: WebExportEdges, o: Omit<WebOptions, 'extraR
       notices: { issued: new ListIssuedNotices(e.notices) },
       ...webConsoleResultsUseDeps(e),
       creditWarnings: { list: new ListWarnings({ warnings: e.warnings, cycles: e.cycleStore, clock: e.clock }) },
+      leagueReports: reportExportDeps(e),
+      publicComments: { list: webConsoleCommentsDeps(e).publicComments.list },
+      review: reviewExportDeps(e),
     },
   };
   return createWebHandler(EXPORT_ROUTES, deps, {

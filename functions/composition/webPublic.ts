@@ -13,7 +13,7 @@ import type { Edges, StoreEdge } from './edges.ts';
 export const webPublicDeps = (
   e: Pick<Edges, 'clock' | 'publishedDirectory' | 'commitments'> &
     StoreEdge<SnapshotReader & PublishedResultStore & SubjectRecordStore>,
-): PublicDeps => {
+): Omit<PublicDeps, 'publicity'> => {
   const lookup = new LookupScore(e.store, e.clock);
   // The public pages read as the public, whoever is signed in (published results only, Art 20).
   const publicLookup: PublicLookup = (asked) => lookup.execute({ type: 'public' }, asked);

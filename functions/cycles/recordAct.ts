@@ -3,6 +3,7 @@ import type { CycleKind } from '../../domain/cycles/definitions.ts';
 import type { LeagueCode } from '../../domain/identifiers/leagues.ts';
 import type { CycleStore } from '../ports/cycleStore.ts';
 import type { StaffClaims } from '../ports/identity.ts';
+import { NO_REPORT_GATE, type ReportGate } from '../reports/reportGate.ts';
 import { actorOf } from '../shared/auth.ts';
 import { type Conflict, conflict, type NotFound, notFound, type Outcome, ok } from '../shared/errors.ts';
 import type { RecordActRequest } from './contracts.ts';
@@ -37,6 +38,8 @@ export class RecordAct {
     private readonly transitions: CycleTransitions,
     private readonly publish: PublishYear,
     private readonly notifyParticipants: NotifyParticipants = async () => undefined,
+    /** The league reports' conditions on `reportSent` and `regionReleased` (docs/reports.md). */
+    private readonly reports: ReportGate = NO_REPORT_GATE,
   ) {}
 
   async execute(
@@ -66,9 +69,14 @@ export class RecordAct {
             actorOf(claims),
             act as NotifyingAct,
           );
+        // Recorded again after a failure: the report the first time did not mark sent is marked now.
+        if (r.refusal.code === 'ALREADY_DONE') await this.reports.recorded(cycle, act, trigger.league, actorOf(claims));
         return conflict(r.refusal.code, r.refusal.message);
       }
+      const gate = await this.reports.refusal(cycle, act, trigger.league);
+      if (gate) return conflict(gate.code, gate.message);
       if (await this.transitions.commit(cycle, r.cycle, r.effects, actorOf(claims), `act.${act}`, why)) {
+        await this.reports.recorded(cycle, act, trigger.league, actorOf(claims));
         if (act === 'published') await this.publish(cycle.kind, cycle.year, this.transitions.today());
         if (notified)
           await this.notifyParticipants(

@@ -1,4 +1,5 @@
 import { legalDateOfInstant } from '../../domain/dates.ts';
+import type { Subject } from '../../domain/subjects/subject.ts';
 import { messageSubject, type RecordMessage } from '../ports/messages.ts';
 import type { RecordQueue } from '../ports/queue.ts';
 import type { DeadlineTarget } from '../ports/scheduler.ts';
@@ -39,11 +40,12 @@ export class ApplyRecordMessage {
   async execute(message: RecordMessage): Promise<ApplyOutcome> {
     const ref = messageSubject(message);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const outcome = await this.attempt(message, ref);
-      if (outcome === 'retry') continue;
+      const attempted = await this.attempt(message, ref);
+      if (attempted === 'retry') continue;
+      const { outcome, subject, cited } = attempted;
       if (outcome.status !== 'conflict') {
         this.afterCommit();
-        await enqueueKnockOns(this.store, this.queue, message, ref);
+        await enqueueKnockOns(this.store, this.queue, message, ref, subject, cited);
         if (this.scheduleWarning) await scheduleWarningDeadline(message, ref, this.clock.now(), this.scheduleWarning);
       }
       return outcome;
@@ -51,13 +53,19 @@ export class ApplyRecordMessage {
     throw new ConcurrentUpdateError(`subject ${ref.kind}:${ref.id} kept changing; retry later`);
   }
 
-  private async attempt(message: RecordMessage, ref: SubjectRef): Promise<ApplyOutcome | 'retry'> {
+  /** One try; with the subject as its partition says (its employer, for the staff knock-on). */
+  private async attempt(
+    message: RecordMessage,
+    ref: SubjectRef,
+  ): Promise<
+    { readonly outcome: ApplyOutcome; readonly subject: Subject | null; readonly cited: boolean | null } | 'retry'
+  > {
     const now = this.clock.now();
     const at = now.toISOString();
     const partition = await this.store.loadSubject(ref);
     const records: RecordsById = new Map(partition.records.map((r) => [r.record.eventId, r]));
     const change = changeOf(message, records, ref, at);
-    if ('status' in change) return change;
+    if ('status' in change) return { outcome: change, subject: partition.profile?.subject ?? null, cited: null };
     const committed = await commitReevaluation(
       this.store,
       ref,
@@ -66,12 +74,21 @@ export class ApplyRecordMessage {
       change,
       legalDateOfInstant(now),
       at,
+      citedEventOf(message),
     );
     if (committed === 'retry') return 'retry';
     await updateStaffLink(this.store, ref, committed.evaluated);
-    return committed.outcome;
+    return { outcome: committed.outcome, subject: committed.evaluated.subject, cited: committed.cited };
   }
 }
+
+/** The record a message changes, which agencies may cite (I4); a re-evaluation changes none. */
+const citedEventOf = (message: RecordMessage): string | undefined =>
+  message.type === 'record.created'
+    ? message.record.eventId
+    : message.type === 'subject.reevaluate'
+      ? undefined
+      : message.eventId;
 
 /** What the message changes in its subject's records (a re-evaluation changes none). */
 const changeOf = (

@@ -18,7 +18,17 @@ export const commitReevaluation = async (
   change: MessageChange,
   today: string,
   at: string,
-): Promise<{ readonly outcome: ApplyOutcome; readonly evaluated: Evaluated } | 'retry'> => {
+  /** The event the message is about: the commit checks whether an agency cites it (I4 knock-on). */
+  citationCheck?: string,
+): Promise<
+  | {
+      readonly outcome: ApplyOutcome;
+      readonly evaluated: Evaluated;
+      /** Whether an agency cites the event; null when nothing was committed to tell. */
+      readonly cited: boolean | null;
+    }
+  | 'retry'
+> => {
   const { newRecord, recordUpdate, eventApplied, lifecycleApplied, reference } = change;
   const audit = [...change.audit];
   const all = [...records.values()].map((r) => r.record);
@@ -48,7 +58,9 @@ export const commitReevaluation = async (
     });
 
   const applied = { ...(eventApplied ? { eventApplied } : {}), ...(lifecycleApplied ? { lifecycleApplied } : {}) };
+  const check = citationCheck ? { citationCheck } : {};
   const commit: SubjectCommit = {
+    ...check,
     subject: ref,
     snapshots,
     audit,
@@ -59,11 +71,15 @@ export const commitReevaluation = async (
     ...(reference ? { reference } : {}),
   };
   const nothingToWrite = !newRecord && !recordUpdate && !profileIfAbsent && snapshots.length === 0;
-  if (!nothingToWrite && !(await store.commitSubject(commit))) return 'retry';
-  if (nothingToWrite && (eventApplied || lifecycleApplied))
-    await store.commitSubject({ subject: ref, snapshots: [], audit: [], ...applied });
+  let written: boolean | 'cited' | null = null;
+  if (!nothingToWrite) {
+    written = await store.commitSubject(commit);
+    if (!written) return 'retry';
+  } else if (eventApplied || lifecycleApplied)
+    written = await store.commitSubject({ subject: ref, snapshots: [], audit: [], ...applied, ...check });
   const outcome: ApplyOutcome = nothingToWrite
     ? { status: 'unchanged' }
     : { status: 'applied', snapshotsWritten: snapshots.length };
-  return { outcome, evaluated };
+  const cited = written === null || !citationCheck ? null : written === 'cited';
+  return { outcome, evaluated, cited };
 };

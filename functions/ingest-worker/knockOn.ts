@@ -1,28 +1,32 @@
 import { warningExpiry } from '../../domain/evaluation/creditWarning.ts';
+import type { Subject } from '../../domain/subjects/subject.ts';
 import type { RecordMessage } from '../ports/messages.ts';
 import type { RecordQueue } from '../ports/queue.ts';
 import { type DeadlineTarget, subjectOwner } from '../ports/scheduler.ts';
-import type { ProfileStore, SubjectRecordStore, SubjectRef } from '../ports/store.ts';
+import type { SubjectRecordStore, SubjectRef } from '../ports/store.ts';
 
 /**
  * The knock-on re-evaluations of an applied message, enqueued (idempotent themselves): agencies
  * citing the record (I4), the employer of a practitioner (Annex 2 staff rule).
  */
 export const enqueueKnockOns = async (
-  store: SubjectRecordStore & ProfileStore,
+  store: Pick<SubjectRecordStore, 'referencesTo'>,
   queue: RecordQueue,
   message: RecordMessage,
   ref: SubjectRef,
+  /** The subject as the applied message's evaluation read it (its profile), so no second read. */
+  subject: Subject | null,
+  /** Whether an agency cites the changed record, as the commit found; null: unknown, so look. */
+  cited: boolean | null = null,
 ): Promise<void> => {
   const out: RecordMessage[] = [];
-  if (message.type !== 'subject.reevaluate') {
+  if (message.type !== 'subject.reevaluate' && cited !== false) {
     const eventId = message.type === 'record.created' ? message.record.eventId : message.eventId;
     for (const agency of await store.referencesTo(eventId))
       out.push({ type: 'subject.reevaluate', subject: agency, cause: `client:${eventId}:${message.type}` });
   }
   if (ref.kind === 'practitioner') {
-    const profile = await store.getProfile(ref);
-    const employer = profile?.subject.kind === 'practitioner' ? profile.subject.employer : null;
+    const employer = subject?.kind === 'practitioner' ? subject.employer : null;
     if (employer?.kind === 'agency') {
       const cause =
         message.type === 'record.created'

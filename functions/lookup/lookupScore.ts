@@ -6,7 +6,7 @@ import type { Caller } from '../shared/auth.ts';
 import type { Clock } from '../shared/clock.ts';
 import { type Forbidden, type Invalid, invalid, type NotFound, notFound, type Outcome, ok } from '../shared/errors.ts';
 import { parseRequest, subjectPath } from '../shared/http.ts';
-import { authorize } from '../shared/policy.ts';
+import { authorize, type ListedEmployer } from '../shared/policy.ts';
 import {
   evaluateStored,
   explanationPage,
@@ -14,11 +14,14 @@ import {
   publicShape,
   unregisteredSubject,
 } from '../shared/subjectEvaluation.ts';
+import { type ListedEmployers, listedEmployerOf } from './listedEmployers.ts';
 
 /**
  * `GET /v1/subjects/{kind}/{id}/score` (docs/api.md §3). Public callers get only published annual results
  * of enterprises and agencies (practitioners never: Art 18(6), 35). Staff get the live score in
- * their jurisdiction and the public view elsewhere (docs/authorization.md): one read of the
+ * their jurisdiction and the public view elsewhere (docs/authorization.md); the unit that filed a
+ * practitioner the bureau listed reads that practitioner's live result of that year (Art 18(1), 18(4)),
+ * when `employers` is given: one read of the
  * snapshot in the common case, a fresh evaluation from the records when another `asOf` is asked
  * for or the snapshot is older than today.
  */
@@ -40,7 +43,14 @@ export class LookupScore {
   constructor(
     private readonly store: SnapshotReader & PublishedResultStore & SubjectRecordStore,
     private readonly clock: Clock,
+    private readonly employers?: Pick<ListedEmployers, 'filingOf'>,
   ) {}
+
+  /** The caller's unit, when it filed this practitioner for the year and the bureau listed it. */
+  private async listedEmployer(caller: Caller, ref: SubjectRef, year: number): Promise<ListedEmployer | undefined> {
+    if (!this.employers || caller.type !== 'staff' || ref.kind !== 'practitioner') return undefined;
+    return listedEmployerOf(await this.employers.filingOf(caller.claims, ref.id, year));
+  }
 
   /** `caller`: the public or staff (a refused token was answered 401 before it got here). */
   async execute(caller: Caller, { kind, id, ...query }: LookupQuery): Promise<LookupOutcome> {
@@ -66,10 +76,11 @@ export class LookupScore {
     const asOf = q.asOf ?? today;
     if (asOf < `${wantedYear}-01-01`)
       return invalid([{ path: 'asOf', message: `评价基准日不能早于${wantedYear}年1月1日` }]);
+    const listedEmployer = await this.listedEmployer(caller, ref, wantedYear);
     const snapshot = await this.store.getSnapshot(ref, wantedYear);
     // One read in the common case: the stored result holds for any date in its stable period.
     if (snapshot && snapshot.asOf <= asOf && asOf <= (snapshot.stableThrough ?? snapshot.asOf)) {
-      if (!authorize(caller, 'subject.readLive', { ...ref, league: snapshot.league }).ok)
+      if (!authorize(caller, 'subject.readLive', { ...ref, league: snapshot.league, listedEmployer }).ok)
         return this.publicView(ref, year, 'forbidden');
       return ok({ ...snapshot.result, asOf, status: 'live' });
     }
@@ -80,7 +91,8 @@ export class LookupScore {
     const league = known
       ? leagueOf(partition.profile?.subject ?? unregisteredSubject(ref, records))
       : (snapshot?.league ?? null);
-    if (!authorize(caller, 'subject.readLive', { ...ref, league }).ok) return this.publicView(ref, year, 'forbidden');
+    if (!authorize(caller, 'subject.readLive', { ...ref, league, listedEmployer }).ok)
+      return this.publicView(ref, year, 'forbidden');
     if (!known) return notFound;
     const evaluated = await evaluateStored(this.store, ref, partition, records, [wantedYear], asOf);
     const result = evaluated.results.get(wantedYear);

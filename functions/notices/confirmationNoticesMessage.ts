@@ -56,7 +56,8 @@ export const confirmationNoticesMessages = (
 ): ConfirmationNoticesMessage[] => {
   const w = objectionWindow(cycle, league, now);
   const closesAt = cycle.deadlines.find((d) => d.id === deadlineId('CONFIRMATION', 'end', league))?.at;
-  if (!w.open || !closesAt || cycle.kind !== 'agency') return [];
+  // Enterprises have no confirmation stage (Art 16); agencies (Art 17(3)) and practitioners (Art 18(4)) do.
+  if (!w.open || !closesAt || cycle.kind === 'enterprise') return [];
   const window = { opensOn: w.opensOn, closesOn: w.closesOn, closesAt, article: w.article };
   const out: ConfirmationNoticesMessage[] = [];
   for (let i = 0; i < entries.length; i += CONFIRMATION_BATCH)

@@ -27,8 +27,9 @@ export class IssueConfirmationNotices {
     const none = { issued: 0, existing: 0 };
     const { window, issuedBy } = m;
     const of: LeagueCycle = { year: m.year, kind: m.kind, league: m.league };
-    // Practitioners have no portal; their employers see them (docs/notices.md).
-    if (of.kind !== 'agency') return none;
+    // Enterprises have no confirmation stage (Art 16). A practitioner's notice is addressed to it and
+    // shown to the unit that filed it (Art 18(1), 18(4); docs/notices.md).
+    if (of.kind === 'enterprise') return none;
     const now = this.clock.now().toISOString();
     // Written within the objection window only (I12: to 23:59:59 of its closing date).
     if (Date.parse(now) > Date.parse(window.closesAt)) return none;

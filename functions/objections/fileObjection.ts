@@ -1,6 +1,5 @@
 import type { CycleKind } from '../../domain/cycles/definitions.ts';
 import { legalDateOfInstant } from '../../domain/dates.ts';
-import { isLeagueCode } from '../../domain/identifiers/leagues.ts';
 import {
   type Objection,
   type ObjectionInput,
@@ -8,6 +7,7 @@ import {
   objectionInputIssues,
   windowFor,
 } from '../../domain/objections/objection.ts';
+import type { ListedEmployers } from '../lookup/listedEmployers.ts';
 import type { LookupScore } from '../lookup/lookupScore.ts';
 import type { CycleStore } from '../ports/cycleStore.ts';
 import { EVIDENCE_KEY, evidencePrefixOf } from '../ports/evidenceStore.ts';
@@ -27,16 +27,12 @@ import {
   ok,
   type Unauthorized,
 } from '../shared/errors.ts';
-import { authorize } from '../shared/policy.ts';
+import { type ConfirmingSubject, confirmingSubject, type OnBehalf, selfOfClaims } from './confirmingSubject.ts';
 import type { ObjectionActs } from './objectionActs.ts';
 
 export type FileRefusal = Unauthorized | Forbidden | Invalid | NotFound | Conflict;
 
-/** The subject a participant is, from its claims. */
-export const selfOfClaims = (claims: { role: string; subject?: string }): SubjectRef | null =>
-  (claims.role === 'agency' || claims.role === 'enterprise') && claims.subject
-    ? { kind: claims.role, id: claims.subject }
-    : null;
+export { selfOfClaims };
 
 /** The counted and pending records of the participant's year, as its live result lists them. */
 export const ownRecordsOf = async (
@@ -56,7 +52,8 @@ export const ownRecordsOf = async (
  * (Art 17(3), 18(4)), within the confirmation window. Crash-safe: the objection is stored first under
  * an id derived from what is filed, then the cycle receives it (`objectionReceived`, which puts its
  * review limit on the deadline path); submitting the same objection again changes nothing but records
- * the act if a crash left it unrecorded.
+ * the act if a crash left it unrecorded. A unit objects for a practitioner it filed and the bureau
+ * listed (`onBehalf`, Art 18(4)): the objection is the practitioner's, `filedBy` the unit's user.
  */
 export class FileObjection {
   constructor(
@@ -66,35 +63,37 @@ export class FileObjection {
     private readonly acts: ObjectionActs,
     private readonly lookup: Pick<LookupScore, 'execute'>,
     private readonly clock: Clock,
+    private readonly employers?: Pick<ListedEmployers, 'filingOf'>,
   ) {}
 
   async execute(
     caller: Caller,
     cycleOf: { readonly year: number; readonly kind: CycleKind },
     input: ObjectionInput,
+    onBehalf?: string,
   ): Promise<Outcome<{ readonly objection: Objection; readonly filed: boolean }, FileRefusal>> {
-    const auth = authorize(caller, 'objection.file');
-    if (!auth.ok) return auth.refusal;
-    const self = selfOfClaims(auth.claims);
-    if (!self || self.kind !== cycleOf.kind) return { status: 'forbidden' };
-    const profile = await this.store.getProfile(self);
-    const subject = profile?.subject;
-    const league = subject && 'league' in subject ? subject.league : null;
-    if (!subject || !league || !isLeagueCode(league)) return notFound;
+    const who = await confirmingSubject(
+      caller,
+      this.store,
+      this.employers,
+      onBehalf === undefined ? undefined : ({ residentId: onBehalf, year: cycleOf.year } satisfies OnBehalf),
+    );
+    if (who.status !== 'ok') return who;
+    const { subject: self, league, name, unit, claims }: ConfirmingSubject = who.value;
+    if (self.kind !== cycleOf.kind) return { status: 'forbidden' };
     const cycle = await this.cycles.getCycle(cycleOf.year, cycleOf.kind);
     if (!cycle) return notFound;
     const id = objectionIdOf(self, cycleOf.year, input);
     const existing = await this.objections.objection(self, id);
     if (existing) {
-      if (existing.status === 'open' && existing.kind === 'confirmation')
-        await this.acts.received(auth.claims, existing);
+      if (existing.status === 'open' && existing.kind === 'confirmation') await this.acts.received(claims, existing);
       return ok({ objection: existing, filed: false });
     }
     const window = windowFor(cycle, league, this.clock.now().toISOString());
     if (!window.open) return conflict('WINDOW_CLOSED', window.reason);
     const issues = objectionInputIssues(input, await ownRecordsOf(this.lookup, caller, self, cycleOf.year));
-    // Only the participant's own uploaded files may be named (the keys are the site's: evidenceStore.ts).
-    if (input.evidenceFiles.some((k) => !EVIDENCE_KEY.test(k) || !k.startsWith(evidencePrefixOf(self))))
+    // Only the signed-in unit's own uploaded files may be named (the keys are the site's: evidenceStore.ts).
+    if (input.evidenceFiles.some((k) => !EVIDENCE_KEY.test(k) || !k.startsWith(evidencePrefixOf(unit))))
       issues.push({ path: 'evidenceFiles', message: '证明材料文件编号无效，请重新上传' });
     if (issues.length > 0) return invalid(issues);
     const at = this.clock.now().toISOString();
@@ -104,14 +103,14 @@ export class FileObjection {
       cycle: { year: cycleOf.year, kind: cycleOf.kind },
       league,
       subject: self,
-      subjectName: subject.name ?? self.id,
+      subjectName: name,
       records: [...input.records],
       preGrade: input.preGrade,
       reasons: input.reasons.trim(),
       evidenceFiles: [...input.evidenceFiles],
       filedAt: at,
       filedOn: legalDateOfInstant(this.clock.now()),
-      filedBy: actorOf(auth.claims),
+      filedBy: actorOf(claims),
       windowClosesOn: window.closesOn,
       status: 'open',
       reviews: [],
@@ -134,7 +133,7 @@ export class FileObjection {
     const stored = filed === 'filed' ? objection : ((await this.objections.objection(self, id)) ?? objection);
     // An enterprise's objection goes to the region's review group (Art 8); the cycle has no case for it.
     if (stored.kind === 'publicity') return ok({ objection: stored, filed: filed === 'filed' });
-    const act = await this.acts.received(auth.claims, stored);
+    const act = await this.acts.received(claims, stored);
     if (!act.ok) return conflict(act.code, act.message);
     return ok({ objection: stored, filed: filed === 'filed' });
   }

@@ -1,6 +1,6 @@
 import type { Cycle } from '../../domain/cycles/cycle.ts';
 import { legalDateOfInstant } from '../../domain/dates.ts';
-import { isLeagueCode, type LeagueCode } from '../../domain/identifiers/leagues.ts';
+import type { LeagueCode } from '../../domain/identifiers/leagues.ts';
 import {
   disputedRecords,
   type Objection,
@@ -8,6 +8,7 @@ import {
   reviewDeadlineOf,
   windowFor,
 } from '../../domain/objections/objection.ts';
+import type { ListedEmployers } from '../lookup/listedEmployers.ts';
 import type { LookupScore } from '../lookup/lookupScore.ts';
 import type { CycleStore } from '../ports/cycleStore.ts';
 import type { ObjectionStore, RecordsConfirmation } from '../ports/objections.ts';
@@ -24,8 +25,7 @@ import {
   ok,
   type Unauthorized,
 } from '../shared/errors.ts';
-import { authorize } from '../shared/policy.ts';
-import { selfOfClaims } from './fileObjection.ts';
+import { confirmingSubject, type OnBehalf } from './confirmingSubject.ts';
 
 type LookupBody = Extract<Awaited<ReturnType<LookupScore['execute']>>, { status: 'ok' }>['body'];
 
@@ -35,7 +35,10 @@ export interface ObjectionWithLimit extends Objection {
 }
 
 export interface ConfirmationView {
+  /** The participant confirmed for: the signed-in unit, or a practitioner it filed (Art 18(4)). */
   readonly self: SubjectRef;
+  /** The participant's name (a practitioner's as its employer filed it). */
+  readonly name: string;
   readonly league: LeagueCode;
   /** The cycle the participant confirms in; null when none of its kind runs in its league. */
   readonly cycle: { readonly year: number; readonly kind: Cycle['kind'] } | null;
@@ -50,16 +53,28 @@ export interface ConfirmationView {
 
 export type ConfirmationRefusal = Unauthorized | Forbidden | NotFound | Conflict;
 
-/** The cycle a participant confirms in: the one whose league stage is CONFIRMATION, else the newest. */
-const cycleFor = (cycles: readonly Cycle[], self: SubjectRef, league: LeagueCode, now: string): Cycle | null => {
-  const mine = cycles.filter((c) => c.kind === self.kind && c.leagues[league]).sort((a, b) => b.year - a.year);
+/**
+ * The cycle a participant confirms in: the one whose league stage is CONFIRMATION, else the newest;
+ * for a practitioner its employer filed, the cycle of the year it was filed for.
+ */
+const cycleFor = (
+  cycles: readonly Cycle[],
+  self: SubjectRef,
+  league: LeagueCode,
+  now: string,
+  year?: number,
+): Cycle | null => {
+  const mine = cycles
+    .filter((c) => c.kind === self.kind && c.leagues[league] && (year === undefined || c.year === year))
+    .sort((a, b) => b.year - a.year);
   return mine.find((c) => windowFor(c, league, now).open) ?? mine[0] ?? null;
 };
 
 /**
  * The participant's confirmation (Art 17(3), 18(4)): its records with points and its pre-grade as the
  * domain evaluates them, the objection deadline, its objections with their status and outcome, and
- * whether it has confirmed (确认无误). `confirm` stores the confirmation once, audited.
+ * whether it has confirmed (确认无误). `confirm` stores the confirmation once, audited. `onBehalf`: the
+ * unit's practitioner of that year, once listed (Art 18(1), 18(4)), read and confirmed by the unit.
  */
 export class ReadConfirmation {
   constructor(
@@ -68,24 +83,15 @@ export class ReadConfirmation {
     private readonly cycles: CycleStore,
     private readonly lookup: Pick<LookupScore, 'execute'>,
     private readonly clock: Clock,
+    private readonly employers?: Pick<ListedEmployers, 'filingOf'>,
   ) {}
 
-  private async selfOf(caller: Caller) {
-    const auth = authorize(caller, 'objection.file');
-    if (!auth.ok) return auth.refusal;
-    const self = selfOfClaims(auth.claims);
-    if (!self) return { status: 'forbidden' as const };
-    const subject = (await this.store.getProfile(self))?.subject;
-    const league = subject && 'league' in subject ? subject.league : null;
-    if (!league || !isLeagueCode(league)) return notFound;
-    return { status: 'ok' as const, self, league, claims: auth.claims };
-  }
-
-  async execute(caller: Caller): Promise<Outcome<ConfirmationView, ConfirmationRefusal>> {
-    const me = await this.selfOf(caller);
+  async execute(caller: Caller, onBehalf?: OnBehalf): Promise<Outcome<ConfirmationView, ConfirmationRefusal>> {
+    const me = await confirmingSubject(caller, this.store, this.employers, onBehalf);
     if (me.status !== 'ok') return me;
-    const { self, league } = me;
-    const cycle = cycleFor(await this.cycles.listCycles(), self, league, this.clock.now().toISOString());
+    const { subject: self, league, name } = me.value;
+    const now = this.clock.now().toISOString();
+    const cycle = cycleFor(await this.cycles.listCycles(), self, league, now, onBehalf?.year);
     const all = await this.objections.objectionsOfSubject(self);
     const mine = cycle ? all.filter((o) => o.cycle.year === cycle.year && o.cycle.kind === cycle.kind) : [];
     const found = cycle
@@ -93,6 +99,7 @@ export class ReadConfirmation {
       : null;
     return ok({
       self,
+      name,
       league,
       cycle: cycle ? { year: cycle.year, kind: cycle.kind } : null,
       window: cycle
@@ -106,10 +113,19 @@ export class ReadConfirmation {
   }
 
   /** 确认无误: within the window only (Art 17(3), 18(4)); confirming twice changes nothing. */
-  async confirm(caller: Caller, year: number): Promise<Outcome<RecordsConfirmation, ConfirmationRefusal>> {
-    const me = await this.selfOf(caller);
+  async confirm(
+    caller: Caller,
+    year: number,
+    onBehalf?: string,
+  ): Promise<Outcome<RecordsConfirmation, ConfirmationRefusal>> {
+    const me = await confirmingSubject(
+      caller,
+      this.store,
+      this.employers,
+      onBehalf === undefined ? undefined : { residentId: onBehalf, year },
+    );
     if (me.status !== 'ok') return me;
-    const { self, league, claims } = me;
+    const { subject: self, league, claims } = me.value;
     const kind = self.kind;
     const existing = await this.objections.confirmation(self, year, kind);
     if (existing) return ok(existing);

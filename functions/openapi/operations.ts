@@ -11,6 +11,19 @@ import {
 import { webhookBodyOf } from '../ingest-http/contracts.ts';
 import { stuckEventPath } from '../ingest-stuck/contracts.ts';
 import { importListRequest, participantListPath } from '../participants/contracts.ts';
+import {
+  fileObjectionRequest,
+  issuedNoticesPath,
+  issuedNoticesQuery,
+  issueWarningRequest,
+  noticePath,
+  objectionListQuery,
+  objectionPath,
+  reportRectificationRequest,
+  reviewObjectionRequest,
+  warningDecisionRequest,
+  warningPath,
+} from '../participation-api/contracts.ts';
 import { registerSubjectRequest } from '../register-subject/contracts.ts';
 import { practitionerRepairApplicationBody, repairApplicationBody, repairDecisionBody } from '../repairs/contracts.ts';
 import { measuresQuery, samplingPath, samplingQuery } from '../results-use/contracts.ts';
@@ -76,122 +89,99 @@ const decisionPath = z.object({
 });
 const reasonOnly = z.object({ 'x-reason': reasonHeader });
 
+type OperationSpec = Omit<ApiOperation, 'method' | 'path' | 'section' | 'summary' | 'security'> & {
+  readonly security?: ApiOperation['security'];
+};
+
+/** The operations described in one section of docs/api.md; each needs a staff token unless `security` says otherwise. */
+const section = (number: number) => {
+  const at =
+    (method: ApiOperation['method']) =>
+    (path: string, summary: string, { security = 'staff', ...spec }: OperationSpec): ApiOperation => ({
+      method,
+      path,
+      section: number,
+      summary,
+      security,
+      ...spec,
+    });
+  return { get: at('get'), post: at('post'), put: at('put') };
+};
+const s2 = section(2);
+const s3 = section(3);
+const s6 = section(6);
+const s7 = section(7);
+const s8 = section(8);
+const s9 = section(9);
+const s10 = section(10);
+const s11 = section(11);
+const s12 = section(12);
+const s13 = section(13);
+
 export const API_OPERATIONS: readonly ApiOperation[] = [
-  {
-    method: 'post',
-    path: '/v1/webhooks/{source}',
-    section: 2,
-    summary: '推送信用记录',
+  s2.post('/v1/webhooks/{source}', '推送信用记录', {
     security: 'webhook',
     pathParams: source,
     headers: signatureHeaders,
     body: webhookBody,
     ok: { status: 202, description: '已入队：{"accepted": n, "duplicates": m}' },
     refusals: [409],
-  },
-  {
-    method: 'get',
-    path: '/v1/subjects/{kind}/{id}/score',
-    section: 3,
-    summary: '查询信用评价结果',
+  }),
+  s3.get('/v1/subjects/{kind}/{id}/score', '查询信用评价结果', {
     security: 'optional',
     pathParams: subjectPath,
     query: scoreQuery,
     ok: { status: 200, description: '评价结果（status 为 live 或 published）' },
     refusals: [403, 404],
-  },
-  {
-    method: 'put',
-    path: '/v1/subjects/{kind}/{id}',
-    section: 7,
-    summary: '登记或更新主体',
-    security: 'staff',
+  }),
+  s7.put('/v1/subjects/{kind}/{id}', '登记或更新主体', {
     pathParams: subjectPath,
     headers: reasonOnly,
     body: registerSubjectRequest,
     ok: { status: 200, description: '已更新（新登记为 201）：{subject, registration, version}' },
     refusals: [403, 409],
-  },
-  {
-    method: 'get',
-    path: '/v1/health',
-    section: 10,
-    summary: '服务是否可用',
+  }),
+  s10.get('/v1/health', '服务是否可用', {
     security: 'none',
     ok: { status: 200, description: '{"status": "ok"}' },
     refusals: [503],
-  },
-  {
-    method: 'post',
-    path: '/v1/cycles',
-    section: 6,
-    summary: '开启评价周期',
-    security: 'staff',
+  }),
+  s6.post('/v1/cycles', '开启评价周期', {
     body: openCycleRequest,
     ok: { status: 201, description: '评价周期（各盟市阶段、期限、预警）' },
     refusals: [403, 409],
-  },
-  {
-    method: 'post',
-    path: '/v1/cycles/{year}/{kind}/acts',
-    section: 6,
-    summary: '记录程序行为',
-    security: 'staff',
+  }),
+  s6.post('/v1/cycles/{year}/{kind}/acts', '记录程序行为', {
     pathParams: cyclePath,
     headers: reasonOnly,
     body: recordActRequest,
     ok: { status: 200, description: '评价周期及本次行为的效果（effects）' },
     refusals: [403, 404, 409],
-  },
-  {
-    method: 'get',
-    path: '/v1/cycles/{year}/{kind}',
-    section: 6,
-    summary: '查看评价周期',
-    security: 'staff',
+  }),
+  s6.get('/v1/cycles/{year}/{kind}', '查看评价周期', {
     pathParams: cyclePath,
     ok: { status: 200, description: '评价周期' },
     refusals: [403, 404],
-  },
-  {
-    method: 'get',
-    path: '/v1/cycles/{year}/{kind}/participants/{league}',
-    section: 6,
-    summary: '查看盟市参评名单',
-    security: 'staff',
+  }),
+  s6.get('/v1/cycles/{year}/{kind}/participants/{league}', '查看盟市参评名单', {
     pathParams: participantListPath,
     ok: { status: 200, description: '{year, kind, league, confirmed, entries: [参评对象及纳入依据]}' },
     refusals: [403],
-  },
-  {
-    method: 'post',
-    path: '/v1/cycles/{year}/{kind}/participants/{league}',
-    section: 6,
-    summary: '导入参评名单（整表校验）',
-    security: 'staff',
+  }),
+  s6.post('/v1/cycles/{year}/{kind}/participants/{league}', '导入参评名单（整表校验）', {
     pathParams: participantListPath,
     headers: reasonOnly,
     body: importListRequest,
     ok: { status: 200, description: '{added, changed, unchanged}：同一名单重复导入不作改变' },
     refusals: [403, 422],
-  },
-  {
-    method: 'put',
-    path: '/v1/calendars/{year}',
-    section: 6,
-    summary: '载入节假日安排',
-    security: 'staff',
+  }),
+  s6.put('/v1/calendars/{year}', '载入节假日安排', {
     pathParams: calendarPath,
     body: loadCalendarRequest,
     ok: { status: 200, description: '{year, moved: [重新计算的期限]}' },
     refusals: [403],
-  },
-  {
-    method: 'post',
-    path: '/v1/subjects/{kind}/{id}/repairs',
-    section: 8,
-    summary: '申请信用修复',
-    security: 'staff',
+  }),
+  s8.post('/v1/subjects/{kind}/{id}/repairs', '申请信用修复', {
     pathParams: repairPath,
     body: described(z.union([repairApplicationBody, practitionerRepairApplicationBody]), {
       id: 'RepairApplicationRequest',
@@ -200,23 +190,13 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     }),
     ok: { status: 201, description: '修复申请' },
     refusals: [403, 404, 409, 422],
-  },
-  {
-    method: 'get',
-    path: '/v1/subjects/{kind}/{id}/repairs',
-    section: 8,
-    summary: '查看修复申请',
-    security: 'staff',
+  }),
+  s8.get('/v1/subjects/{kind}/{id}/repairs', '查看修复申请', {
     pathParams: repairPath,
     ok: { status: 200, description: '修复申请列表' },
     refusals: [403],
-  },
-  {
-    method: 'post',
-    path: '/v1/subjects/{kind}/{id}/repairs/{applicationId}/decision',
-    section: 8,
-    summary: '作出修复决定',
-    security: 'staff',
+  }),
+  s8.post('/v1/subjects/{kind}/{id}/repairs/{applicationId}/decision', '作出修复决定', {
     pathParams: decisionPath,
     body: described(repairDecisionBody, {
       id: 'RepairDecisionRequest',
@@ -225,51 +205,28 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     }),
     ok: { status: 200, description: '决定后的修复申请（重新发布暂未完成时为 202）' },
     refusals: [403, 404, 409],
-  },
-  {
-    method: 'get',
-    path: '/v1/ingest/stuck',
-    section: 9,
-    summary: '未能入库的记录',
-    security: 'staff',
+  }),
+  s9.get('/v1/ingest/stuck', '未能入库的记录', {
     ok: { status: 200, description: '{items: [{eventId, entry, subject, league, source, attempts, error, since}]}' },
     refusals: [403],
-  },
-  {
-    method: 'post',
-    path: '/v1/ingest/stuck/{eventId}/redrive',
-    section: 9,
-    summary: '重新投递',
-    security: 'staff',
+  }),
+  s9.post('/v1/ingest/stuck/{eventId}/redrive', '重新投递', {
     pathParams: stuckEventPath,
     ok: { status: 202, description: '{eventId, redriven}' },
     refusals: [403, 404],
-  },
-  {
-    method: 'get',
-    path: '/v1/openapi.json',
-    section: 11,
-    summary: '本接口的 OpenAPI 3.1 描述',
+  }),
+  s11.get('/v1/openapi.json', '本接口的 OpenAPI 3.1 描述', {
     security: 'none',
     ok: { status: 200, description: 'OpenAPI 3.1 文档' },
     refusals: [],
-  },
-  {
-    method: 'get',
-    path: '/v1/sampling/{year}',
-    section: 12,
-    summary: '“双随机”抽查名单（第二十八条）',
-    security: 'staff',
+  }),
+  s12.get('/v1/sampling/{year}', '“双随机”抽查名单（第二十八条）', {
     pathParams: samplingPath,
     query: samplingQuery,
     ok: { status: 200, description: '{year, league, basePermille, asOf, years, counts, rows}' },
     refusals: [403],
-  },
-  {
-    method: 'get',
-    path: '/v1/subjects/{kind}/{id}/measures',
-    section: 12,
-    summary: '守信激励和失信惩戒措施查询（第十九条、第二十九条至第三十一条）',
+  }),
+  s12.get('/v1/subjects/{kind}/{id}/measures', '守信激励和失信惩戒措施查询（第十九条、第二十九条至第三十一条）', {
     security: 'none',
     pathParams: subjectPath,
     query: measuresQuery,
@@ -278,5 +235,73 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
       description: '{subject, asOf, year, publishedOn, grade, blacklisted, procurementAllowed, measures}',
     },
     refusals: [404],
-  },
+  }),
+  s13.get('/v1/cycles/{year}/{kind}/objections', '查看异议及复核期限（盟市生态环境局：本盟市；自治区：全部）', {
+    pathParams: cyclePath,
+    query: objectionListQuery,
+    ok: { status: 200, description: '{year, kind, leagues, objections: [异议及 reviewBy、workingDaysLeft]}' },
+    refusals: [403],
+  }),
+  s13.post('/v1/cycles/{year}/{kind}/objections', '提出异议（第十七条第三项、第十八条第四项）', {
+    pathParams: cyclePath,
+    body: fileObjectionRequest,
+    ok: { status: 201, description: '{objection, filed: true}；同一异议再次提交为 200，filed 为 false，不作改变' },
+    refusals: [403, 404, 409],
+  }),
+  s13.get('/v1/cycles/{year}/{kind}/objections/{objectionId}', '查看一项异议及有异议的信用信息', {
+    pathParams: objectionPath,
+    ok: { status: 200, description: '{objection, records: {事件编号: 信用信息}}' },
+    refusals: [403, 404],
+  }),
+  s13.post(
+    '/v1/cycles/{year}/{kind}/objections/{objectionId}/review',
+    '复核异议（逐条维持、更正或撤销，并通知参评单位）',
+    {
+      pathParams: objectionPath,
+      body: reviewObjectionRequest,
+      ok: { status: 200, description: '复核后的异议；同一复核再次提交不作改变' },
+      refusals: [403, 404, 409],
+    },
+  ),
+  s13.get('/v1/warnings', '查看信用预警（盟市生态环境局：本局下达的；单位：本单位的）', {
+    ok: { status: 200, description: '{league?, warnings: [预警及 status、workingDaysLeft、wording、deduction]}' },
+    refusals: [403],
+  }),
+  s13.post('/v1/warnings', '下达信用预警（第二十一条、第二十二条）', {
+    body: issueWarningRequest,
+    ok: { status: 201, description: '{eventId}：同一预警再次提交返回同一 eventId，不作改变' },
+    refusals: [403, 409],
+  }),
+  s13.get('/v1/warnings/{eventId}', '查看一项信用预警', {
+    pathParams: warningPath,
+    ok: { status: 200, description: '预警及其当前状态、整改期限剩余工作日' },
+    refusals: [404],
+  }),
+  s13.post('/v1/warnings/{eventId}/rectification', '报告整改完成（被预警单位）', {
+    pathParams: warningPath,
+    body: reportRectificationRequest,
+    ok: { status: 200, description: '预警（status 为 reported）' },
+    refusals: [403, 404, 409],
+  }),
+  s13.post('/v1/warnings/{eventId}/decision', '确认整改或认定整改不到位（盟市生态环境局）', {
+    pathParams: warningPath,
+    body: warningDecisionRequest,
+    ok: { status: 200, description: '预警（status 为 confirmed 或 insufficient）' },
+    refusals: [403, 404, 409],
+  }),
+  s13.get('/v1/notices', '本单位收到的通知', {
+    ok: { status: 200, description: '{notices: [通知，readAt 为首次阅读时间]}' },
+    refusals: [403],
+  }),
+  s13.get('/v1/notices/{noticeId}', '阅读一份通知（首次阅读记为已读）', {
+    pathParams: noticePath,
+    ok: { status: 200, description: '通知全文及 readAt' },
+    refusals: [403, 404],
+  }),
+  s13.get('/v1/leagues/{league}/notices', '本局发出的通知及阅读情况', {
+    pathParams: issuedNoticesPath,
+    query: issuedNoticesQuery,
+    ok: { status: 200, description: '{league, notices, cursor}：cursor 为下一页的游标，没有下一页时为 null' },
+    refusals: [403],
+  }),
 ];

@@ -24,6 +24,7 @@ import {
 } from '../shared/errors.ts';
 import { authorize } from '../shared/policy.ts';
 import { checkedReason } from './reason.ts';
+import type { RegisterListed } from './registerListed.ts';
 
 /** A list as the console shows it: its entries, whether it is confirmed, and its changes. */
 export interface ParticipantListView {
@@ -41,12 +42,14 @@ type Denied = Unauthorized | Forbidden;
 /**
  * A league's list of participants (Art 6, 16(1), 17(1)): read it, import a checked file, add or
  * remove one entry. Every change is audited; once the league's list is confirmed, a change needs a reason.
+ * A listed participant nobody registered yet is registered from its entry (RegisterListed).
  */
 export class ParticipantLists {
   constructor(
     private readonly store: ParticipantStore,
     private readonly cycles: Pick<CycleStore, 'getCycle'>,
     private readonly clock: Clock,
+    private readonly registerListed: Pick<RegisterListed, 'execute'>,
   ) {}
 
   async read(caller: Caller, list: ParticipantListRef): Promise<Outcome<ParticipantListView, Denied>> {
@@ -71,7 +74,9 @@ export class ParticipantLists {
     const checked = checkParticipantList(list.kind, list.league, rows);
     if (!checked.ok) return { status: 'rejected', problems: checked.problems };
     const audit = this.audit(start.value, 'participants.imported', { rows: rows.length }, why);
-    return ok(await this.store.putParticipants(list, checked.entries, audit));
+    const count = await this.store.putParticipants(list, checked.entries, audit);
+    await this.registerListed.execute(checked.entries, start.value.actor, audit.at);
+    return ok(count);
   }
 
   async add(
@@ -86,6 +91,7 @@ export class ParticipantLists {
     if (!checked.ok) return invalid(checked.problems.map((p) => ({ path: p.column ?? '', message: p.reason })));
     const audit = this.audit(start.value, 'participant.added', { code: checked.entry.code }, why);
     await this.store.putParticipants(list, [checked.entry], audit);
+    await this.registerListed.execute([checked.entry], start.value.actor, audit.at);
     return ok(checked.entry);
   }
 

@@ -1,6 +1,6 @@
 /** Staff identity: the claims of a bearer JWT (docs/authorization.md). */
 export interface StaffClaims {
-  readonly role: 'region' | 'league' | 'enterprise' | 'agency';
+  readonly role: 'region' | 'league' | 'enterprise' | 'agency' | 'reviewGroup';
   readonly league?: string;
   /** For enterprise and agency users: their own USCC. */
   readonly subject?: string;

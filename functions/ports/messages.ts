@@ -92,4 +92,6 @@ export const publishMessageSchema = z.object({
   year: z.number(),
   publishedOn: z.string(),
   subjects: z.array(z.object({ kind: z.enum(SUBJECT_KINDS), id: z.string() })),
+  /** Freezes the year's final results on that day (复核审定) instead of publishing them. */
+  freeze: z.optional(z.literal(true)),
 });

@@ -182,6 +182,11 @@ export interface SubjectCommit {
   readonly lifecycleApplied?: { readonly eventId: string; readonly field: 'rectifiedOn' | 'revokedOn' };
   readonly reference?: { readonly clientEventId: string; readonly eventId: string };
   readonly audit: readonly AuditEntry[];
+  /**
+   * An event whose citations the commit checks at no extra request (I4 knock-on): the commit then
+   * answers 'cited' when an agency's record cites that event, so citing agencies are looked up only then.
+   */
+  readonly citationCheck?: string;
 }
 
 /**
@@ -280,7 +285,8 @@ export interface SubjectRecordStore {
   /** The stored records of the given eventIds, wherever they are (I4 client records). */
   loadRecords(eventIds: readonly string[]): Promise<Map<string, CreditRecord>>;
   /** False when a condition failed (a concurrent change): read again and recompute. */
-  commitSubject(change: SubjectCommit): Promise<boolean>;
+  /** True when written, false when a condition refused it (re-read and retry); 'cited' as `citationCheck` says. */
+  commitSubject(change: SubjectCommit): Promise<boolean | 'cited'>;
   /** Agencies whose records cite this eventId as their client's (knock-on, I4). */
   referencesTo(eventId: string): Promise<SubjectRef[]>;
   /** True when the link changed (the employer's staff rule may have too). */

@@ -1,16 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { CycleKind } from '../../domain/cycles/definitions.ts';
 import type { LegalDate } from '../../domain/dates.ts';
+import type { Grade } from '../../domain/evaluation/grade.ts';
+import type { ScoredResult, SubjectResult } from '../../domain/evaluation/result.ts';
+import { isLeagueCode } from '../../domain/identifiers/leagues.ts';
+import { resultsNotice, resultsNoticeId } from '../../domain/notices/results.ts';
+import type { CreditRecord } from '../../domain/records/creditRecord.ts';
 import type { PublishedEntry, PushBatch } from '../ports/creditPlatform.ts';
+import type { FinalResult, FinalResultStore } from '../ports/finalResults.ts';
+import type { NoticeStore } from '../ports/notices.ts';
 import type {
   PublishedGradeItem,
   PublishedResultStore,
   RepairApplicationStore,
   SubjectDirectory,
+  SubjectPartition,
   SubjectRecordStore,
   SubjectRef,
 } from '../ports/store.ts';
-import { EcocreditError } from '../shared/errors.ts';
+import type { Clock } from '../shared/clock.ts';
+import { ConfigurationError, EcocreditError } from '../shared/errors.ts';
 import { evaluateStored } from '../shared/subjectEvaluation.ts';
 import { chunks, listAllSubjects } from '../shared/subjects.ts';
 import { issueOf, publishedShape, withApprovedRepairs } from './publishedShape.ts';
@@ -31,6 +40,8 @@ export interface PublicationMessage {
   readonly year: number;
   readonly publishedOn: LegalDate;
   readonly subjects: readonly SubjectRef[];
+  /** Freezes the final results on `publishedOn` (复核审定, Art 16(4), 17(6)) instead of publishing them. */
+  readonly freeze?: true | undefined;
 }
 
 export const PUBLICATION_BATCH = 25;
@@ -48,13 +59,55 @@ export const planPublication = async (
   publishedOn: LegalDate,
   send: (m: readonly PublicationMessage[]) => Promise<void>,
   segments = 4,
+  freeze = false,
 ): Promise<number> => {
   if (kind === 'practitioner') return 0;
   const subjects = (await listAllSubjects(directory, segments)).filter((s) => s.kind === kind && listed.has(s.id));
   await send(
-    chunks(subjects, PUBLICATION_BATCH).map((batch) => ({ type: 'publish', kind, year, publishedOn, subjects: batch })),
+    chunks(subjects, PUBLICATION_BATCH).map((batch) => ({
+      type: 'publish',
+      kind,
+      year,
+      publishedOn,
+      subjects: batch,
+      ...(freeze ? { freeze: true as const } : {}),
+    })),
   );
   return subjects.length;
+};
+
+/**
+ * Plans the freezing of a year's final results when the region records 复核审定 (`reviewConfirmed`,
+ * Art 16(4), 17(6)): the same batches as publication, each subject evaluated on `on` and stored as
+ * the year's final result, which publication then publishes.
+ */
+export const planFreeze = (
+  directory: SubjectDirectory,
+  listed: ReadonlySet<string>,
+  kind: CycleKind,
+  year: number,
+  on: LegalDate,
+  send: (m: readonly PublicationMessage[]) => Promise<void>,
+): Promise<number> => planPublication(directory, listed, kind, year, on, send, 4, true);
+
+/**
+ * A subject's result of a year as of a day, as the final result is made (Art 16(4)-(5), 17(6)-(7)):
+ * Art 23 ¶1, repairs confirmed during the publicity are in it, even while their decision is still on
+ * its way to the stored record. Shared by publication, the frozen final results and the review.
+ */
+export const evaluateFinal = async (
+  store: SubjectRecordStore & RepairApplicationStore,
+  ref: SubjectRef,
+  partition: SubjectPartition,
+  year: number,
+  on: LegalDate,
+): Promise<{ readonly result: SubjectResult | undefined; readonly records: CreditRecord[] }> => {
+  const records = withApprovedRepairs(
+    partition.records.map((r) => r.record),
+    await store.repairApplications(ref),
+  );
+  const evaluated = await evaluateStored(store, ref, partition, records, [year], on);
+  return { result: evaluated.results.get(year), records };
 };
 
 export class PublishResults {
@@ -62,6 +115,10 @@ export class PublishResults {
     private readonly store: SubjectRecordStore & PublishedResultStore & RepairApplicationStore,
     /** Hands each published batch to the push queue (Art 16(6), 17(8)). */
     private readonly push?: (batch: PushBatch) => Promise<void>,
+    /** The year's final results, frozen at 复核审定: what is published (absent: evaluated on the day). */
+    private readonly finals?: FinalResultStore,
+    /** Tells each unit its published result in writing (评价结果通知, Art 16(5), 17(7)). */
+    private readonly results?: { readonly notices: Pick<NoticeStore, 'issue'>; readonly clock: Clock },
   ) {}
 
   /**
@@ -95,41 +152,86 @@ export class PublishResults {
     return entries.length;
   }
 
-  /** One subject's result, stored as published; null when it gets none or was re-issued since. */
+  /** One subject's result, stored as published (or frozen); null when it gets none or was re-issued since. */
   private async one(ref: SubjectRef, m: PublicationMessage): Promise<PublishedEntry | null> {
     const partition = await this.store.loadSubject(ref);
+    if (m.freeze) {
+      // 复核审定 (Art 16(4), 17(6)): frozen once, on its day; a second freeze changes nothing.
+      if (!this.finals) throw new ConfigurationError('freezing the final results needs their store');
+      if (await this.finals.finalResult(m.year, m.kind, ref.id)) return null;
+      const frozen = await this.evaluated(ref, partition, m);
+      if (frozen) await this.finals.freeze([frozen]);
+      return null;
+    }
     // A re-delivered message never overwrites a result re-issued since (Art 23).
     if (partition.published.some((p) => p.year === m.year)) {
       const existing = await this.store.getPublished(ref, m.year);
       if (existing && issueOf(existing.result) > 1) return null;
     }
-    // Art 23 ¶1: repairs confirmed during the publicity are in the final result, even while their
-    // decision is still on its way to the stored record.
-    const records = withApprovedRepairs(
-      partition.records.map((r) => r.record),
-      await this.store.repairApplications(ref),
-    );
-    const evaluated = await evaluateStored(this.store, ref, partition, records, [m.year], m.publishedOn);
-    const result = evaluated.results.get(m.year);
-    if (!result || !('grade' in result) || result.grade === null) return null; // I15: suspended, no grade
-    const shown = publishedShape(result, records) as unknown as PublishedGradeItem['result'];
+    // What is published is the final result frozen at 复核审定 (Art 16(5), 17(7): the review determines
+    // the result, publication makes it public), whatever the records say since; without one (no review
+    // recorded for the year), the result evaluated on the publication date.
+    const final = (await this.finals?.finalResult(m.year, m.kind, ref.id)) ?? (await this.evaluated(ref, partition, m));
+    if (!final?.grade || final.score === null || !final.result) return null; // I15: suspended, no grade
     // False: re-issued between the check above and this write; the re-issue stays (Art 23).
     if (
       !(await this.store.putPublished(ref, {
         year: m.year,
-        grade: result.grade,
+        grade: final.grade,
         publishedOn: m.publishedOn,
-        result: shown,
+        result: final.result as unknown as PublishedGradeItem['result'],
       }))
     )
       return null;
+    const { name, league, grade, score, blacklisted } = final;
+    await this.notifyResult(ref, m, { name, league, grade, score, blacklisted });
+    return { uscc: ref.id, name, league, grade, score, blacklisted };
+  }
+
+  /** The unit's results notice, issued once (its id is the year's and kind's: a retry changes nothing). */
+  private async notifyResult(
+    ref: SubjectRef,
+    m: PublicationMessage,
+    r: { name: string; league: string; grade: Grade; score: number; blacklisted: boolean },
+  ): Promise<void> {
+    // Listed with the unit's league, whose bureau sees whether it was read (docs/notices.md).
+    if (!this.results || !isLeagueCode(r.league)) return;
+    const text = resultsNotice({ year: m.year, kind: m.kind, code: ref.id, ...r, publishedOn: m.publishedOn });
+    await this.results.notices.issue({
+      id: resultsNoticeId(m.year, m.kind),
+      kind: 'results',
+      to: ref,
+      toName: r.name,
+      league: r.league,
+      year: m.year,
+      title: text.title,
+      body: text.body,
+      deadline: null,
+      issuedAt: this.results.clock.now().toISOString(),
+      issuedBy: 'system:publication',
+    });
+  }
+
+  /** The subject's final result of the year evaluated on the message's date; null for practitioners (Art 18(6)). */
+  private async evaluated(
+    ref: SubjectRef,
+    partition: SubjectPartition,
+    m: PublicationMessage,
+  ): Promise<FinalResult | null> {
+    const { result, records } = await evaluateFinal(this.store, ref, partition, m.year, m.publishedOn);
+    if (!result || result.subject.kind === 'practitioner') return null;
+    const r = result as ScoredResult;
     return {
-      uscc: ref.id,
-      name: result.subject.name,
-      league: result.subject.league,
-      grade: result.grade,
-      score: result.score,
-      blacklisted: result.blacklisted,
+      year: m.year,
+      kind: m.kind,
+      code: ref.id,
+      name: r.subject.name,
+      league: r.subject.league,
+      evaluatedOn: m.publishedOn,
+      grade: r.grade,
+      score: r.grade && r.score,
+      blacklisted: r.blacklisted,
+      result: r.grade && (publishedShape(r, records) as unknown as FinalResult['result']),
     };
   }
 }

@@ -99,7 +99,7 @@ export class PlanNightlyRun {
     const out: ConfirmationNoticesMessage[] = [];
     for (const cycle of await this.cycleStore.listCycles())
       for (const league of Object.keys(cycle.leagues))
-        if (isLeagueCode(league) && cycle.kind === 'agency') {
+        if (isLeagueCode(league) && cycle.kind !== 'enterprise') {
           const entries = await lists.participants({ year: cycle.year, kind: cycle.kind, league });
           out.push(...confirmationNoticesMessages(cycle, league, entries, 'system:nightly', now));
         }

@@ -17,7 +17,8 @@ export type Caller =
  */
 export const MAX_TOKEN_LIFETIME_SECONDS = 12 * 60 * 60;
 
-const ROLES = new Set(['region', 'league', 'enterprise', 'agency']);
+// reviewGroup: the region's review group (信用评价复核小组, Art 8), staff of the region without its other acts.
+const ROLES = new Set(['region', 'league', 'enterprise', 'agency', 'reviewGroup']);
 
 /** A NumericDate claim as a number (API Gateway's authorizer passes claims as strings). */
 const numericDate = (v: unknown): number | null => {
@@ -96,6 +97,9 @@ export const mayActOn = (
   switch (claims.role) {
     case 'region':
       return true;
+    // Art 8: the review group reviews results; it registers, repairs and decides nothing of a subject's own.
+    case 'reviewGroup':
+      return false;
     case 'league':
       return claims.league !== undefined && subject.league === claims.league;
     case 'enterprise':
@@ -105,4 +109,4 @@ export const mayActOn = (
 };
 
 export const actorOf = (claims: StaffClaims): string =>
-  `staff:${claims.role}:${claims.role === 'league' ? claims.league : claims.role === 'region' ? '150000' : claims.subject}${claims.sub ? `:${claims.sub}` : ''}`;
+  `staff:${claims.role}:${claims.role === 'league' ? claims.league : claims.role === 'region' || claims.role === 'reviewGroup' ? '150000' : claims.subject}${claims.sub ? `:${claims.sub}` : ''}`;

@@ -1,7 +1,10 @@
+import type { CommentConsoleDeps } from './console/comments/deps.ts';
 import type { CycleConsoleDeps } from './console/cycles/deps.ts';
 import type { NoticeConsoleDeps } from './console/notices/deps.ts';
 import type { ObjectionConsoleDeps } from './console/objections/deps.ts';
 import type { ParticipantConsoleDeps } from './console/participants/deps.ts';
+import type { ReportConsoleDeps } from './console/reports/deps.ts';
+import type { ReviewConsoleDeps } from './console/review/deps.ts';
 import type { SamplingConsoleDeps } from './console/sampling/deps.ts';
 import type { StatisticsConsoleDeps } from './console/statistics/deps.ts';
 import type { SubjectConsoleDeps } from './console/subjects/deps.ts';
@@ -28,5 +31,11 @@ export interface ExportDeps {
     readonly statistics: StatisticsConsoleDeps['statistics'];
     /** A league's credit warnings (Art 21-22). */
     readonly creditWarnings: Pick<WarningConsoleDeps['creditWarnings'], 'list'>;
+    /** A league's report (上报名单, docs/reports.md). */
+    readonly leagueReports: Pick<ReportConsoleDeps['leagueReports'], 'read' | 'overview'>;
+    /** The public's comments during publicity and their findings (docs/publicity.md). */
+    readonly publicComments: Pick<CommentConsoleDeps['publicComments'], 'list'>;
+    /** The items for the review group (docs/review.md). */
+    readonly review: Pick<ReviewConsoleDeps['review'], 'list'>;
   };
 }

@@ -1,7 +1,10 @@
+import { commentExportRoutes } from './console/comments/exportRoutes.ts';
 import { cycleExportRoutes } from './console/cycles/exportRoutes.ts';
 import { noticeExportRoutes } from './console/notices/exportRoutes.ts';
 import { objectionExportRoutes } from './console/objections/exportRoutes.ts';
 import { participantExportRoutes } from './console/participants/exportRoutes.tsx';
+import { reportExportRoutes } from './console/reports/exportRoutes.ts';
+import { reviewExportRoutes } from './console/review/exportRoutes.ts';
 import { samplingExportRoutes } from './console/sampling/exportRoutes.ts';
 import { statisticsExportRoutes } from './console/statistics/exportRoutes.ts';
 import { subjectExportRoutes } from './console/subjects/exportRoutes.ts';
@@ -26,4 +29,7 @@ export const EXPORT_ROUTES: readonly WebRoute<ExportDeps>[] = [
   ...samplingExportRoutes,
   ...statisticsExportRoutes,
   ...warningExportRoutes,
+  ...reportExportRoutes,
+  ...commentExportRoutes,
+  ...reviewExportRoutes,
 ];

@@ -22,6 +22,8 @@ export class Storage extends Layer {
       deletionProtection: true,
       encryption: TableEncryptionV2.awsManagedKey(),
       removalPolicy: RemovalPolicy.RETAIN,
+      // Short-lived counters only (the comment form's rate windows, docs/publicity.md) carry it.
+      timeToLiveAttribute: 'expiresAt',
       globalSecondaryIndexes: TABLE.indexes.map((i) => ({
         indexName: i.name,
         partitionKey: { name: i.partitionKey, type: AttributeType.STRING },

@@ -17,6 +17,7 @@ import { RefusalMessage } from '../../functions/web/ui/refusal.tsx';
  */
 const ROLES = [
   { value: 'region', label: '自治区生态环境厅（全区）' },
+  { value: 'reviewGroup', label: '信用评价复核小组' },
   { value: 'league', label: '盟市生态环境局' },
   { value: 'enterprise', label: '企业' },
   { value: 'agency', label: '环保服务机构' },
@@ -59,7 +60,7 @@ const Form = ({ ctx, issues, values }: { ctx: PageContext<WebDeps>; issues: Inpu
 const claimsOf = (f: Record<string, string>): { claims: StaffClaims } | { issues: InputIssue[] } => {
   const role = ROLES.find((r) => r.value === f.role)?.value;
   if (!role) return { issues: [{ path: '身份', message: '请选择身份' }] };
-  if (role === 'region') return { claims: { role } };
+  if (role === 'region' || role === 'reviewGroup') return { claims: { role } };
   if (role === 'league')
     return f.league && Object.hasOwn(LEAGUES, f.league)
       ? { claims: { role, league: f.league } }
@@ -94,7 +95,12 @@ export const devSignInRoutes: readonly WebRoute<WebDeps>[] = [
       const now = Math.floor(ctx.now.getTime() / 1000);
       const name = (ctx.req.form.displayName ?? '').trim().slice(0, 30) || '测试用户';
       const session = startSession(got.claims, name, 'dev', now);
-      const home = got.claims.role === 'region' || got.claims.role === 'league' ? '/console' : '/portal';
+      const home =
+        got.claims.role === 'reviewGroup'
+          ? '/console/review'
+          : got.claims.role === 'region' || got.claims.role === 'league'
+            ? '/console'
+            : '/portal';
       return redirect(safeNext(ctx.req.form.next, home), [
         cookieHeader(SESSION_COOKIE, ctx.signer.seal('session', session), session.expiresAt - now, ctx.cookieOptions),
       ]);

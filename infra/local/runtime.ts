@@ -5,16 +5,20 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { DynamoComments } from '../../functions/adapters/dynamoComments.ts';
 import { DynamoCommitments } from '../../functions/adapters/dynamoCommitments.ts';
 import { DynamoCycleStore } from '../../functions/adapters/dynamoCycleStore.ts';
 import { documentClient } from '../../functions/adapters/dynamoDocument.ts';
 import { DynamoFilings } from '../../functions/adapters/dynamoFilings.ts';
+import { DynamoFinalResults } from '../../functions/adapters/dynamoFinalResults.ts';
+import { DynamoLeagueReports } from '../../functions/adapters/dynamoLeagueReports.ts';
 import { DynamoNotices } from '../../functions/adapters/dynamoNotices.ts';
 import { DynamoObjections } from '../../functions/adapters/dynamoObjections.ts';
 import { DynamoParticipants } from '../../functions/adapters/dynamoParticipants.ts';
 import { DynamoPractitionerFilings } from '../../functions/adapters/dynamoPractitionerFilings.ts';
 import { DynamoPublishedDirectory } from '../../functions/adapters/dynamoPublishedDirectory.ts';
 import { DynamoRepairQueue } from '../../functions/adapters/dynamoRepairQueue.ts';
+import { DynamoReviews } from '../../functions/adapters/dynamoReviews.ts';
 import { DynamoCreditStore } from '../../functions/adapters/dynamoStore.ts';
 import { DynamoSubjectListing } from '../../functions/adapters/dynamoSubjectListing.ts';
 import { DynamoVoluntary } from '../../functions/adapters/dynamoVoluntary.ts';
@@ -36,6 +40,7 @@ import { composeIngestStuck } from '../../functions/composition/ingestStuck.ts';
 import { sweepOutbox } from '../../functions/composition/ingestSweeper.ts';
 import { composeIngestWorker } from '../../functions/composition/ingestWorker.ts';
 import { joinPorts } from '../../functions/composition/joinPorts.ts';
+import { composeParticipationApi } from '../../functions/composition/participationApi.ts';
 import { composePushWorker } from '../../functions/composition/pushWorker.ts';
 import { composeRegisterSubject } from '../../functions/composition/registerSubject.ts';
 import { composeRepairsApi } from '../../functions/composition/repairsApi.ts';
@@ -203,6 +208,10 @@ const assemble = async (
     voluntary: new DynamoVoluntary(documentClient(dynamo), tableName),
     practitionerFilings: new DynamoPractitionerFilings(documentClient(dynamo), tableName),
     notices: new DynamoNotices(documentClient(dynamo), tableName),
+    leagueReports: new DynamoLeagueReports(documentClient(dynamo), tableName),
+    reviews: new DynamoReviews(documentClient(dynamo), tableName),
+    finalResults: new DynamoFinalResults(documentClient(dynamo), tableName),
+    comments: new DynamoComments(documentClient(dynamo), tableName),
     filings: new DynamoFilings(documentClient(dynamo), tableName),
     warnings: new DynamoWarnings(documentClient(dynamo), tableName),
     objections: new DynamoObjections(documentClient(dynamo), tableName),
@@ -258,6 +267,7 @@ const assemble = async (
     registerSubject: composeRegisterSubject(edges),
     health: composeHealth(edges),
     cyclesApi: composeCyclesApi(edges),
+    participationApi: composeParticipationApi(edges),
     openApi: createOpenApiHandler(edges.logger('openapi')),
     repairsApi: composeRepairsApi(edges, seams),
     // The pages, with the development sign-in of the local runtime (never deployed: docs/web.md).

@@ -186,20 +186,14 @@ const main = async (): Promise<void> => {
       return league;
     });
 
-    await step('register-subjects', '鄂尔多斯市局在评价对象登记中登记两家机构', async () => {
+    await step('registered-from-list', '导入名单即登记了两家机构：鄂尔多斯市局查看其评价对象信息', async () => {
       for (const [unit, category] of [
-        [FILER, '环境监测服务机构'],
         [SILENT, '环评服务机构'],
+        [FILER, '环境监测服务机构'],
       ] as const) {
-        await go(league, '/console/subjects/new?kind=agency');
-        await league.getByLabel('统一社会信用代码').fill(unit.id);
-        await league.getByLabel('名称', { exact: true }).fill(unit.name);
-        await league.getByLabel('盟市', { exact: true }).selectOption(LEAGUE);
-        await league.getByLabel(category).check();
-        await league.getByRole('button', { name: '登记' }).click();
-        await league.waitForLoadState('load');
-        const alert = league.getByRole('alert');
-        if ((await alert.count()) > 0) throw new Error((await alert.first().textContent()) ?? '登记失败');
+        await go(league, `/console/subjects/agency/${encodeURIComponent(unit.id)}`);
+        await expectText(league, unit.name);
+        await expectText(league, category);
       }
       return league;
     });
@@ -397,7 +391,14 @@ const main = async (): Promise<void> => {
 
     // 10 April 2026: the 5 working days for objections (Art 17(3)), to 9 April, have passed.
     await setClock('2026-04-10T01:00:00Z');
-    await step('report-sent', '鄂尔多斯市局将拟定等级报送自治区生态环境厅', () => act(league, '报送自治区生态环境厅'));
+    await step('report-sent', '鄂尔多斯市局生成上报名单，将拟定等级报送自治区生态环境厅', async () => {
+      // `reportSent` needs a complete report (docs/reports.md): the league prepares it first.
+      await go(league, `/console/reports/${YEAR}/agency/${LEAGUE}`);
+      await league.getByRole('button', { name: '生成上报名单' }).click();
+      await league.waitForLoadState('load');
+      await expectText(league, '上报名单已生成');
+      return act(league, '报送自治区生态环境厅');
+    });
     console.log(`完成：共 ${n} 步，截图在 docs/screenshots/walkthrough-*.png`);
   } finally {
     await browser.close();

@@ -55,13 +55,14 @@ export const devSignIn = async (
   page: Page,
   baseUrl: string,
   who:
-    | { role: 'region'; name?: string }
+    | { role: 'region' | 'reviewGroup'; name?: string }
     | { role: 'league'; league: string; name?: string }
     | { role: 'enterprise' | 'agency'; subject: string; name?: string },
 ): Promise<void> => {
   await page.goto(`${baseUrl}/auth/dev`);
   const roleLabel = {
     region: '自治区生态环境厅（全区）',
+    reviewGroup: '信用评价复核小组',
     league: '盟市生态环境局',
     enterprise: '企业',
     agency: '环保服务机构',

@@ -3,6 +3,7 @@ import { DEFAULT_OPTIONS, type EvaluationOptions } from '../../domain/evaluation
 import { residentIdCheckCharacter } from '../../domain/identifiers/residentId.ts';
 import { usccCheckCharacter } from '../../domain/identifiers/uscc.ts';
 import { type CreditRecord, type CreditRecordInput, toCreditRecord } from '../../domain/records/creditRecord.ts';
+import type { ReportEntry } from '../../domain/reports/reportEntry.ts';
 import type { Agency, Enterprise, Practitioner } from '../../domain/subjects/subject.ts';
 
 /** A valid USCC from a number (Inner Mongolia, 91 = enterprise registered by market regulation). */
@@ -54,6 +55,22 @@ export const practitioner = (n: number, over: Partial<Practitioner> = {}): Pract
   kind: 'practitioner',
   id: residentId(n),
   employer: { kind: 'agency', id: AGENCY_ID },
+  ...over,
+});
+
+/** A league report's entry for an A-grade enterprise, undisputed and not suspended; `over` names it and varies the rest. */
+export const leagueReportEntry = (
+  over: Pick<ReportEntry, 'code' | 'name' | 'score'> & Partial<ReportEntry>,
+): ReportEntry => ({
+  kind: 'enterprise',
+  grade: 'A',
+  gradeName: '环保诚信单位',
+  directD: null,
+  blacklistProposed: false,
+  suspended: false,
+  disputedRecords: [],
+  preGradeDisputed: false,
+  gradeDependsOnDispute: false,
   ...over,
 });
 

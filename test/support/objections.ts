@@ -1,12 +1,17 @@
+import { DynamoComments } from '../../functions/adapters/dynamoComments.ts';
 import { documentClient } from '../../functions/adapters/dynamoDocument.ts';
+import { DynamoLeagueReports } from '../../functions/adapters/dynamoLeagueReports.ts';
 import { DynamoNotices } from '../../functions/adapters/dynamoNotices.ts';
 import { DynamoObjections } from '../../functions/adapters/dynamoObjections.ts';
 import { DynamoParticipants } from '../../functions/adapters/dynamoParticipants.ts';
+import { DynamoPractitionerFilings } from '../../functions/adapters/dynamoPractitionerFilings.ts';
+import { DynamoReviews } from '../../functions/adapters/dynamoReviews.ts';
 import { SqsJsonQueue } from '../../functions/adapters/sqsJsonQueue.ts';
 import { SqsRecordQueue } from '../../functions/adapters/sqsRecordQueue.ts';
 import { objectionUseCases } from '../../functions/composition/objections.ts';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
 import { uscc } from './builders.ts';
+import { prepareReports } from './reports.ts';
 import { callApi, postWebhook, putSubject, staffToken } from './runtime.ts';
 
 /**
@@ -88,6 +93,10 @@ export const objectionUseCasesOn = (rt: LocalRuntime) => {
       objections,
       notices,
       recordQueue: new SqsRecordQueue(rt.sqs, queue('records')),
+      practitionerFilings: new DynamoPractitionerFilings(doc, rt.tableName),
+      leagueReports: new DynamoLeagueReports(doc, rt.tableName),
+      reviews: new DynamoReviews(doc, rt.tableName),
+      comments: new DynamoComments(doc, rt.tableName),
       store: rt.store,
     }),
   };
@@ -128,6 +137,7 @@ export const seedPublicity = async (rt: LocalRuntime, enterprise: string): Promi
     await api({ act: 'participantsNotified', league });
   }
   await moveClock(rt, '2026-06-15T02:00:00Z');
+  await prepareReports(rt, { year: 2025, kind: 'enterprise' }, leagues);
   for (const league of leagues) await api({ act: 'reportSent', league });
   for (const act of ['regionReleased', 'publicityOpened']) {
     const r = await api({ act });

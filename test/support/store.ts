@@ -34,16 +34,19 @@ export const deliverRecord = (
   record: CreditRecord,
   receivedAt: string,
 ): Promise<boolean> =>
-  store.commitSubject({
-    subject,
-    newRecord: { record, contentHash: record.eventId, source: 'test', receivedAt },
-    snapshots: [],
-    audit: [],
-  });
+  store
+    .commitSubject({
+      subject,
+      newRecord: { record, contentHash: record.eventId, source: 'test', receivedAt },
+      snapshots: [],
+      audit: [],
+    })
+    .then((written) => written !== false);
 
 /** Commits one lifecycle date of a stored record (rectified, repaired, …); whether the commit was applied. */
 export const updateRecordDate = (
   store: DynamoCreditStore,
   subject: SubjectRef,
   recordUpdate: NonNullable<SubjectCommit['recordUpdate']>,
-): Promise<boolean> => store.commitSubject({ subject, recordUpdate, snapshots: [], audit: [] });
+): Promise<boolean> =>
+  store.commitSubject({ subject, recordUpdate, snapshots: [], audit: [] }).then((written) => written !== false);

@@ -2,11 +2,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoAuditLog } from '../../adapters/dynamoAudit.ts';
 import { DynamoClaims } from '../../adapters/dynamoClaims.ts';
+import { DynamoComments } from '../../adapters/dynamoComments.ts';
 import { DynamoCommitments } from '../../adapters/dynamoCommitments.ts';
 import { DynamoCycleStore } from '../../adapters/dynamoCycleStore.ts';
 import { DynamoSubjectDirectory } from '../../adapters/dynamoDirectory.ts';
 import { DynamoStoreHealth, documentClient } from '../../adapters/dynamoDocument.ts';
 import { DynamoFilings } from '../../adapters/dynamoFilings.ts';
+import { DynamoFinalResults } from '../../adapters/dynamoFinalResults.ts';
+import { DynamoLeagueReports } from '../../adapters/dynamoLeagueReports.ts';
 import { DynamoNotices } from '../../adapters/dynamoNotices.ts';
 import { DynamoObjections } from '../../adapters/dynamoObjections.ts';
 import { DynamoParticipants } from '../../adapters/dynamoParticipants.ts';
@@ -16,19 +19,24 @@ import { DynamoPublishedResults } from '../../adapters/dynamoPublished.ts';
 import { DynamoPublishedDirectory } from '../../adapters/dynamoPublishedDirectory.ts';
 import { DynamoRepairQueue } from '../../adapters/dynamoRepairQueue.ts';
 import { DynamoRepairApplications } from '../../adapters/dynamoRepairs.ts';
+import { DynamoReviews } from '../../adapters/dynamoReviews.ts';
 import { DynamoSnapshotReader } from '../../adapters/dynamoSnapshots.ts';
 import { DynamoSubjectListing } from '../../adapters/dynamoSubjectListing.ts';
 import { DynamoSubjectRecords } from '../../adapters/dynamoSubjects.ts';
 import { DynamoVoluntary } from '../../adapters/dynamoVoluntary.ts';
 import { DynamoWarnings } from '../../adapters/dynamoWarnings.ts';
+import type { CommentStore } from '../../ports/comments.ts';
 import type { CommitmentStore } from '../../ports/commitments.ts';
 import type { RepairQueueReader, SubjectListing } from '../../ports/consoleLists.ts';
 import type { FilingStore } from '../../ports/filings.ts';
+import type { FinalResultStore } from '../../ports/finalResults.ts';
+import type { LeagueReportStore } from '../../ports/leagueReports.ts';
 import type { NoticeStore } from '../../ports/notices.ts';
 import type { ObjectionStore } from '../../ports/objections.ts';
 import type { ParticipantStore } from '../../ports/participants.ts';
 import type { PractitionerFilingStore } from '../../ports/practitionerFilings.ts';
 import type { PublishedDirectory } from '../../ports/publishedDirectory.ts';
+import type { ReviewStore } from '../../ports/reviews.ts';
 import type {
   AuditLog,
   ClaimStore,
@@ -78,6 +86,13 @@ export const voluntary = (): VoluntaryStore => new DynamoVoluntary(documents(), 
 /** Practitioners filed by their employers (Art 18(1)). */
 export const practitionerFilings = (): PractitionerFilingStore => new DynamoPractitionerFilings(documents(), table());
 export const notices = (): NoticeStore => new DynamoNotices(documents(), table());
+export const leagueReports = (): LeagueReportStore => new DynamoLeagueReports(documents(), table());
+/** The review group's decisions (Art 8). */
+export const reviews = (): ReviewStore => new DynamoReviews(documents(), table());
+/** The year's final results, frozen at 复核审定 (Art 16(4), 17(6)). */
+export const finalResults = (): FinalResultStore => new DynamoFinalResults(documents(), table());
+/** The public's comments during publicity and their findings (Art 16(3)-(4)). */
+export const comments = (): CommentStore => new DynamoComments(documents(), table());
 /** Credit warnings' documents (Art 21-22). */
 export const warnings = (): WarningStore => new DynamoWarnings(documents(), table());
 /** Objections and their reviews (Art 17(3), 18(4)). */

@@ -1,10 +1,13 @@
 import type { WebDeps } from '../deps.ts';
 import type { WebRoute } from '../router.ts';
+import { commentConsoleRoutes } from './comments/routes.ts';
 import { cycleConsoleRoutes } from './cycles/routes.ts';
 import { evidenceConsoleRoutes } from './evidence/routes.ts';
 import { noticeConsoleRoutes } from './notices/routes.ts';
 import { objectionConsoleRoutes } from './objections/routes.ts';
 import { participantConsoleRoutes } from './participants/routes.ts';
+import { reportConsoleRoutes } from './reports/routes.ts';
+import { reviewConsoleRoutes } from './review/routes.ts';
 import { samplingConsoleRoutes } from './sampling/routes.ts';
 import { statisticsConsoleRoutes } from './statistics/routes.ts';
 import { subjectConsoleRoutes } from './subjects/routes.ts';
@@ -21,4 +24,7 @@ export const consoleRoutes: readonly WebRoute<WebDeps>[] = [
   ...samplingConsoleRoutes,
   ...statisticsConsoleRoutes,
   ...evidenceConsoleRoutes,
+  ...reportConsoleRoutes,
+  ...reviewConsoleRoutes,
+  ...commentConsoleRoutes,
 ];

@@ -23,6 +23,8 @@ export interface WebRequest {
   /** `https://host` of the site, for absolute links (sign-in redirects). */
   readonly siteOrigin: string;
   readonly requestId: string;
+  /** The client's address as API Gateway saw it (never stored in clear: the comment form keys a hash of it). */
+  readonly sourceIp?: string;
 }
 
 /** Longest form body read (evidence uploads are sent to storage directly, not through a form). */
@@ -78,5 +80,6 @@ export const webRequestOf = (event: APIGatewayProxyEventV2): WebRequest => {
     origin: header(event, 'origin'),
     siteOrigin: `${local ? 'http' : 'https'}://${host}`,
     requestId: event.requestContext.requestId,
+    sourceIp: event.requestContext.http.sourceIp,
   };
 };

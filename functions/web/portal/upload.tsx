@@ -58,6 +58,7 @@ const mismatch = (declared: EvidenceType, data: Buffer): string | null =>
 export const EVIDENCE_RETURN_PAGES: readonly string[] = [
   '/portal/repairs/apply',
   '/portal/confirmation',
+  '/portal/practitioners/confirmation',
   '/portal/warnings/report',
 ];
 

@@ -1,6 +1,7 @@
 import type { CurrentBlacklist } from '../../results-use/currentBlacklist.ts';
 import type { LookupMeasures } from '../../results-use/lookupMeasures.ts';
 import type { ListPublished } from './listPublished.ts';
+import type { PublicityDeps } from './publicity/deps.ts';
 import type { PublishedOverview } from './publishedOverview.ts';
 import type { SearchPublished } from './searchPublished.ts';
 import type { ViewPublishedResult } from './viewPublishedResult.ts';
@@ -14,4 +15,6 @@ export interface PublicDeps {
   /** The measures in force (Art 29–31) and the current blacklist (Art 19): docs/using-results.md. */
   readonly measures: LookupMeasures;
   readonly blacklist: CurrentBlacklist;
+  /** The publicity of proposed results and the public's comments (docs/publicity.md). */
+  readonly publicity: PublicityDeps;
 }

@@ -64,6 +64,9 @@ export const homePage = async (ctx: PageContext<WebDeps>) => {
       <p>
         <a href="/lists">历年评价结果名单</a>
       </p>
+      <p>
+        <a href="/publicity">评价结果公示（拟定等级，公示期内可提出意见）</a>
+      </p>
     </>,
   );
 };

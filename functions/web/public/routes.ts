@@ -4,6 +4,7 @@ import { blacklistPage } from './blacklist.tsx';
 import { homePage } from './home.tsx';
 import { listPage, listsPage } from './lists.tsx';
 import { measuresPage } from './measures.tsx';
+import { publicityRoutes } from './publicity/routes.ts';
 import { resultPage } from './result.tsx';
 import { searchPage } from './search.tsx';
 
@@ -16,4 +17,5 @@ export const publicRoutes: readonly WebRoute<WebDeps>[] = [
   { method: 'GET', path: '/lists/blacklist', access: 'anyone', handle: blacklistPage },
   { method: 'GET', path: '/measures', access: 'anyone', handle: measuresPage },
   { method: 'GET', path: '/lists/{year}/{kind}', access: 'anyone', handle: listPage },
+  ...publicityRoutes,
 ];

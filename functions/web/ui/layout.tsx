@@ -15,7 +15,13 @@ export interface Chrome {
 
 export const CsrfField = ({ token }: { token: string }) => <input type="hidden" name="_csrf" value={token} />;
 
-const ROLE_NAMES = { region: '自治区生态环境厅', league: '盟市生态环境局', enterprise: '企业', agency: '环保服务机构' };
+const ROLE_NAMES = {
+  region: '自治区生态环境厅',
+  league: '盟市生态环境局',
+  enterprise: '企业',
+  agency: '环保服务机构',
+  reviewGroup: '信用评价复核小组',
+};
 
 /** Who is signed in, as the header says it: `鄂尔多斯市生态环境局 · 张三`. */
 export const signedInAs = (s: WebSession): string => {
@@ -25,7 +31,9 @@ export const signedInAs = (s: WebSession): string => {
       ? `${leagueName(c.league)}生态环境局`
       : c.role === 'region'
         ? leagueName(REGION_CODE)
-        : `${ROLE_NAMES[c.role]} ${c.subject ?? ''}`;
+        : c.role === 'reviewGroup'
+          ? `${leagueName(REGION_CODE)}${ROLE_NAMES.reviewGroup}`
+          : `${ROLE_NAMES[c.role]} ${c.subject ?? ''}`;
   return s.displayName && s.displayName !== unit ? `${unit} · ${s.displayName}` : unit;
 };
 
@@ -37,6 +45,7 @@ const isParticipant = (s: WebSession | null) =>
 const PUBLIC_MENU: readonly (readonly [href: string, label: string])[] = [
   ['/', '首页'],
   ['/lists', '评价结果名单'],
+  ['/publicity', '评价结果公示'],
   ['/lists/blacklist', '失信黑名单'],
   ['/measures', '奖惩措施查询'],
 ];
@@ -47,6 +56,8 @@ const CONSOLE_MENU: readonly (readonly [href: string, label: string])[] = [
   ['/console/subjects', '评价对象'],
   ['/console/repairs', '信用修复审核'],
   ['/console/objections', '异议复核'],
+  ['/console/reports', '上报名单'],
+  ['/console/comments', '公示意见'],
   ['/console/warnings', '信用预警'],
   ['/console/what-if', '评分模拟'],
   ['/console/stuck', '未入库记录'],
@@ -54,6 +65,9 @@ const CONSOLE_MENU: readonly (readonly [href: string, label: string])[] = [
   ['/console/sampling', '双随机抽查名单'],
   ['/console/statistics', '评价结果统计'],
 ];
+
+/** The review (复核审定, Art 8): the review group decides, the region follows it. */
+const REVIEW_MENU: readonly (readonly [href: string, label: string])[] = [['/console/review', '复核审定']];
 
 /** The participant portal: an enterprise or agency signed in. */
 const PORTAL_MENU: readonly (readonly [href: string, label: string])[] = [
@@ -81,6 +95,9 @@ const Navigation = ({ session }: { session: WebSession | null }) => (
     <ul>
       <MenuItems items={PUBLIC_MENU} />
       {isBureau(session) ? <MenuItems items={CONSOLE_MENU} /> : null}
+      {session?.claims.role === 'region' || session?.claims.role === 'reviewGroup' ? (
+        <MenuItems items={REVIEW_MENU} />
+      ) : null}
       {isParticipant(session) ? <MenuItems items={PORTAL_MENU} /> : null}
     </ul>
   </nav>

@@ -49,7 +49,7 @@ describe('the confirmation notice (Art 17(3))', () => {
   it('lists the counted records with their points, the pre-grade and the objection deadline', () => {
     const text = confirmationNotice(facts(result([item('R-1', -10), item('R-2', -5, 'revoked')])));
     expect(text.title).toBe('关于确认2025年度环境信用信息和预评结果的通知');
-    expect(text.body).toContain('第十七条第三项');
+    expect(text.body).toContain('根据《内蒙古自治区环保信用评价管理暂行办法》第十七条第三项');
     expect(text.body).toContain('被通报批评：扣10分（Annex 2，记录编号 R-1）');
     expect(text.body).not.toContain('R-2');
     expect(text.body).toContain('预评得分90分，预评等级为B级（环保良好单位）');
@@ -78,5 +78,36 @@ describe('the confirmation notice (Art 17(3))', () => {
   it('has one id per cycle, of the characters notice ids allow', () => {
     expect(confirmationNoticeId(2025, 'agency')).toMatch(/^[A-Za-z0-9._:@-]+$/);
     expect(confirmationNoticeId(2025, 'agency')).not.toBe(confirmationNoticeId(2024, 'agency'));
+  });
+
+  it('Art 18(4), 18(6): a practitioner’s notice says 本人, gives the Art 13 verdict and masks the resident identity number', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-6][0-9]{16}[0-9X]$/), fc.boolean(), (id, dishonest) => {
+        const r = {
+          subject: { kind: 'practitioner', id, name: '王志强' },
+          year: 2025,
+          asOf: '2026-04-01',
+          status: 'live',
+          items: [item('P-1', 0)],
+          pending: [],
+          notes: [],
+          dishonest,
+          gradeName: dishonest ? '环保失信个人' : null,
+          records: 1,
+        } as unknown as ScoredResult;
+        const text = confirmationNotice({
+          ...facts(r),
+          kind: 'practitioner',
+          code: id,
+          name: '王志强',
+          article: 'Art 18(4)',
+        });
+        expect(text.body).not.toContain(id);
+        expect(text.body).toContain(`王志强（公民身份号码：${id.slice(0, 6)}********${id.slice(14)}）`);
+        expect(text.body).toContain('现将本人2025年度');
+        expect(text.body).toContain('第十八条第四项');
+        expect(text.body).toContain(dishonest ? '预评结果为环保失信个人' : '预评结果为未发现环保失信行为');
+      }),
+    );
   });
 });

@@ -67,6 +67,20 @@ describe('the objection-review-result notice (Art 17(3) "将复核结果通知�
     expect(body.endsWith('2026年4月10日')).toBe(true);
   });
 
+  it('Art 18(4), 18(6): a practitioner’s notice says 你 and the Art 18(4) item, with the resident identity number masked', () => {
+    const person = '150602199001010315';
+    const { body } = objectionReviewNoticeText({
+      objection: { ...reviewedObjection, subject: { kind: 'practitioner', id: person }, subjectName: '王志强' },
+      subjectCode: person,
+      reviewedOn: '2026-04-10',
+      wordings: {},
+    });
+    expect(body).toContain('王志强（公民身份号码：150602********0315）');
+    expect(body).not.toContain(person);
+    expect(body).toContain('你于2026年4月2日');
+    expect(body).toContain('第十八条第四项');
+  });
+
   it('has an id derived from the objection, so issuing it twice changes nothing', () => {
     expect(objectionReviewNoticeId(reviewedObjection.id)).toBe(`objection-${reviewedObjection.id}`);
     expect(objectionReviewNoticeId(reviewedObjection.id)).toMatch(/^[A-Za-z0-9._:@-]+$/);

@@ -24,6 +24,10 @@ describe('the participants notice (Art 20)', () => {
     expect(text.body).toContain('鄂尔多斯市生态环境局\n2026年3月2日');
   });
 
+  it('cites the regulation by its title, 《内蒙古自治区环保信用评价管理暂行办法》', () => {
+    expect(text.body).toContain('根据《内蒙古自治区环保信用评价管理暂行办法》');
+  });
+
   it('has one id per participant and cycle, of the characters notice ids allow', () => {
     expect(participantsNoticeId(2025, 'agency')).toMatch(/^[A-Za-z0-9._:@-]+$/);
     expect(lateFilingNoticeId(2025, 'enterprise')).toMatch(/^[A-Za-z0-9._:@-]+$/);

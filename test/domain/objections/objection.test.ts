@@ -11,6 +11,7 @@ import {
   type Objection,
   type ObjectionInput,
   objectionIdOf,
+  objectionIdShown,
   objectionInputIssues,
   objectionWindow,
   PRE_GRADE,
@@ -282,6 +283,27 @@ describe('disputed records (shown everywhere until reviewed)', () => {
           for (const s of specs) for (const r of s.records) if (s.open) expect(disputed.has(r)).toBe(true);
           const expected = specs.some((s) => s.open && (s.preGrade || s.records.some((r) => counted.includes(r))));
           expect(gradeDependsOnDispute(list, counted)).toBe(expected);
+        },
+      ),
+    );
+  });
+});
+
+describe('an objection id as shown (Art 18(6))', () => {
+  it('masks a practitioner’s resident identity number, keeps units’ ids whole, and still names the objection', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[1-6][0-9]{16}[0-9X]$/),
+        fc.boolean(),
+        fc.string({ maxLength: 40 }),
+        (residentId, preGrade, reasons) => {
+          const input = { records: [], preGrade, reasons, evidenceFiles: [] };
+          const id = objectionIdOf({ kind: 'practitioner', id: residentId }, 2025, input);
+          const shown = objectionIdShown(id);
+          expect(shown).not.toContain(residentId);
+          expect(shown).toBe(id.replace(residentId, `${residentId.slice(0, 6)}********${residentId.slice(14)}`));
+          const unit = objectionIdOf({ kind: 'agency', id: uscc(901, '150600') }, 2025, input);
+          expect(objectionIdShown(unit)).toBe(unit);
         },
       ),
     );

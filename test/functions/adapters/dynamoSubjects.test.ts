@@ -1,18 +1,22 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoAuditLog } from '../../../functions/adapters/dynamoAudit.ts';
 import { DynamoClaims } from '../../../functions/adapters/dynamoClaims.ts';
 import { documentClient } from '../../../functions/adapters/dynamoDocument.ts';
 import { DynamoSubjectRecords } from '../../../functions/adapters/dynamoSubjects.ts';
 import type { EventClaim, StoredRecord } from '../../../functions/ports/store.ts';
 import { enterprise, record, uscc } from '../../support/builders.ts';
+import { countDynamo } from '../../support/dynamoCounter.ts';
 import { freshTable } from '../../support/table.ts';
 
 let client: DynamoDBClient;
 let subjects: DynamoSubjectRecords;
 let claims: DynamoClaims;
+let table: string;
 beforeAll(async () => {
   const fresh = await freshTable('subjects');
   client = fresh.client;
+  table = fresh.table;
   subjects = new DynamoSubjectRecords(documentClient(client), fresh.table);
   claims = new DynamoClaims(documentClient(client), fresh.table);
 });
@@ -73,6 +77,38 @@ describe('a subject’s partition', () => {
     expect((await subjects.loadSubject(ref)).records).toHaveLength(1);
   });
 
+  it('keeps a new record’s own audit entry on the record’s item, one item fewer, and the trail shows it', async () => {
+    const own = { kind: 'enterprise' as const, id: uscc(15) };
+    expect(await claims.claimEvent({ ...claim('SUB-AUD'), subject: own })).toBe(true);
+    const entry = (action: string, at: string, eventId: string) => ({
+      subject: own,
+      at,
+      actor: 'webhook:test',
+      action,
+      what: { eventId },
+      why: null,
+    });
+    const counter = countDynamo(client);
+    expect(
+      await subjects.commitSubject({
+        subject: own,
+        newRecord: { ...stored('SUB-AUD'), record: { ...stored('SUB-AUD').record, subject: { ...own, siteId: null } } },
+        eventApplied: 'SUB-AUD',
+        snapshots: [],
+        audit: [
+          entry('record.created', '2026-03-01T00:00:02Z', 'SUB-AUD'),
+          entry('subject.created-unregistered', '2026-03-01T00:00:01Z', 'SUB-AUD'),
+        ],
+      }),
+    ).toBe(true);
+    // The record, the claim and the one entry not about the record itself.
+    expect(counter.take().itemsWritten).toBe(3);
+    const trail = await new DynamoAuditLog(documentClient(client), table).auditOf(own);
+    expect(trail.map((e) => e.action)).toEqual(['subject.created-unregistered', 'record.created']);
+    expect(trail[1]).toEqual(entry('record.created', '2026-03-01T00:00:02Z', 'SUB-AUD'));
+    expect((await subjects.loadSubject(own)).records.map((r) => r.record.eventId)).toEqual(['SUB-AUD']);
+  });
+
   it('loads the records of applied claims only, wherever their subject is', async () => {
     expect(await claims.claimEvent(claim('SUB-2'))).toBe(true);
     const loaded = await subjects.loadRecords(['SUB-1', 'SUB-2', 'SUB-1', 'NO-SUCH']);
@@ -95,6 +131,31 @@ describe('a subject’s partition', () => {
     expect(await subjects.referencesTo('SUB-2')).toEqual([]);
   });
 
+  it('checks in the same transaction whether an agency cites the event: true, or ‘cited’ with the change written all the same', async () => {
+    const own = { kind: 'enterprise' as const, id: uscc(16) };
+    const agencyRef = { kind: 'agency' as const, id: uscc(17, '150200') };
+    const commit = (eventId: string) =>
+      subjects.commitSubject({
+        subject: own,
+        newRecord: { ...stored(eventId), record: { ...stored(eventId).record, subject: { ...own, siteId: null } } },
+        snapshots: [],
+        audit: [],
+        citationCheck: eventId,
+      });
+    expect(await commit('CIT-1')).toBe(true);
+    expect(
+      await subjects.commitSubject({
+        subject: agencyRef,
+        reference: { clientEventId: 'CIT-2', eventId: 'CIT-A' },
+        snapshots: [],
+        audit: [],
+      }),
+    ).toBe(true);
+    expect(await commit('CIT-2')).toBe('cited');
+    expect((await subjects.loadSubject(own)).records.map((r) => r.record.eventId).sort()).toEqual(['CIT-1', 'CIT-2']);
+    expect(await subjects.referencesTo('CIT-2')).toEqual([agencyRef]);
+  });
+
   it('says whether a staff link changed, and removes it', async () => {
     const agencyRef = { kind: 'agency' as const, id: uscc(13, '150200') };
     const link = { practitionerId: '150203199002150023', firstCountedOn: { '2026': '2026-03-01' } };
@@ -102,5 +163,25 @@ describe('a subject’s partition', () => {
     expect(await subjects.putStaffLink(agencyRef, link)).toBe(false);
     await subjects.deleteStaffLink(agencyRef, link.practitionerId);
     expect((await subjects.loadSubject(agencyRef)).staff).toEqual([]);
+  });
+
+  it('writes a staff link only when it changed', async () => {
+    const agencyRef = { kind: 'agency' as const, id: uscc(14, '150200') };
+    const link = { practitionerId: '150203199002150031', firstCountedOn: { '2025': null, '2026': '2026-03-01' } };
+    const counter = countDynamo(client);
+    expect(await subjects.putStaffLink(agencyRef, link)).toBe(true);
+    expect(counter.take().itemsWritten).toBe(1);
+    // The same link, its years in another order: nothing is written.
+    expect(
+      await subjects.putStaffLink(agencyRef, { ...link, firstCountedOn: { '2026': '2026-03-01', '2025': null } }),
+    ).toBe(false);
+    expect(counter.take().itemsWritten).toBe(0);
+    expect(await subjects.putStaffLink(agencyRef, { ...link, firstCountedOn: { '2025': null, '2026': null } })).toBe(
+      true,
+    );
+    expect(counter.take().itemsWritten).toBe(1);
+    expect((await subjects.loadSubject(agencyRef)).staff).toEqual([
+      { ...link, firstCountedOn: { '2025': null, '2026': null } },
+    ]);
   });
 });

@@ -21,6 +21,11 @@ describe('local HS256 tokens', () => {
 
   it('will not sign a token living longer than 12 hours', async () => {
     await expect(signLocalToken(SECRET, { role: 'region' }, '13h')).rejects.toThrow(RangeError);
+    // The default lifetime is counted from the token's own issue second, whatever second the signing ends in.
+    const { iat, exp } = JSON.parse(
+      Buffer.from((await signLocalToken(SECRET, { role: 'region' })).split('.')[1]!, 'base64url').toString('utf8'),
+    ) as { iat: number; exp: number };
+    expect(exp - iat).toBe(12 * 3600);
     await expect(signLocalToken(SECRET, { role: 'region' }, 12 * 3600 + 1)).rejects.toThrow(RangeError);
   });
 

@@ -7,6 +7,7 @@ import { LoadCalendar } from '../../../functions/cycles/loadCalendar.ts';
 import { OpenCycle } from '../../../functions/cycles/openCycle.ts';
 import { ReadCycle } from '../../../functions/cycles/readCycle.ts';
 import { RecordAct } from '../../../functions/cycles/recordAct.ts';
+import type { ReportGate } from '../../../functions/reports/reportGate.ts';
 import { AdjustableClock } from '../../../functions/shared/clock.ts';
 import { freshTable } from '../../support/table.ts';
 
@@ -70,5 +71,34 @@ describe('the cycle use cases', () => {
     expect(
       await load.execute(region, 2027, { holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [] }),
     ).toMatchObject({ status: 'ok', value: { year: 2027 } });
+  });
+
+  it('an act the league reports refuse (no complete report, quality check open) is a conflict with their code, and changes nothing', async () => {
+    const recorded: string[] = [];
+    const gate = (refuse: boolean): ReportGate => ({
+      refusal: async (_cycle, act) =>
+        refuse && act === 'participantsNotified'
+          ? { code: 'REPORT_NOT_PREPARED', message: '尚未生成完整的上报名单' }
+          : null,
+      recorded: async (_of, act, league) => void recorded.push(`${act}@${league}`),
+    });
+    const before = await cycles.getCycle(2025, 'enterprise');
+    const refused = await new RecordAct(cycles, transitions, async () => 0, undefined, gate(true)).execute(
+      region,
+      { year: 2025, kind: 'enterprise' },
+      { act: 'participantsNotified', league: '150100' },
+      null,
+    );
+    expect(refused).toEqual({ status: 'conflict', code: 'REPORT_NOT_PREPARED', message: '尚未生成完整的上报名单' });
+    expect((await cycles.getCycle(2025, 'enterprise'))!.version).toBe(before!.version);
+    expect(recorded).toEqual([]);
+    const done = await new RecordAct(cycles, transitions, async () => 0, undefined, gate(false)).execute(
+      region,
+      { year: 2025, kind: 'enterprise' },
+      { act: 'participantsNotified', league: '150100' },
+      null,
+    );
+    expect(done.status).toBe('ok');
+    expect(recorded).toEqual(['participantsNotified@150100']);
   });
 });

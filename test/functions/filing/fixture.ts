@@ -54,6 +54,7 @@ export const filingFixture = async (prefix: string) => {
   await new OpenCycle(cycles, transitions).execute({ role: 'region' }, { kind: 'agency', year: 2025 });
   return {
     client: client as DynamoDBClient,
+    table,
     clock,
     store,
     cycles,

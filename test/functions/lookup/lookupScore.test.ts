@@ -1,8 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClient } from '../../../functions/adapters/dynamoDocument.ts';
+import { DynamoPractitionerFilings } from '../../../functions/adapters/dynamoPractitionerFilings.ts';
 import { signLocalToken } from '../../../functions/adapters/tokenVerifiers.ts';
+import { ListedEmployers } from '../../../functions/lookup/listedEmployers.ts';
+import { LookupScore } from '../../../functions/lookup/lookupScore.ts';
 import type { SubjectRef } from '../../../functions/ports/store.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { residentId, uscc } from '../../support/builders.ts';
+import {
+  employerCaller,
+  PERSON as FILED_PERSON,
+  OTHER_UNIT,
+  P_RECORD_A,
+  P_RECORD_B,
+  seedPractitionerConfirmation,
+} from '../../support/practitionerObjections.ts';
 import { getScore, staffToken, startTestRuntime } from '../../support/runtime.ts';
 import { registerProfile } from '../../support/store.ts';
 
@@ -113,5 +125,54 @@ describe('401 says which check failed', () => {
     expect(answers.map((a) => a.status)).toEqual([401, 401]);
     expect(answers.map((a) => a.json.reason)).toEqual(['malformed', 'bad-signature']);
     expect(answers[1]!.json.error).toMatch(/签名/);
+  });
+});
+
+describe('the unit that filed a practitioner reads its live result (Art 18(1), 18(4))', () => {
+  let prt: LocalRuntime;
+  let lookup: LookupScore;
+  beforeAll(async () => {
+    prt = await startTestRuntime();
+    await seedPractitionerConfirmation(prt);
+    const doc = documentClient(prt.dynamo);
+    lookup = new LookupScore(
+      prt.store,
+      prt.clock,
+      new ListedEmployers(prt.store, new DynamoPractitionerFilings(doc, prt.tableName)),
+    );
+  }, 120_000);
+  afterAll(async () => prt?.stop());
+
+  it('the employer whose filing was listed reads the practitioner’s records of that year', async () => {
+    const out = await lookup.execute(employerCaller(), {
+      kind: 'practitioner',
+      id: FILED_PERSON.residentId,
+      year: '2025',
+    });
+    expect(out.status).toBe('ok');
+    expect(out.status === 'ok' && out.body.items.map((i) => i.eventId).sort()).toEqual([P_RECORD_A, P_RECORD_B].sort());
+  });
+
+  it('another unit of the same league, and the employer for another year, are refused', async () => {
+    expect(
+      await lookup.execute(employerCaller(OTHER_UNIT), {
+        kind: 'practitioner',
+        id: FILED_PERSON.residentId,
+        year: '2025',
+      }),
+    ).toEqual({ status: 'forbidden' });
+    expect(
+      await lookup.execute(employerCaller(), { kind: 'practitioner', id: FILED_PERSON.residentId, year: '2026' }),
+    ).toEqual({ status: 'forbidden' });
+  });
+
+  it('without the filings (the public score lookup), the employer is refused as before', async () => {
+    expect(
+      await new LookupScore(prt.store, prt.clock).execute(employerCaller(), {
+        kind: 'practitioner',
+        id: FILED_PERSON.residentId,
+        year: '2025',
+      }),
+    ).toEqual({ status: 'forbidden' });
   });
 });

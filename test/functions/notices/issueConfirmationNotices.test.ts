@@ -11,6 +11,13 @@ import {
   RECORD_B,
   seedConfirmation,
 } from '../../support/objections.ts';
+import {
+  EMPLOYER,
+  P_RECORD_A as P_RECORD_1,
+  P_RECORD_B as P_RECORD_2,
+  PERSON,
+  seedPractitionerConfirmation,
+} from '../../support/practitionerObjections.ts';
 import { putOnList } from '../../support/publication.ts';
 import { putSubject, staffToken, startTestRuntime } from '../../support/runtime.ts';
 
@@ -62,5 +69,28 @@ describe('the confirmation notice', () => {
     expect(late?.body).toContain('本年度无计分的环境信用记录');
     expect(late?.body).toContain('预评得分100分');
     expect(await notices.notice(agency(OBJECTING_AGENCY), 'confirmation-2025-agency')).toEqual(before);
+  });
+});
+
+describe('the confirmation notice of a practitioner (Art 18(4))', () => {
+  let prt: LocalRuntime;
+  beforeAll(async () => {
+    prt = await startTestRuntime();
+    await seedPractitionerConfirmation(prt);
+  }, 120_000);
+  afterAll(async () => prt?.stop());
+
+  it('reaches each listed practitioner, addressed to it, with its records, its Art 13 verdict and the deadline; the number masked', async () => {
+    const store = new DynamoNotices(documentClient(prt.dynamo), prt.tableName);
+    const n = await store.notice({ kind: 'practitioner', id: PERSON.residentId }, 'confirmation-2025-practitioner');
+    expect(n).toMatchObject({ kind: 'confirmation', league: ORDOS, year: 2025, toName: PERSON.name, readAt: null });
+    expect(n?.body).toContain(P_RECORD_1);
+    expect(n?.body).toContain(P_RECORD_2);
+    expect(n?.body).toContain('预评结果为环保失信个人');
+    expect(n?.body).toContain('第十八条第四项');
+    expect(n?.body).not.toContain(PERSON.residentId);
+    expect(n?.deadline).toBe('2026-04-09');
+    // The employer and the other unit get no confirmation notice of their own from the practitioner cycle.
+    expect(await store.notice({ kind: 'agency', id: EMPLOYER }, 'confirmation-2025-practitioner')).toBeNull();
   });
 });

@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoCommitments } from '../../../functions/adapters/dynamoCommitments.ts';
+import { documentClient } from '../../../functions/adapters/dynamoDocument.ts';
+import { DynamoPractitionerFilings } from '../../../functions/adapters/dynamoPractitionerFilings.ts';
 import { CycleTransitions } from '../../../functions/cycles/cycleTransitions.ts';
 import { RecordAct } from '../../../functions/cycles/recordAct.ts';
 import { LookupScore } from '../../../functions/lookup/lookupScore.ts';
 import { FileObjection } from '../../../functions/objections/fileObjection.ts';
 import { ObjectionActs } from '../../../functions/objections/objectionActs.ts';
+import { FilePractitioners } from '../../../functions/practitioners/filePractitioners.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
-import { uscc } from '../../support/builders.ts';
+import { residentId, uscc } from '../../support/builders.ts';
 import {
   agencyCaller,
   leagueCaller,
@@ -17,6 +21,14 @@ import {
   seedConfirmation,
   seedPublicity,
 } from '../../support/objections.ts';
+import {
+  EMPLOYER,
+  employerCaller,
+  OTHER_UNIT,
+  P_RECORD_A,
+  PERSON,
+  seedPractitionerConfirmation,
+} from '../../support/practitionerObjections.ts';
 import { dumpTable, startTestRuntime } from '../../support/runtime.ts';
 
 /** Filing an objection (Art 17(3)): within the confirmation window, stored first, then received by the cycle. */
@@ -135,5 +147,89 @@ describe('an enterprise’s objection during publicity (Art 16(3), Art 8)', () =
     expect(forLeague.status === 'ok' && forLeague.value.objections.some((o) => o.id === id)).toBe(false);
     expect((await rt.cycleStore.getCycle(2025, 'enterprise'))!.objections).toEqual([]);
     expect(await u.review.execute(region, id, [])).toMatchObject({ status: 'conflict', code: 'REVIEW_GROUP' });
+  });
+});
+
+describe('a unit objects for a practitioner it filed (Art 18(1), 18(4))', () => {
+  let prt: LocalRuntime;
+  let pu: ReturnType<typeof objectionUseCasesOn>;
+  const PCYCLE = { year: 2025, kind: 'practitioner' as const };
+  const forPerson = (over: Record<string, unknown> = {}) => ({
+    records: [P_RECORD_A],
+    preGrade: false,
+    reasons: '该资质出借记录系误登记，本人未出借资质。',
+    evidenceFiles: [],
+    ...over,
+  });
+
+  beforeAll(async () => {
+    prt = await startTestRuntime();
+    await seedPractitionerConfirmation(prt);
+    pu = objectionUseCasesOn(prt);
+  }, 120_000);
+  afterAll(async () => prt?.stop());
+
+  it('another unit, even of the same league, cannot object for the practitioner, and nothing is stored', async () => {
+    const before = await dumpTable(prt);
+    expect(await pu.file.execute(employerCaller(OTHER_UNIT), PCYCLE, forPerson(), PERSON.residentId)).toEqual({
+      status: 'forbidden',
+    });
+    expect(await pu.file.execute(leagueCaller(), PCYCLE, forPerson(), PERSON.residentId)).toEqual({
+      status: 'forbidden',
+    });
+    expect(await dumpTable(prt)).toBe(before);
+  });
+
+  it('a practitioner filed but not listed by the bureau is not objected for', async () => {
+    const other = residentId(32, '150602');
+    const doc = documentClient(prt.dynamo);
+    const filed = await new FilePractitioners(
+      prt.store,
+      new DynamoPractitionerFilings(doc, prt.tableName),
+      new DynamoCommitments(doc, prt.tableName),
+      prt.clock,
+    ).file(employerCaller(), { kind: 'agency', id: EMPLOYER }, { name: '赵敏', residentId: other, position: '技术员' });
+    expect(filed.status).toBe('ok');
+    expect(await pu.file.execute(employerCaller(), PCYCLE, forPerson({ records: [], preGrade: true }), other)).toEqual({
+      status: 'forbidden',
+    });
+  });
+
+  it('the employer objects: the objection is the practitioner’s, filed by the employer’s user, with a 5-working-day review limit', async () => {
+    const out = await pu.file.execute(employerCaller(), PCYCLE, forPerson(), PERSON.residentId);
+    expect(out).toMatchObject({
+      status: 'ok',
+      value: {
+        filed: true,
+        objection: {
+          kind: 'confirmation',
+          subject: { kind: 'practitioner', id: PERSON.residentId },
+          subjectName: PERSON.name,
+          league: ORDOS,
+          records: [P_RECORD_A],
+          filedBy: `staff:agency:${EMPLOYER}`,
+        },
+      },
+    });
+    const id = out.status === 'ok' ? out.value.objection.id : '';
+    expect(id).toMatch(/^practitioner-/);
+    const cycle = (await prt.cycleStore.getCycle(2025, 'practitioner'))!;
+    expect(cycle.objections.find((o) => o.caseId === id)?.status).toBe('open');
+    expect(cycle.deadlines.find((d) => d.id === `OBJECTION.review@${ORDOS}#${id}`)).toMatchObject({
+      status: 'scheduled',
+      article: 'Art 18(4)',
+    });
+    const audit = await prt.store.auditOf({ kind: 'practitioner', id: PERSON.residentId });
+    expect(audit.find((e) => e.action === 'objection.filed')).toMatchObject({ actor: `staff:agency:${EMPLOYER}` });
+  });
+
+  it('a record that is not the practitioner’s is refused by name', async () => {
+    const out = await pu.file.execute(
+      employerCaller(),
+      PCYCLE,
+      forPerson({ records: ['OBJ-NOTIFIED-1'] }),
+      PERSON.residentId,
+    );
+    expect(out.status === 'invalid' && out.issues.map((i) => i.path)).toEqual(['records']);
   });
 });

@@ -10,6 +10,15 @@ import {
   RECORD_A,
   seedConfirmation,
 } from '../../support/objections.ts';
+import {
+  EMPLOYER,
+  employerCaller,
+  OTHER_UNIT,
+  P_RECORD_A,
+  P_RECORD_B,
+  PERSON,
+  seedPractitionerConfirmation,
+} from '../../support/practitionerObjections.ts';
 import { putSubject, staffToken, startTestRuntime } from '../../support/runtime.ts';
 
 /** The participant's confirmation page data (Art 17(3)): records, pre-grade, deadline, objections, 确认无误. */
@@ -79,5 +88,54 @@ describe('the participant’s confirmation', () => {
       code: 'WINDOW_CLOSED',
     });
     expect(await u.confirmation.confirm(agencyCaller(late), 2024)).toEqual({ status: 'notFound' });
+  });
+});
+
+describe('a practitioner’s confirmation, read and made by the unit that filed it (Art 18(1), 18(4))', () => {
+  let prt: LocalRuntime;
+  let pu: ReturnType<typeof objectionUseCasesOn>;
+  const of = { residentId: PERSON.residentId, year: 2025 };
+  beforeAll(async () => {
+    prt = await startTestRuntime();
+    await seedPractitionerConfirmation(prt);
+    pu = objectionUseCasesOn(prt);
+  }, 120_000);
+  afterAll(async () => prt?.stop());
+
+  it('the employer sees the practitioner’s records, its pre-grade (环保失信个人) and the Art 18(4) window', async () => {
+    const out = await pu.confirmation.execute(employerCaller(), of);
+    expect(out.status).toBe('ok');
+    if (out.status !== 'ok') return;
+    expect(out.value.self).toEqual({ kind: 'practitioner', id: PERSON.residentId });
+    expect(out.value.name).toBe(PERSON.name);
+    expect(out.value.cycle).toEqual({ year: 2025, kind: 'practitioner' });
+    expect(out.value.window).toMatchObject({ open: true, opensOn: '2026-04-01', article: 'Art 18(4)' });
+    expect(out.value.result?.items.map((i) => i.eventId).sort()).toEqual([P_RECORD_B, P_RECORD_A].sort());
+    expect((out.value.result as { dishonest?: boolean } | null)?.dishonest).toBe(true);
+  });
+
+  it('another unit and a bureau are refused, and the employer’s own confirmation stays its own', async () => {
+    expect(await pu.confirmation.execute(employerCaller(OTHER_UNIT), of)).toEqual({ status: 'forbidden' });
+    expect(await pu.confirmation.execute(leagueCaller(), of)).toEqual({ status: 'forbidden' });
+    expect(await pu.confirmation.confirm(employerCaller(OTHER_UNIT), 2025, PERSON.residentId)).toEqual({
+      status: 'forbidden',
+    });
+    const own = await pu.confirmation.execute(employerCaller());
+    expect(own.status === 'ok' && own.value.self).toEqual({ kind: 'agency', id: EMPLOYER });
+  });
+
+  it('确认无误 for the practitioner is stored once under the practitioner, by the employer’s user', async () => {
+    const out = await pu.confirmation.confirm(employerCaller(), 2025, PERSON.residentId);
+    expect(out).toMatchObject({
+      status: 'ok',
+      value: {
+        subject: { kind: 'practitioner', id: PERSON.residentId },
+        kind: 'practitioner',
+        league: ORDOS,
+        confirmedBy: `staff:agency:${EMPLOYER}`,
+      },
+    });
+    const view = await pu.confirmation.execute(employerCaller(), of);
+    expect(view.status === 'ok' && view.value.confirmation?.confirmedBy).toBe(`staff:agency:${EMPLOYER}`);
   });
 });

@@ -14,6 +14,12 @@ import {
   RECORD_B,
   seedConfirmation,
 } from '../../support/objections.ts';
+import {
+  employerCaller,
+  P_RECORD_A,
+  PERSON,
+  seedPractitionerConfirmation,
+} from '../../support/practitionerObjections.ts';
 import { dumpTable, getScore, staffToken, startTestRuntime } from '../../support/runtime.ts';
 
 /** The league's review of an objection (Art 17(3)): per record upheld, corrected or revoked, the score and notice follow. */
@@ -146,5 +152,45 @@ describe('reviewing an objection', () => {
     const cycle = (await rt.cycleStore.getCycle(2025, 'agency'))!;
     expect(cycle.objections.find((o) => o.caseId === second)?.status).toBe('reviewed');
     expect(await u.notices.notice(AGENCY, `objection-${second}`)).not.toBeNull();
+  });
+});
+
+describe('reviewing a practitioner’s objection its employer filed (Art 18(4))', () => {
+  let prt: LocalRuntime;
+  let pu: ReturnType<typeof objectionUseCasesOn>;
+  beforeAll(async () => {
+    prt = await startTestRuntime();
+    await seedPractitionerConfirmation(prt);
+    pu = objectionUseCasesOn(prt);
+  }, 120_000);
+  afterAll(async () => prt?.stop());
+
+  it('the employer cannot review it; the league revokes the record, the result follows and the notice goes to the practitioner', async () => {
+    const filed = await pu.file.execute(
+      employerCaller(),
+      { year: 2025, kind: 'practitioner' },
+      { records: [P_RECORD_A], preGrade: false, reasons: '未出借资质', evidenceFiles: [] },
+      PERSON.residentId,
+    );
+    if (filed.status !== 'ok') throw new Error(JSON.stringify(filed));
+    const id = filed.value.objection.id;
+    const review = [{ target: P_RECORD_A, outcome: 'revoked' as const, reasons: '经核实未出借资质' }];
+    expect(await pu.review.execute(employerCaller(), id, review)).toEqual({ status: 'forbidden' });
+    expect(await pu.review.execute(leagueCaller(), id, review)).toMatchObject({
+      status: 'ok',
+      value: { status: 'reviewed' },
+    });
+    await prt.drain();
+    const token = await staffToken({ role: 'league', league: ORDOS });
+    const result = (await getScore(prt, 'practitioner', PERSON.residentId, { token, query: 'year=2025' })).json as {
+      dishonest: boolean;
+    };
+    expect(result.dishonest).toBe(false);
+    const notice = await pu.notices.notice({ kind: 'practitioner', id: PERSON.residentId }, `objection-${id}`);
+    expect(notice).toMatchObject({ kind: 'objectionReview', toName: PERSON.name, year: 2025 });
+    expect(notice?.body).toContain('第十八条第四项');
+    expect(notice?.body).not.toContain(PERSON.residentId);
+    const cycle = (await prt.cycleStore.getCycle(2025, 'practitioner'))!;
+    expect(cycle.objections.find((o) => o.caseId === id)?.status).toBe('reviewed');
   });
 });

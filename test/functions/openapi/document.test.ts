@@ -114,6 +114,45 @@ describe('the OpenAPI document', () => {
     expect(validate(webhookBody, metaOf(op.body!)?.example)).toMatchObject({ ok: true });
   });
 
+  it('describes objections, credit warnings and notices with their request contracts and parameters', () => {
+    type Param = { name: string; in: string; required: boolean };
+    const params = (path: string, method: string) =>
+      ((doc.paths[path]![method] as { parameters: Param[] }).parameters ?? []).map((p) => [p.name, p.in, p.required]);
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'FileObjectionRequest',
+        'ReviewObjectionRequest',
+        'IssueWarningRequest',
+        'ReportRectificationRequest',
+        'WarningDecisionRequest',
+      ]),
+    );
+    expect(params('/v1/cycles/{year}/{kind}/objections', 'get')).toEqual([
+      ['year', 'path', true],
+      ['kind', 'path', true],
+      ['league', 'query', false],
+    ]);
+    expect(params('/v1/leagues/{league}/notices', 'get')).toEqual([
+      ['league', 'path', true],
+      ['cursor', 'query', false],
+      ['limit', 'query', false],
+    ]);
+    const review = doc.components.schemas.ReviewObjectionRequest as {
+      properties: { reviews: { items: { properties: { outcome: { enum: string[] } } } } };
+    };
+    expect(review.properties.reviews.items.properties.outcome.enum).toEqual(['upheld', 'corrected', 'revoked']);
+    // The unit reports, and the bureau decides, on the warning the path names: the body has no eventId.
+    for (const id of ['ReportRectificationRequest', 'WarningDecisionRequest'])
+      expect(Object.keys((doc.components.schemas[id] as { properties: object }).properties), id).not.toContain(
+        'eventId',
+      );
+    const filing = API_OPERATIONS.find((o) => o.method === 'post' && o.path === '/v1/cycles/{year}/{kind}/objections')!;
+    expect(validate(filing.body!, { records: [], reasons: 7 })).toMatchObject({
+      ok: false,
+      issues: [{ path: 'reasons', message: '异议理由须为字符串' }],
+    });
+  });
+
   it('docs/api.md lists every route, in the section the document cites', () => {
     const md = readFileSync(new URL('../../../docs/api.md', import.meta.url), 'utf8');
     for (const op of API_OPERATIONS) {

@@ -17,7 +17,14 @@ describe('GET /v1/openapi.json', () => {
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/v1/cycles', '/v1/subjects/{kind}/{id}/score', '/v1/openapi.json']),
+      expect.arrayContaining([
+        '/v1/cycles',
+        '/v1/subjects/{kind}/{id}/score',
+        '/v1/openapi.json',
+        '/v1/cycles/{year}/{kind}/objections',
+        '/v1/warnings/{eventId}/decision',
+        '/v1/leagues/{league}/notices',
+      ]),
     );
   });
 });

@@ -3,13 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoCycleStore } from '../../../functions/adapters/dynamoCycleStore.ts';
 import { documentClient } from '../../../functions/adapters/dynamoDocument.ts';
 import { DynamoParticipants } from '../../../functions/adapters/dynamoParticipants.ts';
+import { DynamoProfiles } from '../../../functions/adapters/dynamoProfiles.ts';
 import { LocalScheduler } from '../../../functions/adapters/localScheduler.ts';
 import { CycleTransitions } from '../../../functions/cycles/cycleTransitions.ts';
 import { OpenCycle } from '../../../functions/cycles/openCycle.ts';
 import { RecordAct } from '../../../functions/cycles/recordAct.ts';
 import { ParticipantLists } from '../../../functions/participants/participantLists.ts';
+import { RegisterListed } from '../../../functions/participants/registerListed.ts';
 import { AdjustableClock } from '../../../functions/shared/clock.ts';
 import { uscc } from '../../support/builders.ts';
+import { type FreshRecordQueue, freshRecordQueue } from '../../support/recordQueue.ts';
 import { freshTable } from '../../support/table.ts';
 
 /** A league's list of participants on DynamoDB Local, before and after the league confirms it. */
@@ -17,6 +20,8 @@ let client: DynamoDBClient;
 let cycles: DynamoCycleStore;
 let transitions: CycleTransitions;
 let lists: ParticipantLists;
+let profiles: DynamoProfiles;
+let records: FreshRecordQueue;
 const clock = new AdjustableClock();
 clock.freeze(new Date('2026-11-20T02:00:00Z'));
 const ordos = { type: 'staff' as const, claims: { role: 'league' as const, league: '150600' } };
@@ -32,10 +37,20 @@ beforeAll(async () => {
   client = fresh.client;
   cycles = new DynamoCycleStore(client, fresh.table);
   transitions = new CycleTransitions(cycles, new LocalScheduler(), clock);
-  lists = new ParticipantLists(new DynamoParticipants(documentClient(client), fresh.table), cycles, clock);
+  profiles = new DynamoProfiles(documentClient(client), fresh.table);
+  records = await freshRecordQueue('participant-lists');
+  lists = new ParticipantLists(
+    new DynamoParticipants(documentClient(client), fresh.table),
+    cycles,
+    clock,
+    new RegisterListed(profiles, records.queue),
+  );
   await new OpenCycle(cycles, transitions).execute({ role: 'region' }, { kind: 'agency', year: 2026 });
 });
-afterAll(() => client?.destroy());
+afterAll(() => {
+  client?.destroy();
+  records?.destroy();
+});
 
 describe('a league’s list of participants (Art 16(1), 17(1))', () => {
   it('is its own league bureau’s (or the region’s) to read and change (Art 8)', async () => {
@@ -66,6 +81,12 @@ describe('a league’s list of participants (Art 16(1), 17(1))', () => {
       status: 'ok',
       value: { added: 0, changed: 0, unchanged: 2 },
     });
+    // The listed agencies nobody registered are registered from the list, and re-evaluated once.
+    expect(await profiles.getProfile({ kind: 'agency', id: uscc(2, '150600') })).toMatchObject({
+      registration: 'registered',
+      subject: { name: '机构2', league: '150600', categories: ['eia'] },
+    });
+    expect((await records.received()).filter((m) => m.type === 'subject.reevaluate')).toHaveLength(2);
   });
 
   it('after listConfirmed, a change needs a reason and is audited as made after confirmation', async () => {

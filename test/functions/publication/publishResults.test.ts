@@ -1,5 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClient } from '../../../functions/adapters/dynamoDocument.ts';
+import { DynamoFinalResults } from '../../../functions/adapters/dynamoFinalResults.ts';
 import { DynamoCreditStore } from '../../../functions/adapters/dynamoStore.ts';
 import type { PushBatch } from '../../../functions/ports/creditPlatform.ts';
 import type { CreditStore, SubjectRef } from '../../../functions/ports/store.ts';
@@ -118,3 +120,42 @@ describe('publishing a batch of subjects', () => {
     expect(pushed).toEqual([]);
   });
 });
+
+describe('the frozen final results (复核审定, Art 16(4)-(5))', () => {
+  it('a freeze stores the result of its day; publication then publishes it, not a record added since', async () => {
+    const finals = new DynamoFinalResults(documentClient(client), (await freshTable('finals')).table);
+    const subject = await subjectWithRecord(61);
+    const publication = new PublishResults(store, undefined, finals);
+    expect(await publication.execute({ ...message([subject]), publishedOn: '2025-05-20', freeze: true })).toBe(0);
+    const frozen = await finals.finalResult(2024, 'enterprise', subject.id);
+    expect(frozen).toMatchObject({ evaluatedOn: '2025-05-20', grade: 'A' });
+    expect(await store.getPublished(subject, 2024)).toBeNull();
+    // A direct-D record of 2024 arrives after the freeze (Art 14(1)).
+    const late = record({ eventId: 'PUB61-LATE', subject, rule: 'SR_PERMIT_FRAUD', occurredOn: '2024-09-01' });
+    expect(
+      await store.commitSubject({
+        subject,
+        newRecord: { record: late, contentHash: late.eventId, source: 'test', receivedAt: at },
+        snapshots: [],
+        audit: [],
+      }),
+    ).toBe(true);
+    expect(await publication.execute(message([subject]))).toBe(1);
+    expect(await store.getPublished(subject, 2024)).toMatchObject({ grade: 'A', publishedOn: '2025-06-27' });
+    // Without the frozen results, the same publication would have published D.
+    expect(await new PublishResults(store).execute(message([await subjectWithLate(62)]))).toBe(1);
+    expect(await store.getPublished({ kind: 'enterprise', id: uscc(62) }, 2024)).toMatchObject({ grade: 'D' });
+  });
+});
+
+const subjectWithLate = async (n: number): Promise<SubjectRef> => {
+  const subject = await subjectWithRecord(n);
+  const late = record({ eventId: `PUB${n}-LATE`, subject, rule: 'SR_PERMIT_FRAUD', occurredOn: '2024-09-01' });
+  await store.commitSubject({
+    subject,
+    newRecord: { record: late, contentHash: late.eventId, source: 'test', receivedAt: at },
+    snapshots: [],
+    audit: [],
+  });
+  return subject;
+};

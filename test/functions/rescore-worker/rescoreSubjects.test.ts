@@ -9,6 +9,8 @@ import { ReissuePublished } from '../../../functions/publication/reissuePublishe
 import { RescoreSubjects } from '../../../functions/rescore-worker/rescoreSubjects.ts';
 import { AdjustableClock } from '../../../functions/shared/clock.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../infra/local/services.ts';
+import { agency, enterprise, practitioner, record, residentId, uscc } from '../../support/builders.ts';
+import { countDynamo } from '../../support/dynamoCounter.ts';
 import { freshRecordsQueue, publishedWithApprovedRepair } from '../../support/publication.ts';
 import { freshTable } from '../../support/table.ts';
 
@@ -87,5 +89,53 @@ describe('the nightly rescoring completes pending re-issues (Art 23 ¶2)', () =>
     const subject = await approvedAfterPublication(953);
     expect(await new RescoreSubjects(store, clock).execute([subject])).toMatchObject({ subjects: 1, failed: [] });
     expect((await store.getPublished(subject, 2024))!.result).not.toHaveProperty('reissue');
+  });
+});
+
+describe('a nightly run over unchanged data writes nothing', () => {
+  it('writes snapshots and the staff link once; a second run the same night writes no item at all', async () => {
+    const ent = { kind: 'enterprise' as const, id: uscc(971) };
+    const ag = { kind: 'agency' as const, id: uscc(972, '150200') };
+    const pr = { kind: 'practitioner' as const, id: residentId(973) };
+    const profiles = [
+      enterprise({ id: ent.id }),
+      agency({ id: ag.id }),
+      practitioner(973, { employer: { kind: 'agency', id: ag.id } }),
+    ];
+    const records = [
+      record({ eventId: 'NW-E1', rule: 'ENF_FINE', subject: { ...ent, siteId: null }, occurredOn: '2026-03-01' }),
+      record({
+        eventId: 'NW-P1',
+        rule: 'PR_FRAUD_IN_SERVICE',
+        subject: { ...pr, siteId: null },
+        occurredOn: '2026-04-01',
+        department: '150200-EEB',
+        league: '150200',
+      }),
+    ];
+    for (const subject of profiles) {
+      const ref = { kind: subject.kind, id: subject.id };
+      const own = records.find((r) => r.subject.id === subject.id);
+      expect(
+        await store.commitSubject({
+          subject: ref,
+          snapshots: [],
+          audit: [],
+          profileIfAbsent: { subject, registration: 'registered', version: 1, updatedAt: at },
+          ...(own ? { newRecord: { record: own, contentHash: own.eventId, source: 'test', receivedAt: at } } : {}),
+        }),
+      ).toBe(true);
+    }
+    const refs: SubjectRef[] = profiles.map((p) => ({ kind: p.kind, id: p.id }));
+    const counter = countDynamo(client);
+    const first = await new RescoreSubjects(store, clock).execute(refs);
+    expect(first).toMatchObject({ subjects: 3, failed: [] });
+    expect(first.changed).toBeGreaterThan(0);
+    expect(counter.take().itemsWritten).toBeGreaterThan(0);
+    expect((await store.loadSubject(ag)).staff.map((l) => l.practitionerId)).toEqual([pr.id]);
+
+    const second = await new RescoreSubjects(store, clock).execute(refs);
+    expect(second).toMatchObject({ subjects: 3, changed: 0, drift: 0, failed: [] });
+    expect(counter.take().itemsWritten).toBe(0);
   });
 });

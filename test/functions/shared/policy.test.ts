@@ -118,4 +118,27 @@ describe('authorize: who may do what (docs/authorization.md)', () => {
     expect(authorize(ENTERPRISE, 'warning.report', { ...own, id: '91150100MA0000002B' }).ok).toBe(false);
     expect(authorize(HOHHOT, 'warning.report', own).ok).toBe(false);
   });
+
+  it('Art 18(1), 18(4): the unit whose filing of a practitioner was listed reads its result and notices and objects for it; nobody else', () => {
+    const person = { kind: 'practitioner', id: '150602199001010315' };
+    const employer = { kind: 'enterprise', code: '91150100MA0000001A' };
+    for (const action of ['objection.file', 'participant.own'] as const) {
+      expect(authorize(ENTERPRISE, action, { ...person, listedEmployer: employer }).ok).toBe(true);
+      expect(authorize(ENTERPRISE, action, person).ok).toBe(false);
+      expect(
+        authorize(ENTERPRISE, action, { ...person, listedEmployer: { ...employer, code: '91150100MA0000002Y' } }).ok,
+      ).toBe(false);
+      expect(authorize(ENTERPRISE, action, { ...person, listedEmployer: { ...employer, kind: 'agency' } }).ok).toBe(
+        false,
+      );
+      // A unit is never another unit's "employer": the rule is for practitioners only.
+      expect(
+        authorize(ENTERPRISE, action, { kind: 'agency', id: '91150100MA0000003W', listedEmployer: employer }).ok,
+      ).toBe(false);
+      expect(authorize(HOHHOT, action, { ...person, listedEmployer: employer }).ok).toBe(false);
+    }
+    const live = { ...person, league: '150100' };
+    expect(authorize(ENTERPRISE, 'subject.readLive', { ...live, listedEmployer: employer }).ok).toBe(true);
+    expect(authorize(ENTERPRISE, 'subject.readLive', live).ok).toBe(false);
+  });
 });

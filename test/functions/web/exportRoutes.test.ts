@@ -33,6 +33,11 @@ describe('the Excel downloads are their own function', () => {
       ['GET', '/exports/console/sampling', 'bureau'],
       ['GET', '/exports/console/statistics', 'bureau'],
       ['GET', '/exports/console/warnings', 'bureau'],
+      ['GET', '/exports/console/reports/{year}/{kind}', 'bureau'],
+      ['GET', '/exports/console/reports/{year}/{kind}/{league}', 'bureau'],
+      ['GET', '/exports/console/comments/{year}/{kind}', 'bureau'],
+      // The review group is neither bureau nor participant: its use case authorises (review.read).
+      ['GET', '/exports/console/review/{year}/{kind}', 'signedIn'],
     ]);
   });
 

@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { uscc } from '../../support/builders.ts';
+import { prepareReports } from '../../support/reports.ts';
 import { callApi, getScore, postWebhook, staffToken, startTestRuntime } from '../../support/runtime.ts';
 
 /** The yearly cycles end to end on the local runtime (Art 16-18, 20): stages move by themselves on legal deadlines. */
@@ -170,6 +171,8 @@ describe('an agency cycle, opened and run by moving the clock', () => {
     expect(leagueStage(c, '150100')).toBe('REPORTED');
     expect((await act({ act: 'reportSent', league: '150100' })).json.code).toBe('OBJECTIONS_OPEN');
     await act({ act: 'objectionReviewed', league: '150100', caseId: 'OBJ-1' });
+    expect((await act({ act: 'reportSent', league: '150100' })).json.code).toBe('REPORT_NOT_PREPARED');
+    await prepareReports(rt, { year: 2025, kind: 'agency' }, leagues);
     for (const league of leagues) await act({ act: 'reportSent', league });
     c = await cycle();
     expect(c.region.stage).toBe('PUBLICITY');

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEAGUE_CODES } from '../../../domain/identifiers/leagues.ts';
+import { documentClient } from '../../../functions/adapters/dynamoDocument.ts';
+import { DynamoNotices } from '../../../functions/adapters/dynamoNotices.ts';
 import { type CreditPlatform, CreditPlatformError, type PushBatch } from '../../../functions/ports/creditPlatform.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { residentId, uscc } from '../../support/builders.ts';
 import { putOnList } from '../../support/publication.ts';
+import { prepareReports } from '../../support/reports.ts';
 import { callApi, getScore, postWebhook, putSubject, staffToken, startTestRuntime } from '../../support/runtime.ts';
 
 /** Publication (Art 16(5)): the region's `published` act makes the year's results public. */
@@ -95,6 +98,7 @@ describe('publishing a year’s results', () => {
       },
     });
     await rt.drain();
+    await prepareReports(rt, { year: 2026, kind: 'enterprise' }, LEAGUE_CODES);
     for (const league of LEAGUE_CODES) expect((await act({ act: 'reportSent', league })).status).toBe(200);
     await act({ act: 'regionReleased' });
     await act({ act: 'publicityOpened' });
@@ -108,6 +112,20 @@ describe('publishing a year’s results', () => {
     expect((await getScore(rt, 'enterprise', ENT, { query: 'year=2026' })).json.grade).toBe('A');
     expect((await getScore(rt, 'enterprise', SUSPENDED)).status).toBe(404);
     expect((await getScore(rt, 'practitioner', residentId(9))).status).toBe(404);
+  });
+
+  it('Art 16(5): each published unit is told its result in writing; a unit without a published grade is not', async () => {
+    const notices = new DynamoNotices(documentClient(rt.dynamo), rt.tableName);
+    const told = await notices.notice({ kind: 'enterprise', id: ENT }, 'results-2026-enterprise');
+    expect(told).toMatchObject({
+      kind: 'results',
+      league: '150300',
+      year: 2026,
+      title: '2026年度环保信用评价结果通知',
+    });
+    expect(told?.body).toContain('评分98分，A级（环保诚信单位）');
+    expect(await notices.notice({ kind: 'enterprise', id: SUSPENDED }, 'results-2026-enterprise')).toBeNull();
+    expect(await notices.notice({ kind: 'enterprise', id: UNLISTED }, 'results-2026-enterprise')).toBeNull();
   });
 
   it('Art 16(1): a registered subject that is not on the year’s list of participants is not published', async () => {

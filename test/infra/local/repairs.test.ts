@@ -7,6 +7,7 @@ import type { CompleteReissue } from '../../../functions/publication/reissuePubl
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { uscc } from '../../support/builders.ts';
 import { putOnList } from '../../support/publication.ts';
+import { prepareReports } from '../../support/reports.ts';
 import { callApi, getScore, postWebhook, putSubject, staffToken, startTestRuntime } from '../../support/runtime.ts';
 
 /** Credit repair after publication (Art 23 ¶2, 24, 27) on the local runtime. */
@@ -195,6 +196,7 @@ describe('repair of an environmental-dishonest individual (Art 25-26)', () => {
       await act({ act: 'confirmationNotified', league });
     }
     await fetch(`${prt.url}/v1/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceDays: 10 }) });
+    await prepareReports(prt, { year: 2026, kind: 'practitioner' }, LEAGUE_CODES);
     for (const league of LEAGUE_CODES) await act({ act: 'reportSent', league });
     await act({ act: 'reviewConfirmed' });
     prt.clock.set(new Date('2027-05-20T01:00:00Z'));
@@ -312,6 +314,7 @@ describe('Art 23: a repair reaches the published result and the public credit pl
       await act({ act: 'participantsNotified', league });
     }
     await fetch(`${art.url}/v1/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceDays: 40 }) });
+    await prepareReports(art, { year: 2026, kind: 'enterprise' }, LEAGUE_CODES);
     for (const league of LEAGUE_CODES) await act({ act: 'reportSent', league });
     await act({ act: 'regionReleased' });
     expect((await act({ act: 'publicityOpened' })).json.region.stage).toBe('PUBLICITY');

@@ -1,3 +1,5 @@
+import { objectionIdShown } from '../../../../domain/objections/objection.ts';
+import { maskResidentId } from '../../../../domain/participants/practitionerFiling.ts';
 import type { ListedObjection } from '../../../objections/listObjections.ts';
 import type { ExportDeps } from '../../exportDeps.ts';
 import type { PageContext, WebRoute } from '../../router.ts';
@@ -8,9 +10,13 @@ import { cycleText, disputedText, leagueText, leftText, limitText, OBJECTIONS_TI
 type Ctx = PageContext<ExportDeps>;
 
 const COLUMNS: readonly XlsxColumn<ListedObjection>[] = [
-  { header: '异议编号', width: 44, value: (o) => o.id },
+  { header: '异议编号', width: 44, value: (o) => objectionIdShown(o.id) },
   { header: '参评单位', width: 30, value: (o) => o.subjectName },
-  { header: '统一社会信用代码', width: 22, value: (o) => o.subject.id },
+  {
+    header: '统一社会信用代码',
+    width: 22,
+    value: (o) => (o.subject.kind === 'practitioner' ? maskResidentId(o.subject.id) : o.subject.id),
+  },
   { header: '盟市', width: 14, value: leagueText },
   { header: '评价周期', width: 18, value: cycleText },
   { header: '提出日期', width: 16, value: (o) => chineseDate(o.filedOn) },

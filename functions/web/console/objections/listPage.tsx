@@ -1,3 +1,5 @@
+import { objectionIdShown } from '../../../../domain/objections/objection.ts';
+import { maskResidentId } from '../../../../domain/participants/practitionerFiling.ts';
 import type { ListedObjection } from '../../../objections/listObjections.ts';
 import type { WebDeps } from '../../deps.ts';
 import type { WebResponse } from '../../http/response.ts';
@@ -20,8 +22,13 @@ import {
  * first with the working days left to their review limit and the overdue marked; each links to its review.
  */
 const COLUMNS: readonly Column<ListedObjection>[] = [
-  { header: '异议编号', cell: (o) => <a href={objectionPath(o.id)}>{o.id}</a> },
-  { header: '参评单位', cell: (o) => `${o.subjectName}（${o.subject.id}）` },
+  { header: '异议编号', cell: (o) => <a href={objectionPath(o.id)}>{objectionIdShown(o.id)}</a> },
+  {
+    header: '参评单位',
+    // Art 18(6): a practitioner's resident identity number is masked in lists.
+    cell: (o) =>
+      `${o.subjectName}（${o.subject.kind === 'practitioner' ? maskResidentId(o.subject.id) : o.subject.id}）`,
+  },
   { header: '盟市', class: 'nowrap', cell: leagueText },
   { header: '评价周期', class: 'nowrap', cell: cycleText },
   { header: '提出日期', class: 'nowrap', cell: (o) => chineseDate(o.filedOn) },

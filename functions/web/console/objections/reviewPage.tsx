@@ -1,6 +1,7 @@
 import {
   correctedEventId,
   MAX_REVIEW_REASONS_LENGTH,
+  objectionIdShown,
   PRE_GRADE,
   REVIEW_OUTCOME_NAMES,
   type ReviewOutcome,
@@ -17,6 +18,7 @@ import { CsrfField } from '../../ui/layout.tsx';
 import { RefusalMessage } from '../../ui/refusal.tsx';
 import { DataTable } from '../../ui/table.tsx';
 import { EvidenceList } from '../evidence/links.tsx';
+import { codeShown } from '../participants/listRef.ts';
 import { cycleText, leagueText, leftText, limitText, objectionPath, statusText } from './parts.ts';
 
 type Ctx = PageContext<WebDeps>;
@@ -72,9 +74,9 @@ export const objectionReviewPage = async (
       ) : null}
       <dl class="facts">
         <dt>异议编号</dt>
-        <dd>{o.id}</dd>
+        <dd>{objectionIdShown(o.id)}</dd>
         <dt>参评单位</dt>
-        <dd>{`${o.subjectName}（${o.subject.id}）`}</dd>
+        <dd>{`${o.subjectName}（${codeShown(ctx, { kind: o.subject.kind, code: o.subject.id, league: o.league })}）`}</dd>
         <dt>盟市</dt>
         <dd>{leagueText(o)}</dd>
         <dt>评价周期</dt>

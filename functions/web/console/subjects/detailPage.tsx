@@ -34,6 +34,8 @@ const brief = (v: unknown, key?: string): string => {
   if (v === null || v === undefined) return '无';
   if (key === 'league' && typeof v === 'string') return leagueName(v);
   if (key === 'rule' && typeof v === 'string') return ruleByCode(v)?.wording ?? v;
+  if (key === 'categories' && Array.isArray(v))
+    return v.map((c) => AGENCY_CATEGORY_NAMES[String(c)] ?? String(c)).join('、');
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
   const text = JSON.stringify(v);
   return text.length > 120 ? `${text.slice(0, 117)}…` : text;
@@ -47,9 +49,11 @@ export const whatText = (e: AuditEntry): string => {
     const changed = Object.keys({ ...before, ...what.after }).filter(
       (k) => k !== 'kind' && k !== 'id' && JSON.stringify(before[k]) !== JSON.stringify(what.after![k]),
     );
-    return (
-      changed.map((k) => `${fieldName(k)}：${brief(before[k], k)} → ${brief(what.after![k], k)}`).join('；') || '无变化'
-    );
+    const changes =
+      changed.map((k) => `${fieldName(k)}：${brief(before[k], k)} → ${brief(what.after![k], k)}`).join('；') ||
+      '无变化';
+    // A unit nobody registered is registered from the year's list of participants (Art 16(1), 17(1), 18(1)).
+    return (what as { from?: string }).from === 'participantList' ? `依参评名单登记：${changes}` : changes;
   }
   return Object.entries(e.what)
     .map(([k, v]) => `${fieldName(k)}：${brief(v, k)}`)

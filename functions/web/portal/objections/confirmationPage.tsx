@@ -5,10 +5,13 @@ import {
   gradeDependsOnDispute,
   MAX_OBJECTION_FILES,
   MAX_OBJECTION_REASONS_LENGTH,
+  objectionIdShown,
   PRE_GRADE,
   REVIEW_OUTCOME_NAMES,
 } from '../../../../domain/objections/objection.ts';
+import { maskResidentId } from '../../../../domain/participants/practitionerFiling.ts';
 import type { InputIssue } from '../../../../domain/validation.ts';
+import type { OnBehalf } from '../../../objections/confirmingSubject.ts';
 import type { ConfirmationView, ObjectionWithLimit } from '../../../objections/readConfirmation.ts';
 import type { SubjectRef } from '../../../ports/store.ts';
 import { redirect, type WebResponse } from '../../http/response.ts';
@@ -30,6 +33,25 @@ import { type PortalContext, selfOf } from '../self.ts';
  */
 export const CONFIRMATION_PATH = '/portal/confirmation';
 const TITLE = '确认环境信息和预评结果';
+const PRACTITIONER_TITLE = '确认从业人员环境信息和预评结果';
+
+/**
+ * Whose confirmation a page shows: the signed-in unit's own (`/portal/confirmation`), or a
+ * practitioner's its employer filed (Art 18(4); `params` name the practitioner and the year).
+ */
+export interface ConfirmationTarget {
+  readonly base: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly onBehalf?: OnBehalf;
+}
+
+const OWN: ConfirmationTarget = { base: CONFIRMATION_PATH, params: {} };
+
+/** The page's address with its own parameters, then `rest` (e.g. `filed=…`). */
+export const confirmationUrl = (t: ConfirmationTarget, rest: string): string =>
+  `${t.base}?${Object.entries(t.params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}&`)
+    .join('')}${rest}`;
 const ARTICLE_TEXT: Readonly<Record<string, string>> = {
   'Art 16(3)': '第十六条第三项，公示期间',
   'Art 17(3)': '第十七条第三项',
@@ -46,7 +68,10 @@ interface FormState {
   readonly issues: readonly InputIssue[];
 }
 
-export const confirmationPage = async (ctx: PortalContext): Promise<WebResponse> => {
+export const confirmationPage = (ctx: PortalContext): Promise<WebResponse> => showConfirmation(ctx, OWN);
+
+/** `GET`: the confirmation of the target, with the evidence files uploaded so far. */
+export const showConfirmation = async (ctx: PortalContext, target: ConfirmationTarget): Promise<WebResponse> => {
   const self = selfOf(ctx);
   if (self === null) return ctx.refuse({ status: 'forbidden' });
   const files = filesOf(ctx.req.query.files).filter((k) => isOwnEvidenceKey(self, k));
@@ -57,7 +82,7 @@ export const confirmationPage = async (ctx: PortalContext): Promise<WebResponse>
     if (problem === null) files.push(uploaded);
     else issues.push({ path: '', message: problem });
   }
-  return page(ctx, self, { files, records: [], preGrade: false, reasons: '', issues });
+  return page(ctx, self, target, { files, records: [], preGrade: false, reasons: '', issues });
 };
 
 /** The contract's field names as the form labels them. */
@@ -68,7 +93,10 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
 };
 const named = (i: InputIssue): InputIssue => ({ path: FIELD_LABELS[i.path] ?? i.path, message: i.message });
 
-export const postObjection = async (ctx: PortalContext): Promise<WebResponse> => {
+export const postObjection = (ctx: PortalContext): Promise<WebResponse> => objectTo(ctx, OWN);
+
+/** `POST …/object`: the objection, filed for the target. */
+export const objectTo = async (ctx: PortalContext, target: ConfirmationTarget): Promise<WebResponse> => {
   const self = selfOf(ctx);
   if (self === null) return ctx.refuse({ status: 'forbidden' });
   const f = ctx.req.form;
@@ -79,7 +107,7 @@ export const postObjection = async (ctx: PortalContext): Promise<WebResponse> =>
     reasons: f.reasons ?? '',
     issues: [],
   };
-  const year = Number(f.year);
+  const year = target.onBehalf?.year ?? Number(f.year);
   if (!Number.isInteger(year))
     return ctx.refuse({ status: 'invalid', issues: [{ path: '年度', message: '年度无效' }] });
   for (const key of state.files) {
@@ -88,30 +116,47 @@ export const postObjection = async (ctx: PortalContext): Promise<WebResponse> =>
       return page(
         ctx,
         self,
+        target,
         { ...state, files: state.files.filter((k) => k !== key), issues: [{ path: '', message: problem }] },
         400,
       );
   }
   const out = await ctx.deps.portal.objections.file.execute(
     ctx.caller,
-    { year, kind: self.kind },
+    { year, kind: target.onBehalf ? 'practitioner' : self.kind },
     { records: state.records, preGrade: state.preGrade, reasons: state.reasons, evidenceFiles: state.files },
+    target.onBehalf?.residentId,
   );
-  if (out.status === 'ok') return redirect(`${CONFIRMATION_PATH}?filed=${encodeURIComponent(out.value.objection.id)}`);
-  if (out.status === 'invalid') return page(ctx, self, { ...state, issues: out.issues.map(named) }, 400);
+  if (out.status === 'ok')
+    return redirect(confirmationUrl(target, `filed=${encodeURIComponent(out.value.objection.id)}`));
+  if (out.status === 'invalid') return page(ctx, self, target, { ...state, issues: out.issues.map(named) }, 400);
   return ctx.refuse(out, '提出异议');
 };
 
-export const postConfirm = async (ctx: PortalContext): Promise<WebResponse> => {
+export const postConfirm = (ctx: PortalContext): Promise<WebResponse> => confirmFor(ctx, OWN);
+
+/** `POST …/confirm`: 确认无误 for the target. */
+export const confirmFor = async (ctx: PortalContext, target: ConfirmationTarget): Promise<WebResponse> => {
   const self = selfOf(ctx);
   if (self === null) return ctx.refuse({ status: 'forbidden' });
-  const year = Number(ctx.req.form.year);
+  const year = target.onBehalf?.year ?? Number(ctx.req.form.year);
   if (!Number.isInteger(year))
     return ctx.refuse({ status: 'invalid', issues: [{ path: '年度', message: '年度无效' }] });
-  const out = await ctx.deps.portal.objections.confirmation.confirm(ctx.caller, year);
+  const out = await ctx.deps.portal.objections.confirmation.confirm(ctx.caller, year, target.onBehalf?.residentId);
   if (out.status !== 'ok') return ctx.refuse(out, '确认无误');
-  return redirect(`${CONFIRMATION_PATH}?confirmed=1`);
+  return redirect(confirmationUrl(target, 'confirmed=1'));
 };
+
+/** The parameters that name the target, posted with the forms (the unit's own page has none). */
+const ParamFields = ({ target }: { target: ConfirmationTarget }) => (
+  <>
+    {Object.entries(target.params)
+      .filter(([name]) => name !== 'year')
+      .map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+  </>
+);
 
 const recordColumns = (disputed: ReadonlySet<string>): Column<ShownItem>[] => [
   { header: '信息编号', class: 'nowrap', cell: (i) => i.eventId },
@@ -138,10 +183,10 @@ const ObjectionList = ({
 }) => (
   <>
     {objections.map((o) => (
-      <section class="card" aria-label={`异议 ${o.id}`}>
+      <section class="card" aria-label={`异议 ${objectionIdShown(o.id)}`}>
         <dl class="facts">
           <dt>异议编号</dt>
-          <dd>{o.id}</dd>
+          <dd>{objectionIdShown(o.id)}</dd>
           <dt>提出日期</dt>
           <dd>{chineseDate(o.filedOn)}</dd>
           <dt>异议内容</dt>
@@ -173,14 +218,31 @@ const ObjectionList = ({
   </>
 );
 
-const page = async (ctx: PortalContext, self: SubjectRef, s: FormState, status = 200): Promise<WebResponse> => {
-  const out = await ctx.deps.portal.objections.confirmation.execute(ctx.caller);
-  if (out.status !== 'ok') return ctx.refuse(out, TITLE);
+/** A practitioner's pre-grade in Art 13's words: 环保失信个人, or none found. */
+const dishonestText = (r: { readonly dishonest?: boolean | null } | null): string =>
+  !r || r.dishonest === null || r.dishonest === undefined
+    ? '暂不评定'
+    : r.dishonest
+      ? '预评结果为环保失信个人'
+      : '预评结果为未发现环保失信行为';
+
+const page = async (
+  ctx: PortalContext,
+  self: SubjectRef,
+  target: ConfirmationTarget,
+  s: FormState,
+  status = 200,
+): Promise<WebResponse> => {
+  const forPractitioner = target.onBehalf !== undefined;
+  const title = forPractitioner ? PRACTITIONER_TITLE : TITLE;
+  const out = await ctx.deps.portal.objections.confirmation.execute(ctx.caller, target.onBehalf);
+  if (out.status !== 'ok') return ctx.refuse(out, title);
   const v: ConfirmationView = out.value;
-  if (!v.cycle) return ctx.render(TITLE, <p class="notice">本年度评价周期尚未开始。</p>, status);
+  if (!v.cycle) return ctx.render(title, <p class="notice">本年度评价周期尚未开始。</p>, status);
   const r = v.result;
   const items: readonly ShownItem[] = r ? r.items : [];
   const scored = r && r.subject.kind !== 'practitioner' ? (r as unknown as ScoredResult) : null;
+  const practitioner = r && r.subject.kind === 'practitioner' ? (r as { dishonest?: boolean | null }) : null;
   const wording = (id: string) => {
     const item = items.find((i) => i.eventId === id);
     return item ? `${item.wording}（${id}）` : id;
@@ -194,15 +256,21 @@ const page = async (ctx: PortalContext, self: SubjectRef, s: FormState, status =
     self,
     s.files,
     v.window.open && s.files.length < MAX_OBJECTION_FILES,
-    (files, param) => `${CONFIRMATION_PATH}?${files.length ? `files=${files.join(',')}&` : ''}type=${param}`,
+    (files, param) => confirmationUrl(target, `${files.length ? `files=${files.join(',')}&` : ''}type=${param}`),
   );
   const filed = ctx.req.query.filed;
   const shown = ctx.render(
-    TITLE,
+    title,
     <>
+      {forPractitioner ? (
+        <p>
+          <span class="tag">{`从业人员：${v.name}`}</span>
+          {` 公民身份号码 ${maskResidentId(v.self.id)}。依据《办法》第十八条第四项，由填报该从业人员的本单位代为确认或提出异议。`}
+        </p>
+      ) : null}
       {filed ? (
         <p class="notice ok" role="status">
-          异议已提交（异议编号 {filed}），生态环境部门将在规定期限内复核并通知复核结果。
+          异议已提交（异议编号 {objectionIdShown(filed)}），生态环境部门将在规定期限内复核并通知复核结果。
         </p>
       ) : null}
       {ctx.req.query.confirmed ? (
@@ -232,6 +300,11 @@ const page = async (ctx: PortalContext, self: SubjectRef, s: FormState, status =
           </span>
           {depends ? <span class="tag">{GRADE_DEPENDS_TEXT}</span> : null}
         </div>
+      ) : practitioner ? (
+        <p class="summary">
+          <strong>{dishonestText(practitioner)}</strong>
+          {depends ? <span class="tag">{GRADE_DEPENDS_TEXT}</span> : null}
+        </p>
       ) : (
         <p class="muted">暂无预评结果。</p>
       )}
@@ -245,10 +318,11 @@ const page = async (ctx: PortalContext, self: SubjectRef, s: FormState, status =
         />
       )}
 
-      {v.window.open && !v.confirmation && self.kind !== 'enterprise' ? (
-        <form method="post" action={`${CONFIRMATION_PATH}/confirm`} data-confirm="确认上述环境信息和预评结果无误吗？">
+      {v.window.open && !v.confirmation && v.self.kind !== 'enterprise' ? (
+        <form method="post" action={`${target.base}/confirm`} data-confirm="确认上述环境信息和预评结果无误吗？">
           <CsrfField token={ctx.csrf} />
           <input type="hidden" name="year" value={String(v.cycle.year)} />
+          <ParamFields target={target} />
           <p>
             <button type="submit">确认无误</button>
           </p>
@@ -270,9 +344,10 @@ const page = async (ctx: PortalContext, self: SubjectRef, s: FormState, status =
             </ul>
           )}
           <EvidenceUploadCard upload={upload} full={`每项异议最多上传${MAX_OBJECTION_FILES}个证明材料文件。`} />
-          <form method="post" action={`${CONFIRMATION_PATH}/object`}>
+          <form method="post" action={`${target.base}/object`}>
             <CsrfField token={ctx.csrf} />
             <input type="hidden" name="year" value={String(v.cycle.year)} />
+            <ParamFields target={target} />
             {s.files.map((k) => (
               <input type="hidden" name="evidenceFiles" value={k} />
             ))}
@@ -287,7 +362,12 @@ const page = async (ctx: PortalContext, self: SubjectRef, s: FormState, status =
                     value={i.eventId}
                     checked={s.records.includes(i.eventId)}
                   />{' '}
-                  <label for={`record-${n}`}>{`${i.wording}（${i.eventId}，${pointsText(i.points)} 分）`}</label>
+                  <label for={`record-${n}`}>
+                    {/* Annex 3: practitioners' records carry no points; they are counted (Art 13). */}
+                    {practitioner
+                      ? `${i.wording}（${i.eventId}）`
+                      : `${i.wording}（${i.eventId}，${pointsText(i.points)} 分）`}
+                  </label>
                 </div>
               ))}
               <div>
@@ -306,7 +386,7 @@ const page = async (ctx: PortalContext, self: SubjectRef, s: FormState, status =
         </>
       ) : null}
 
-      <h2>我的异议</h2>
+      <h2>{forPractitioner ? '该从业人员的异议' : '我的异议'}</h2>
       {v.objections.length === 0 ? (
         <p class="muted">未提出异议。</p>
       ) : (
@@ -314,6 +394,12 @@ const page = async (ctx: PortalContext, self: SubjectRef, s: FormState, status =
       )}
       <p>
         <a href="/portal/notices">查看通知</a>
+        {forPractitioner ? (
+          <>
+            {' | '}
+            <a href="/portal/practitioners">返回相关从业人员填报</a>
+          </>
+        ) : null}
       </p>
     </>,
     status,

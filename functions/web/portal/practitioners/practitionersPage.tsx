@@ -12,12 +12,14 @@ import { chineseDateTime, leagueName } from '../../ui/format.ts';
 import { CsrfField } from '../../ui/layout.tsx';
 import { RefusalMessage } from '../../ui/refusal.tsx';
 import { type PortalContext, selfOf } from '../self.ts';
+import { practitionerConfirmationUrl } from './confirmationPage.tsx';
 
 /**
  * `/portal/practitioners`: the service buyer files the practitioners who work for it (Art 18(1)),
  * sees whether the league bureau listed them, and records each one's Annex 5 letter, which the
  * practitioner signs on paper. The resident identity numbers are shown whole here: the page is the
- * employer's own (Art 18(6): never on public pages).
+ * employer's own (Art 18(6): never on public pages). For each listed practitioner, the employer
+ * confirms or objects on its behalf (Art 18(4)) on its confirmation page.
  */
 export const PRACTITIONERS_PATH = '/portal/practitioners';
 const TITLE = '相关从业人员填报';
@@ -65,12 +67,13 @@ const Filed = ({ ctx, v }: { ctx: PortalContext; v: EmployerPractitioners }) => 
           <th scope="col">填报时间</th>
           <th scope="col">状态</th>
           <th scope="col">信用承诺书（附件5）</th>
+          <th scope="col">确认与异议</th>
         </tr>
       </thead>
       <tbody>
         {v.filed.length === 0 ? (
           <tr>
-            <td colSpan={6}>暂未填报。</td>
+            <td colSpan={7}>暂未填报。</td>
           </tr>
         ) : (
           v.filed.map((p) => (
@@ -86,6 +89,18 @@ const Filed = ({ ctx, v }: { ctx: PortalContext; v: EmployerPractitioners }) => 
               </td>
               <td>
                 <LetterCell ctx={ctx} p={p} />
+              </td>
+              <td>
+                {p.filing.status === 'listed' ? (
+                  <a
+                    href={practitionerConfirmationUrl(v.year, p.filing.residentId)}
+                    aria-label={`确认 ${p.filing.name} 的环境信息和预评结果`}
+                  >
+                    确认或提出异议
+                  </a>
+                ) : (
+                  '—'
+                )}
               </td>
             </tr>
           ))

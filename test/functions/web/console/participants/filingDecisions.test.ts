@@ -4,15 +4,20 @@ import { DynamoCycleStore } from '../../../../../functions/adapters/dynamoCycleS
 import { documentClient } from '../../../../../functions/adapters/dynamoDocument.ts';
 import { DynamoParticipants } from '../../../../../functions/adapters/dynamoParticipants.ts';
 import { DynamoPractitionerFilings } from '../../../../../functions/adapters/dynamoPractitionerFilings.ts';
+import { DynamoProfiles } from '../../../../../functions/adapters/dynamoProfiles.ts';
 import { ParticipantLists } from '../../../../../functions/participants/participantLists.ts';
+import { RegisterListed } from '../../../../../functions/participants/registerListed.ts';
 import type { PractitionerFiling } from '../../../../../functions/ports/practitionerFilings.ts';
 import { AdjustableClock } from '../../../../../functions/shared/clock.ts';
 import { FilingDecisions } from '../../../../../functions/web/console/participants/filingDecisions.ts';
 import { residentId, uscc } from '../../../../support/builders.ts';
+import { type FreshRecordQueue, freshRecordQueue } from '../../../../support/recordQueue.ts';
 import { freshTable } from '../../../../support/table.ts';
 
 /** The league bureau lists, or declines, the practitioners their employers filed (Art 18(1)). */
 let client: DynamoDBClient;
+let records: FreshRecordQueue;
+let register: RegisterListed;
 let filings: DynamoPractitionerFilings;
 let participants: DynamoParticipants;
 let decisions: FilingDecisions;
@@ -48,11 +53,16 @@ beforeAll(async () => {
   const doc = documentClient(client);
   filings = new DynamoPractitionerFilings(doc, fresh.table);
   participants = new DynamoParticipants(doc, fresh.table);
-  const lists = new ParticipantLists(participants, new DynamoCycleStore(client, fresh.table), clock);
+  records = await freshRecordQueue('filing-decisions');
+  register = new RegisterListed(new DynamoProfiles(doc, fresh.table), records.queue);
+  const lists = new ParticipantLists(participants, new DynamoCycleStore(client, fresh.table), clock, register);
   decisions = new FilingDecisions(filings, lists, clock);
   for (const n of [1, 2, 3]) await filings.file(filing(n));
 });
-afterAll(() => client?.destroy());
+afterAll(() => {
+  client?.destroy();
+  records?.destroy();
+});
 
 describe('deciding the practitioners employers filed (Art 18(1))', () => {
   it('is the league bureau’s (or the region’s) to do (Art 8)', async () => {
@@ -134,6 +144,7 @@ describe('deciding the practitioners employers filed (Art 18(1))', () => {
         participants,
         { getCycle: async () => ({ leagues: { '150600': { stageIndex: 1 } } }) as never },
         clock,
+        register,
       ),
       clock,
     );

@@ -3,16 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoCycleStore } from '../../../../../functions/adapters/dynamoCycleStore.ts';
 import { documentClient } from '../../../../../functions/adapters/dynamoDocument.ts';
 import { DynamoParticipants } from '../../../../../functions/adapters/dynamoParticipants.ts';
+import { DynamoProfiles } from '../../../../../functions/adapters/dynamoProfiles.ts';
 import { DynamoVoluntary } from '../../../../../functions/adapters/dynamoVoluntary.ts';
 import { ParticipantLists } from '../../../../../functions/participants/participantLists.ts';
+import { RegisterListed } from '../../../../../functions/participants/registerListed.ts';
 import type { VoluntaryApplication } from '../../../../../functions/ports/voluntary.ts';
 import { AdjustableClock } from '../../../../../functions/shared/clock.ts';
 import { VoluntaryDecisions } from '../../../../../functions/web/console/participants/voluntaryDecisions.ts';
 import { uscc } from '../../../../support/builders.ts';
+import { type FreshRecordQueue, freshRecordQueue } from '../../../../support/recordQueue.ts';
 import { freshTable } from '../../../../support/table.ts';
 
 /** The league bureau's decisions on applications to take part of one's own accord (Art 6(8)). */
 let client: DynamoDBClient;
+let records: FreshRecordQueue;
 let store: DynamoVoluntary;
 let participants: DynamoParticipants;
 let decisions: VoluntaryDecisions;
@@ -38,11 +42,16 @@ beforeAll(async () => {
   const doc = documentClient(client);
   store = new DynamoVoluntary(doc, fresh.table);
   participants = new DynamoParticipants(doc, fresh.table);
-  const lists = new ParticipantLists(participants, new DynamoCycleStore(client, fresh.table), clock);
+  records = await freshRecordQueue('voluntary-decisions');
+  const register = new RegisterListed(new DynamoProfiles(doc, fresh.table), records.queue);
+  const lists = new ParticipantLists(participants, new DynamoCycleStore(client, fresh.table), clock, register);
   decisions = new VoluntaryDecisions(store, lists, clock);
   for (const n of [1, 2, 3]) await store.apply(application(n));
 });
-afterAll(() => client?.destroy());
+afterAll(() => {
+  client?.destroy();
+  records?.destroy();
+});
 
 describe('deciding applications to take part of one own accord (Art 6(8))', () => {
   it('is the league bureau’s (or the region’s) to do (Art 8)', async () => {

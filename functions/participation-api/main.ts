@@ -1,0 +1,58 @@
+// Composition root of `participation-api` on AWS Lambda (behind the API's JWT authorizer).
+import { AuthorizerVerifiedTokens } from '../adapters/authorizerTokens.ts';
+import {
+  auditLog,
+  claimStore,
+  comments,
+  cycleStore,
+  leagueReports,
+  notices,
+  objections,
+  participants,
+  practitionerFilings,
+  profiles,
+  publishedResults,
+  reviews,
+  snapshotReader,
+  subjectDirectory,
+  subjectRecords,
+  warnings,
+} from '../composition/aws/dynamo.ts';
+import { scheduler } from '../composition/aws/scheduler.ts';
+import { recordQueue, rescoreQueue } from '../composition/aws/sqs.ts';
+import { joinPorts } from '../composition/joinPorts.ts';
+import { composeParticipationApi } from '../composition/participationApi.ts';
+import { systemClock } from '../shared/clock.ts';
+import { createLogger } from '../shared/logger.ts';
+
+export const handler = composeParticipationApi({
+  // An objection's records and pre-grade (the live result), its review's corrections through the
+  // record claim path; a warning's record claimed as a webhook's.
+  store: joinPorts(
+    subjectRecords(),
+    snapshotReader(),
+    publishedResults(),
+    profiles(),
+    auditLog(),
+    subjectDirectory(),
+    claimStore(),
+  ),
+  cycleStore: cycleStore(),
+  participants: participants(),
+  // A unit objects for a practitioner it filed (Art 18(4)); a league cannot report while an objection is open.
+  practitionerFilings: practitionerFilings(),
+  leagueReports: leagueReports(),
+  // The cycle's acts are gated as everywhere: reviewConfirmed reads the review's decisions and comments.
+  reviews: reviews(),
+  comments: comments(),
+  objections: objections(),
+  notices: notices(),
+  warnings: warnings(),
+  scheduler: scheduler(),
+  recordQueue: recordQueue(),
+  rescoreQueue: rescoreQueue(),
+  // Behind the API's JWT authorizer: API Gateway has verified the token (docs/aws.md).
+  tokenVerifier: new AuthorizerVerifiedTokens(),
+  clock: systemClock,
+  logger: createLogger,
+});

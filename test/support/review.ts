@@ -1,0 +1,99 @@
+import { officialWorkingCalendar } from '../../domain/calendar/workingCalendar.ts';
+import { transition } from '../../domain/cycles/cycle.ts';
+import { deadlineId } from '../../domain/cycles/definitions.ts';
+import { LEAGUE_CODES, type LeagueCode } from '../../domain/identifiers/leagues.ts';
+import { DynamoComments } from '../../functions/adapters/dynamoComments.ts';
+import { documentClient } from '../../functions/adapters/dynamoDocument.ts';
+import { DynamoFinalResults } from '../../functions/adapters/dynamoFinalResults.ts';
+import { DynamoLeagueReports } from '../../functions/adapters/dynamoLeagueReports.ts';
+import { DynamoObjections } from '../../functions/adapters/dynamoObjections.ts';
+import { DynamoReviews } from '../../functions/adapters/dynamoReviews.ts';
+import { SqsRecordQueue } from '../../functions/adapters/sqsRecordQueue.ts';
+import { ReviseRecords } from '../../functions/objections/reviseRecords.ts';
+import { DecideReviewItem } from '../../functions/review/decideReviewItem.ts';
+import { ListReview } from '../../functions/review/listReview.ts';
+import { ReadReviewItem } from '../../functions/review/readReviewItem.ts';
+import type { LocalRuntime } from '../../infra/local/runtime.ts';
+import { uscc } from './builders.ts';
+import { putOnList } from './publication.ts';
+import { cycleAtPublicity, putSentReport, reportEntry, writeCycle } from './publicity.ts';
+import { postWebhook, putSubject, staffToken } from './runtime.ts';
+
+export const REVIEW_LEAGUE: LeagueCode = '150600';
+export const REVIEW_YEAR = 2025;
+/** Proposed D (Art 14(1): a permit obtained by fraud, revoked). */
+export const D_ENT = { code: uscc(951, REVIEW_LEAGUE), name: '鄂尔多斯市复核测试1号化工有限公司' };
+/** Proposed B, on nobody's review. */
+export const B_ENT = { code: uscc(952, REVIEW_LEAGUE), name: '鄂尔多斯市复核测试2号化工有限公司' };
+export const D_RECORD = 'RV-PERMIT-1';
+
+/** The review's use cases on a runtime's table, as the composition builds them. */
+export const reviewOn = (rt: LocalRuntime) => {
+  const doc = documentClient(rt.dynamo);
+  const reviews = new DynamoReviews(doc, rt.tableName);
+  const ports = {
+    reports: new DynamoLeagueReports(doc, rt.tableName),
+    objections: new DynamoObjections(doc, rt.tableName),
+    comments: new DynamoComments(doc, rt.tableName),
+    reviews,
+  };
+  const records = new SqsRecordQueue(rt.sqs, rt.queues.find((q) => q.definition.name === 'records')!.url);
+  const revise = new ReviseRecords({
+    store: rt.store,
+    clock: rt.clock,
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    enqueue: (messages) => records.send(messages),
+  });
+  return {
+    reviews,
+    finals: new DynamoFinalResults(doc, rt.tableName),
+    list: new ListReview(ports, rt.cycleStore),
+    read: new ReadReviewItem(ports, rt.cycleStore, rt.store, rt.clock),
+    decide: new DecideReviewItem(ports, rt.cycleStore, rt.store, revise, rt.clock),
+  };
+};
+
+/**
+ * The enterprise cycle of 2025 in the region's REVIEW stage (publicity closed on its own): Ordos
+ * reported D_ENT as proposed D (with its direct-D record stored) and B_ENT as B; both are listed.
+ * The clock stands on 2026-05-20, after the publicity.
+ */
+export const seedReview = async (rt: LocalRuntime): Promise<void> => {
+  rt.clock.set(new Date('2026-03-02T01:00:00Z'));
+  const region = await staffToken({ role: 'region', league: '150000' });
+  for (const e of [D_ENT, B_ENT])
+    await putSubject(rt, 'enterprise', e.code, { name: e.name, league: REVIEW_LEAGUE }, region);
+  await postWebhook(rt, {
+    type: 'record.created',
+    record: {
+      eventId: D_RECORD,
+      subject: { kind: 'enterprise', id: D_ENT.code },
+      rule: 'SR_PERMIT_FRAUD',
+      occurredOn: '2025-06-01',
+      department: `${REVIEW_LEAGUE}-EEB`,
+      league: REVIEW_LEAGUE,
+    },
+  });
+  await rt.drain();
+  await putOnList(rt, { year: REVIEW_YEAR, kind: 'enterprise', league: REVIEW_LEAGUE }, [D_ENT, B_ENT]);
+  const cal = officialWorkingCalendar();
+  let cycle = cycleAtPublicity('enterprise', REVIEW_YEAR, LEAGUE_CODES, '2026-04-01T02:00:00Z', '2026-05-06T02:00:00Z');
+  const end = cycle.deadlines.find((d) => d.id === deadlineId('PUBLICITY', 'end'))!;
+  const closed = transition(cycle, { type: 'deadline', deadlineId: end.id, at: end.at }, end.at, cal);
+  if (!closed.ok) throw new Error(closed.refusal.message);
+  cycle = closed.cycle;
+  await writeCycle(rt.cycleStore, cycle);
+  const reports = new DynamoLeagueReports(documentClient(rt.dynamo), rt.tableName);
+  await putSentReport(reports, { year: REVIEW_YEAR, kind: 'enterprise', league: REVIEW_LEAGUE }, 1, [
+    reportEntry(1, {
+      code: D_ENT.code,
+      name: D_ENT.name,
+      score: 900,
+      grade: 'D',
+      gradeName: '环保不良',
+      directD: { article: 'Art 14(1)', articleName: '第十四条第一项', eventIds: [D_RECORD] },
+    }),
+    reportEntry(2, { code: B_ENT.code, name: B_ENT.name, grade: 'B', gradeName: '环保良好' }),
+  ]);
+  rt.clock.set(new Date('2026-05-20T02:00:00Z'));
+};
