@@ -38,7 +38,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export const objectionUseCases = (e: ObjectionEdges) => {
   const acts = new ObjectionActs(cyclesApiUseCases(e).recordAct);
   // Art 18(4): a unit reads, confirms and objects for the practitioners it filed and the bureau listed.
-  const employers = e.practitionerFilings ? new ListedEmployers(e.store, e.practitionerFilings) : undefined;
+  const employers = new ListedEmployers(e.store, e.practitionerFilings);
   const lookup = new LookupScore(e.store, e.clock, employers);
   const revise = new ReviseRecords({
     store: e.store,

@@ -8,7 +8,7 @@ import type { Edges, StoreEdge } from './edges.ts';
 
 /** What the review reads (the composition's edges of the same names). */
 export const reviewSourcesOf = (
-  e: Pick<Edges, 'leagueReports' | 'objections' | 'reviews'> & Partial<Pick<Edges, 'comments'>>,
+  e: Pick<Edges, 'leagueReports' | 'objections' | 'reviews' | 'comments'>,
 ): ReviewSourcePorts => ({
   reports: e.leagueReports,
   objections: e.objections,

@@ -13,8 +13,8 @@ import type { ReviewDecision, ReviewRef, ReviewStore } from '../ports/reviews.ts
 export interface ReviewSourcePorts {
   readonly reports: Pick<LeagueReportStore, 'versions' | 'entries'>;
   readonly objections: Pick<ObjectionStore, 'objectionsOf'>;
-  /** The public comments of publicity (Art 16(3), 17(4)); absent: none are kept. */
-  readonly comments?: Pick<CommentStore, 'commentsOf'> | undefined;
+  /** The public comments of publicity (Art 16(3), 17(4)). */
+  readonly comments: Pick<CommentStore, 'commentsOf'>;
   readonly reviews: Pick<ReviewStore, 'decisions' | 'decision'>;
 }
 
@@ -39,7 +39,7 @@ export const reviewState = async (ports: ReviewSourcePorts, ref: ReviewRef): Pro
         : null;
       const objections = await ports.objections.objectionsOf(league, { year: ref.year, kind: ref.kind });
       const comments =
-        ports.comments && ref.kind !== 'practitioner'
+        ref.kind !== 'practitioner'
           ? await ports.comments.commentsOf({ year: ref.year, kind: ref.kind as 'enterprise' | 'agency', league })
           : [];
       return { report, objections, comments };

@@ -1,3 +1,4 @@
+import type { ObjectionInput } from '../../domain/objections/objection.ts';
 import { DynamoComments } from '../../functions/adapters/dynamoComments.ts';
 import { documentClient } from '../../functions/adapters/dynamoDocument.ts';
 import { DynamoLeagueReports } from '../../functions/adapters/dynamoLeagueReports.ts';
@@ -143,4 +144,18 @@ export const seedPublicity = async (rt: LocalRuntime, enterprise: string): Promi
     const r = await api({ act });
     if (r.status !== 200) throw new Error(`${act}: ${JSON.stringify(r.json)}`);
   }
+};
+
+/** The seeded agency objects to RECORD_A in the 2025 agency cycle (`over` changes any field); the objection's id. */
+export const fileAgencyObjection = async (
+  u: ReturnType<typeof objectionUseCasesOn>,
+  over: Partial<ObjectionInput> = {},
+): Promise<string> => {
+  const out = await u.file.execute(
+    agencyCaller(),
+    { year: 2025, kind: 'agency' },
+    { records: [RECORD_A], preGrade: false, reasons: '有误', evidenceFiles: [], ...over },
+  );
+  if (out.status !== 'ok') throw new Error(JSON.stringify(out));
+  return out.value.objection.id;
 };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import {
   agencyCaller,
+  fileAgencyObjection,
   leagueCaller,
   OBJECTING_AGENCY,
   ORDOS,
@@ -19,18 +20,7 @@ beforeAll(async () => {
   rt = await startTestRuntime();
   await seedConfirmation(rt);
   u = objectionUseCasesOn(rt);
-  const out = await u.file.execute(
-    agencyCaller(),
-    { year: 2025, kind: 'agency' },
-    {
-      records: [RECORD_A],
-      preGrade: false,
-      reasons: '有误',
-      evidenceFiles: [],
-    },
-  );
-  if (out.status !== 'ok') throw new Error(JSON.stringify(out));
-  id = out.value.objection.id;
+  id = await fileAgencyObjection(u);
 }, 120_000);
 afterAll(async () => rt?.stop());
 

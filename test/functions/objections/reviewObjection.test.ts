@@ -6,6 +6,7 @@ import { ReviewObjection } from '../../../functions/objections/reviewObjection.t
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import {
   agencyCaller,
+  fileAgencyObjection,
   leagueCaller,
   OBJECTING_AGENCY,
   ORDOS,
@@ -26,13 +27,8 @@ import { dumpTable, getScore, staffToken, startTestRuntime } from '../../support
 let rt: LocalRuntime;
 let u: ReturnType<typeof objectionUseCasesOn>;
 const AGENCY = { kind: 'agency' as const, id: OBJECTING_AGENCY };
-const CYCLE = { year: 2025, kind: 'agency' as const };
 
-const file = async (records: string[], reasons: string) => {
-  const out = await u.file.execute(agencyCaller(), CYCLE, { records, preGrade: true, reasons, evidenceFiles: [] });
-  if (out.status !== 'ok') throw new Error(JSON.stringify(out));
-  return out.value.objection.id;
-};
+const file = (records: string[], reasons: string) => fileAgencyObjection(u, { records, preGrade: true, reasons });
 const score = async () => {
   const token = await staffToken({ role: 'league', league: ORDOS });
   return (await getScore(rt, 'agency', OBJECTING_AGENCY, { token, query: 'year=2025' })).json as {

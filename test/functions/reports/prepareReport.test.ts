@@ -14,6 +14,7 @@ import { uscc } from '../../support/builders.ts';
 import {
   AGENCY_NAME,
   agencyCaller,
+  fileAgencyObjection,
   leagueCaller,
   OBJECTING_AGENCY,
   ORDOS,
@@ -63,14 +64,7 @@ beforeAll(async () => {
     { code: OTHER, name: '鄂尔多斯市另一家监测有限公司' },
   ]);
   const u = objectionUseCasesOn(rt);
-  const filed = await u.file.execute(agencyCaller(), CYCLE, {
-    records: [RECORD_A],
-    preGrade: false,
-    reasons: '通报记录有误',
-    evidenceFiles: [],
-  });
-  if (filed.status !== 'ok') throw new Error(JSON.stringify(filed));
-  objectionId = filed.value.objection.id;
+  objectionId = await fileAgencyObjection(u, { reasons: '通报记录有误' });
 }, 120_000);
 afterAll(async () => rt?.stop());
 
