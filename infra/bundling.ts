@@ -49,23 +49,13 @@ export const BUNDLE_BUDGETS_KB: Readonly<Partial<Record<HandlerName, number>>> =
   // The participants' year over the API (objections, credit warnings, notices): an objection checks
   // that the disputed records are the participant's own through the score lookup (the evaluation and
   // the catalogue) and records the cycle's act (the cycles' use cases); a warning goes through the
-  // records' claim path. 267 KB measured on 2026-11-28, plus about 12 %. Its routes are used by
+  // records' claim path. 262 KB measured on 2026-11-28, plus about 14 %. Its routes are used by
   // bureaus and units a few times a day, not on the public lookup's path.
   participationApi: 300,
-  // The cycles' acts are gated by the league's report (reportSent, regionReleased) and by the review
-  // (reviewConfirmed: its decisions, the publicity objections and comments), and a list import registers
-  // the listed units: their store adapters. 154.0 KB measured on 2026-11-28.
-  cyclesApi: 165,
-  // The freeze of the year's final results joined publication and the nightly rescoring (150.9 KB
-  // measured on 2026-11-28); the next reshaping gives the freeze and publication a consumer of their own.
-  rescoreWorker: 160,
-  // A repair re-issues a published result (the publication's code, now reading the frozen final results)
-  // through the records' adapters. 151.4 KB measured on 2026-11-28.
-  repairsApi: 160,
 };
 
 /** The API functions allowed a budget of their own, each for the reason given beside its budget. */
-export const API_BUDGET_EXCEPTIONS: readonly HandlerName[] = ['cyclesApi', 'participationApi', 'repairsApi'];
+export const API_BUDGET_EXCEPTIONS: readonly HandlerName[] = ['participationApi'];
 
 /** The bytes a function's bundle may have (its own budget, or the default). */
 export const bundleBudgetBytes = (name: HandlerName): number =>

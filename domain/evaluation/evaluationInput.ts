@@ -113,6 +113,15 @@ export const parseEvaluationInput = (raw: unknown, today: LegalDate): Validated<
 };
 
 /**
+ * Receives each valid record as it is read, while it is still in cache (the columnar evaluation
+ * builds its columns so: columnar/columns.ts). `begin` is given the subjects before any record.
+ */
+export interface RecordSink {
+  readonly begin: (subjects: readonly Subject[]) => void;
+  readonly add: (record: CreditRecord) => void;
+}
+
+/**
  * The same input as `parseEvaluationInput` gives for a valid one, read from an input whose subjects
  * and records come in batches (a large file read piece by piece: each batch can be dropped once
  * read), or undefined as soon as anything is wrong — the caller then asks `parseEvaluationInput`
@@ -125,6 +134,7 @@ export const readValidEvaluationInput = (
   subjectBatches: Iterable<readonly unknown[]>,
   recordBatches: Iterable<readonly unknown[]>,
   today: LegalDate,
+  sink?: RecordSink,
 ): EvaluationInput | undefined => {
   const env = validate(envelopeSchema, { ...members, subjects: [], records: [] });
   if (!env.ok) return undefined;
@@ -136,15 +146,17 @@ export const readValidEvaluationInput = (
       subjects.push(v.value);
     }
   const records: CreditRecord[] = [];
+  sink?.begin(subjects);
   for (const batch of recordBatches)
     for (const raw of batch) {
-      const fast = readValidCreditRecord(raw);
-      if (fast !== undefined) records.push(fast);
-      else {
+      let record = readValidCreditRecord(raw);
+      if (record === undefined) {
         const v = parseCreditRecord(raw);
         if (!v.ok) return undefined;
-        records.push(v.value);
+        record = v.value;
       }
+      records.push(record);
+      sink?.add(record);
     }
   if (checkRecordSet(subjects, records).length > 0) return undefined;
   const asOf = env.value.asOf ?? today;

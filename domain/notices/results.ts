@@ -14,6 +14,11 @@ export interface ResultsFacts {
   readonly score: number;
   /** Art 19: on the environmental blacklist with this result (I10). */
   readonly blacklisted: boolean;
+  /**
+   * Art 32: an A or B unit that did not file its credit information on time or truthfully enjoys no
+   * incentives; its result then carries no incentive measure (measuresForGrade). Absent: false.
+   */
+  readonly incentivesWithheld?: boolean;
   readonly publishedOn: LegalDate;
 }
 
@@ -34,6 +39,14 @@ const MEASURES: Record<Grade, string> = {
   D: '环保信用修复完成前，可对贵单位采取第三十条、第三十一条规定的惩戒性措施。贵单位可依照第二十三条至第二十六条的规定申请信用修复。',
 };
 
+/** Art 32: "无正当理由不及时或不如实填报环保信用信息，不享受激励性措施". */
+const INCENTIVES_WITHHELD =
+  '贵单位列入参评名单后未按时、如实填报环保信用信息，依照第三十二条的规定，不享受第二十九条规定的激励性措施。';
+
+/** Art 32: an A or B result without incentives — the unit did not file on time or truthfully. */
+export const incentivesWithheld = (grade: Grade, measures: readonly { readonly type: string }[]): boolean =>
+  (grade === 'A' || grade === 'B') && !measures.some((m) => m.type === 'incentive');
+
 /**
  * 评价结果通知 (Art 16(5), 17(7)): the region published the year's results; each participant unit is
  * told its own final result in writing — the score, the grade with its name (Art 12), a blacklisting
@@ -46,7 +59,7 @@ export const resultsNotice = (f: ResultsFacts): { title: string; body: string } 
     `${f.name}（统一社会信用代码：${f.code}）：`,
     `根据${REGULATION_TITLE}${PUBLICATION_ARTICLE[f.kind]}的规定，${f.year}年度环保信用评价结果已于${noticeDate(f.publishedOn)}通过门户网站公布。贵单位的评价结果为：评分${f.score}分，${f.grade}级（${GRADE_NAMES[f.grade]}）。`,
     ...(f.blacklisted ? ['贵单位连续3年评定为D级，依照第十九条列入环境保护领域失信黑名单管理。'] : []),
-    MEASURES[f.grade],
+    f.incentivesWithheld && (f.grade === 'A' || f.grade === 'B') ? INCENTIVES_WITHHELD : MEASURES[f.grade],
     `内蒙古自治区生态环境厅\n${noticeDate(f.publishedOn)}`,
   ].join('\n\n'),
 });

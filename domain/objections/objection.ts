@@ -6,7 +6,7 @@ import type { LeagueCode } from '../identifiers/leagues.ts';
 import { maskResidentId } from '../participants/practitionerFiling.ts';
 import { MAX_EVENT_ID_LENGTH, MAX_REASON_LENGTH, MAX_SUMMARY_LENGTH } from '../records/bounds.ts';
 import { contentHashOf } from '../records/contentHash.ts';
-import { EVENT_ID_RE } from '../records/creditRecord.ts';
+import { type CreditRecord, EVENT_ID_RE } from '../records/creditRecord.ts';
 import type { InputIssue } from '../validation.ts';
 
 /**
@@ -247,6 +247,22 @@ export const correctedEventId = (old: string): string | null => {
   const id = m ? `${m[1]}.c${Number(m[2]) + 1}` : `${old}.c1`;
   return id.length <= MAX_EVENT_ID_LENGTH ? id : null;
 };
+
+/** The corrected record: the old one with the bureau's corrected fields, under the derived eventId. */
+export const correctedRecord = (
+  before: CreditRecord,
+  c: RecordCorrection & { readonly eventId?: string },
+): CreditRecord => ({
+  ...before,
+  eventId: c.eventId ?? correctedEventId(before.eventId) ?? before.eventId,
+  rule: c.rule,
+  occurredOn: c.occurredOn,
+  fineYuan: c.fineYuan,
+  summary: c.summary,
+  rectifiedOn: null,
+  repairedOn: null,
+  revokedOn: null,
+});
 
 /**
  * What is wrong with a review, every problem at once (Art 17(3), 18(4): each disputed record is

@@ -1,7 +1,14 @@
 import type { SubjectKind } from '../catalogue/kinds.ts';
 import type { CycleKind } from '../cycles/definitions.ts';
 import type { LeagueCode } from '../identifiers/leagues.ts';
-import type { Objection } from '../objections/objection.ts';
+import {
+  correctedEventId,
+  type Objection,
+  PRE_GRADE,
+  type RecordCorrection,
+  reviewTargets,
+  type TargetReview,
+} from '../objections/objection.ts';
 import { MAX_REASON_LENGTH } from '../records/bounds.ts';
 import { isDisputed, type ReportEntry } from '../reports/reportEntry.ts';
 import type { InputIssue } from '../validation.ts';
@@ -116,13 +123,24 @@ export const REVIEW_OUTCOME_NAMES: Record<ReviewOutcome, string> = { confirmed: 
 
 export const MAX_DECISION_REASONS_LENGTH = MAX_REASON_LENGTH;
 
-/** A decision as the review group gives it: a change names the records it revokes. */
+/** A record the review corrects (更正): its corrected fields; the rest of the record is carried over. */
+export interface DecisionCorrection {
+  /** The eventId of the record corrected. */
+  readonly target: string;
+  readonly correction: RecordCorrection;
+}
+
+/** A decision as the review group gives it: a change names the records it revokes or corrects. */
 export interface DecisionInput {
   readonly outcome: ReviewOutcome;
   readonly reasons: string;
   /** For 变更: the records revoked (撤销) by the review, each with the decision's reasons. */
   readonly revoke: readonly string[];
+  /** For 变更: the records corrected (更正), each replaced by `<old>.c1` with the corrected fields. */
+  readonly correct?: readonly DecisionCorrection[];
 }
+
+const DATE = /^\d{4}-\d\d-\d\d$/;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
 const CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/;
@@ -140,17 +158,57 @@ export const decisionIssues = (input: DecisionInput, records: ReadonlySet<string
   else if (input.reasons.length > MAX_DECISION_REASONS_LENGTH)
     issues.push({ path: 'reasons', message: `复核理由不能超过${MAX_DECISION_REASONS_LENGTH}个字符` });
   else if (CONTROL.test(input.reasons)) issues.push({ path: 'reasons', message: '复核理由含有不允许的控制字符' });
-  if (input.outcome === 'changed' && input.revoke.length === 0)
-    issues.push({ path: 'revoke', message: '变更评价结果须选择撤销的信用信息' });
+  const correct = input.correct ?? [];
+  if (input.outcome === 'changed' && input.revoke.length === 0 && correct.length === 0)
+    issues.push({ path: 'revoke', message: '变更评价结果须选择撤销或更正的信用信息' });
   if (input.outcome === 'confirmed' && input.revoke.length > 0)
     issues.push({ path: 'revoke', message: '维持评价结果不能撤销信用信息' });
+  if (input.outcome === 'confirmed' && correct.length > 0)
+    issues.push({ path: 'correct', message: '维持评价结果不能更正信用信息' });
   if (new Set(input.revoke).size !== input.revoke.length)
     issues.push({ path: 'revoke', message: '撤销的信用信息重复' });
   for (const id of input.revoke)
     if (!records.has(id))
       issues.push({ path: 'revoke', message: `信用信息 ${id.slice(0, 64)} 不是该评价对象本年度的信用信息` });
+  const targets = correct.map((c) => c.target);
+  if (new Set(targets).size !== targets.length) issues.push({ path: 'correct', message: '更正的信用信息重复' });
+  for (const { target, correction } of correct) {
+    const name = `信用信息 ${target.slice(0, 64)}`;
+    if (!records.has(target))
+      issues.push({ path: `correct.${target}`, message: `${name} 不是该评价对象本年度的信用信息` });
+    else if (input.revoke.includes(target))
+      issues.push({ path: `correct.${target}`, message: `${name} 不能同时撤销和更正` });
+    else if (correctedEventId(target) === null)
+      issues.push({ path: `correct.${target}`, message: `${name} 的事件编号过长，无法更正` });
+    if (!DATE.test(correction.occurredOn) || correction.occurredOn > '9999-12-31')
+      issues.push({ path: `correct.${target}.occurredOn`, message: `${name} 更正后的发生日期无效` });
+    if (correction.rule.trim() === '')
+      issues.push({ path: `correct.${target}.rule`, message: `${name} 更正后的评价指标代码不能为空` });
+  }
   return issues;
 };
+
+/**
+ * What the review's decision says of an enterprise's objection in publicity (Art 8: the review group
+ * reviews the disputed results, Art 16(3)-(4)): each disputed record revoked or corrected as the
+ * decision did, otherwise upheld (维持); the pre-grade as a whole upheld when the decision is 维持,
+ * corrected when it is 变更 — always with the decision's reasons. The objection is answered by it.
+ */
+export const objectionReviewsOf = (
+  o: Pick<Objection, 'records' | 'preGrade'>,
+  d: { readonly outcome: ReviewOutcome; readonly reasons: string; readonly revoked: readonly string[] } & {
+    readonly corrected?: readonly (RecordCorrection & { readonly target: string; readonly eventId: string })[];
+  },
+): TargetReview[] =>
+  reviewTargets(o).map((target): TargetReview => {
+    if (target === PRE_GRADE)
+      return { target, outcome: d.outcome === 'changed' ? 'corrected' : 'upheld', reasons: d.reasons };
+    if (d.revoked.includes(target)) return { target, outcome: 'revoked', reasons: d.reasons };
+    const c = d.corrected?.find((x) => x.target === target);
+    if (!c) return { target, outcome: 'upheld', reasons: d.reasons };
+    const { target: _t, ...correction } = c;
+    return { target, outcome: 'corrected', reasons: d.reasons, correction };
+  });
 
 /** How many items have no decision yet (`reviewConfirmed` waits for none, Art 16(4), 17(6), 18(5)). */
 export const undecidedCount = (items: readonly Pick<ReviewItem, 'code'>[], decided: ReadonlySet<string>): number =>
@@ -159,3 +217,11 @@ export const undecidedCount = (items: readonly Pick<ReviewItem, 'code'>[], decid
 /** Why `reviewConfirmed` is refused while items are undecided, in Chinese; null when none is. */
 export const reviewConfirmedRefusal = (undecided: number): string | null =>
   undecided === 0 ? null : `尚有${undecided}项复核事项未作出复核决定（维持或变更），不能确认复核审定完毕`;
+
+/**
+ * Why `published` is refused while final results are still being frozen, in Chinese; null when all
+ * are. Art 16(5), 17(7): what is published is the result the review determined (复核审定), so the
+ * publication waits for every listed participant's frozen result rather than evaluating on the day.
+ */
+export const finalResultsPendingRefusal = (expected: number, frozen: number): string | null =>
+  frozen >= expected ? null : `评定结果尚在生成（已生成${frozen}个，共${expected}个），请稍后再公布评价结果`;

@@ -1,5 +1,10 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { type FinalResult, type FinalResultStore, FinalResultStoreError } from '../ports/finalResults.ts';
+import {
+  type FinalResult,
+  type FinalResultKind,
+  type FinalResultStore,
+  FinalResultStoreError,
+} from '../ports/finalResults.ts';
 import { isConditionFailure, mapLimit, readAll } from './dynamoSupport.ts';
 import { keys } from './keys.ts';
 
@@ -30,7 +35,7 @@ export class DynamoFinalResults implements FinalResultStore {
     });
   }
 
-  async finalResult(year: number, kind: 'enterprise' | 'agency', code: string): Promise<FinalResult | null> {
+  async finalResult(year: number, kind: FinalResultKind, code: string): Promise<FinalResult | null> {
     try {
       const out = await this.doc.send(
         new GetCommand({
@@ -45,7 +50,7 @@ export class DynamoFinalResults implements FinalResultStore {
     }
   }
 
-  async finalResults(year: number, kind: 'enterprise' | 'agency'): Promise<FinalResult[]> {
+  async finalResults(year: number, kind: FinalResultKind): Promise<FinalResult[]> {
     try {
       const items = await readAll(this.doc, {
         kind: 'query',

@@ -16,6 +16,8 @@ import type {
   StoredProfile,
   StoredSnapshot,
   StuckEntry,
+  SubjectBatchCommit,
+  SubjectBatchCommitted,
   SubjectCommit,
   SubjectPartition,
   SubjectRef,
@@ -150,6 +152,10 @@ export class DynamoCreditStore implements CreditStore {
 
   commitSubject(change: SubjectCommit): Promise<boolean | 'cited'> {
     return this.subjects.commitSubject(change);
+  }
+
+  commitSubjectBatch(change: SubjectBatchCommit): Promise<SubjectBatchCommitted> {
+    return this.subjects.commitSubjectBatch(change);
   }
 
   referencesTo(eventId: string): Promise<SubjectRef[]> {

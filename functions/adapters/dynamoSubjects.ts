@@ -18,6 +18,9 @@ import {
   type StoredRecord,
   type StoredSnapshot,
   StoreError,
+  type SubjectBatchCommit,
+  type SubjectBatchCommitted,
+  type SubjectBatchStore,
   type SubjectCommit,
   type SubjectPartition,
   type SubjectRecordStore,
@@ -51,7 +54,13 @@ export const isCreationOf =
  * and repair applications, read with one Query and changed in one transaction guarded by conditions
  * (docs/storage.md "Consistency"); and the references across subjects (I4).
  */
-export class DynamoSubjectRecords implements SubjectRecordStore {
+/** DynamoDB's limits of one TransactWriteItems: items, and bytes (with room for the request's own keys). */
+export const MAX_TRANSACTION_ITEMS = 100;
+const MAX_TRANSACTION_BYTES = 3.5 * 1024 * 1024;
+
+type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+
+export class DynamoSubjectRecords implements SubjectRecordStore, SubjectBatchStore {
   /** Results (snapshots) of any size (docs/storage.md "Big subjects"). */
   private readonly results: DynamoResults;
 
@@ -171,30 +180,8 @@ export class DynamoSubjectRecords implements SubjectRecordStore {
         },
       });
     }
-    // A big explanation's parts are written before the transaction that points to them.
-    const prepared = await Promise.all(
-      change.snapshots.map(async ({ snapshot, expectedVersion }) => ({
-        snapshot,
-        expectedVersion,
-        ready: await this.results.prepare(
-          change.subject,
-          'SNAPSHOT',
-          snapshot.year,
-          snapshot.version,
-          snapshot.result,
-          snapshot.explanation,
-        ),
-      })),
-    );
-    for (const { snapshot, expectedVersion, ready } of prepared) {
-      items.push({
-        Put: {
-          TableName: this.table,
-          Item: snapshotItem(change.subject, snapshot, ready),
-          ...versionGuard(expectedVersion),
-        },
-      });
-    }
+    const { puts, prepared } = await this.snapshotPuts(change.subject, change.snapshots);
+    items.push(...puts);
     if (change.eventApplied) {
       // Applied: the claim leaves the outbox (its message and its place in the pending index).
       items.push({
@@ -283,6 +270,189 @@ export class DynamoSubjectRecords implements SubjectRecordStore {
           ready.explanation?.id ?? null,
         );
     return cited ? 'cited' : true;
+  }
+
+  /**
+   * Several messages of one subject in one transaction: every record item and claim once (a record
+   * created and changed in the same batch is written as it ends), the snapshots once for all of them,
+   * and the citation checks of every changed event (I4). 'tooLarge' before anything is written when
+   * it would not fit in one transaction.
+   */
+  /** The snapshots' puts, each guarded by the version read; a big explanation's parts are written first. */
+  private async snapshotPuts(subject: SubjectRef, snapshots: SubjectCommit['snapshots']) {
+    const prepared = await Promise.all(
+      snapshots.map(async ({ snapshot, expectedVersion }) => ({
+        snapshot,
+        expectedVersion,
+        ready: await this.results.prepare(
+          subject,
+          'SNAPSHOT',
+          snapshot.year,
+          snapshot.version,
+          snapshot.result,
+          snapshot.explanation,
+        ),
+      })),
+    );
+    const puts: TransactItems = prepared.map(({ snapshot, expectedVersion, ready }) => ({
+      Put: {
+        TableName: this.table,
+        Item: snapshotItem(subject, snapshot, ready),
+        ...versionGuard(expectedVersion),
+      },
+    }));
+    return { puts, prepared };
+  }
+
+  async commitSubjectBatch(change: SubjectBatchCommit): Promise<SubjectBatchCommitted> {
+    const pk = keys.subject(change.subject);
+    const items: TransactItems = [];
+    const folded = new Set<AuditEntry>();
+    for (const stored of change.newRecords) {
+      const ownEntry = change.audit.find(isCreationOf(stored.record.eventId));
+      if (ownEntry) folded.add(ownEntry);
+      items.push({
+        Put: {
+          TableName: this.table,
+          Item: {
+            PK: pk,
+            SK: keys.record(stored.record.eventId),
+            stored,
+            contentHash: stored.contentHash,
+            ...(ownEntry ? { audit: ownEntry } : {}),
+          },
+          ConditionExpression: 'attribute_not_exists(PK) OR #h = :h',
+          ExpressionAttributeNames: { '#h': 'contentHash' },
+          ExpressionAttributeValues: { ':h': stored.contentHash },
+        },
+      });
+    }
+    for (const { eventId, fields } of change.recordUpdates) {
+      const set: string[] = [];
+      const conditions = ['attribute_exists(PK)'];
+      const names: Record<string, string> = { '#s': 'stored', '#r': 'record' };
+      const values: Record<string, unknown> = { ':nullType': 'NULL' };
+      Object.entries(fields).forEach(([field, on], i) => {
+        names[`#f${i}`] = field;
+        values[`:on${i}`] = on;
+        set.push(`#s.#r.#f${i} = :on${i}`);
+        conditions.push(`(attribute_type(#s.#r.#f${i}, :nullType) OR #s.#r.#f${i} = :on${i})`);
+      });
+      if (set.length === 0) continue;
+      items.push({
+        Update: {
+          TableName: this.table,
+          Key: { PK: pk, SK: keys.record(eventId) },
+          UpdateExpression: `SET ${set.join(', ')}`,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      });
+    }
+    if (change.profileIfAbsent)
+      items.push({
+        Put: {
+          TableName: this.table,
+          Item: profileItem(change.profileIfAbsent),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      });
+    for (const eventId of new Set(change.eventsApplied))
+      items.push({
+        Update: {
+          TableName: this.table,
+          Key: { PK: keys.event(eventId), SK: keys.eventClaim },
+          UpdateExpression: 'SET #a = :t, #c.#a = :t REMOVE GSI2PK, GSI2SK, #m',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#a': 'applied', '#c': 'claim', '#m': 'message' },
+          ExpressionAttributeValues: { ':t': true },
+        },
+      });
+    const lifecycles = new Map(change.lifecyclesApplied.map((l) => [`${l.eventId}#${l.field}`, l]));
+    for (const { eventId, field } of lifecycles.values())
+      items.push({
+        Update: {
+          TableName: this.table,
+          Key: { PK: keys.event(eventId), SK: keys.lifecycle(field) },
+          UpdateExpression: 'SET #a = :t REMOVE GSI2PK, GSI2SK, #m',
+          ExpressionAttributeNames: { '#a': 'applied', '#m': 'message' },
+          ExpressionAttributeValues: { ':t': true },
+        },
+      });
+    const markers = new Set<string>();
+    for (const reference of change.references) {
+      items.push({
+        Put: {
+          TableName: this.table,
+          Item: {
+            PK: keys.event(reference.clientEventId),
+            SK: keys.referencedBy(change.subject, reference.eventId),
+            agency: change.subject,
+          },
+        },
+      });
+      if (!markers.has(reference.clientEventId))
+        items.push({
+          Put: { TableName: this.table, Item: { PK: keys.event(reference.clientEventId), SK: keys.cited } },
+        });
+      markers.add(reference.clientEventId);
+    }
+    for (const entry of change.audit)
+      if (!folded.has(entry)) items.push({ Put: { TableName: this.table, Item: auditItem(entry) } });
+    // An event whose marker this same transaction writes is cited; the others are checked in it.
+    const cited = new Set([...new Set(change.citationChecks)].filter((id) => markers.has(id)));
+    const checks = [...new Set(change.citationChecks)].filter((id) => !markers.has(id));
+    if (items.length + change.snapshots.length + checks.length > MAX_TRANSACTION_ITEMS) return { status: 'tooLarge' };
+    if (Buffer.byteLength(JSON.stringify(items)) > MAX_TRANSACTION_BYTES) return { status: 'tooLarge' };
+    if (items.length === 0 && change.snapshots.length === 0) return { status: 'committed', cited };
+
+    const { puts, prepared } = await this.snapshotPuts(change.subject, change.snapshots);
+    items.push(...puts);
+    let checked = checks;
+    for (;;) {
+      const transactItems: TransactItems = [
+        ...items,
+        ...checked.map((id) => ({
+          ConditionCheck: {
+            TableName: this.table,
+            Key: { PK: keys.event(id), SK: keys.cited },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        })),
+      ];
+      try {
+        await this.doc.send(new TransactWriteCommand({ TransactItems: transactItems }));
+        break;
+      } catch (err) {
+        if (!isCancelledByCondition(err)) throw new StoreError('DynamoDB transaction failed', { cause: err });
+        const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+        const failed = (i: number) => reasons[i]?.Code === 'ConditionalCheckFailed';
+        const onlyCitations =
+          checked.length > 0 && items.every((_, i) => !failed(i)) && checked.some((_, j) => failed(items.length + j));
+        if (onlyCitations) {
+          // Cited: the same change again without those checks (nothing of it was written); say so.
+          const citedNow = checked.filter((_, j) => failed(items.length + j));
+          for (const id of citedNow) cited.add(id);
+          checked = checked.filter((id) => !cited.has(id));
+          continue;
+        }
+        // Certainly not written (a condition failed): the parts written for it go.
+        for (const { snapshot, ready } of prepared)
+          if (ready.written) await this.results.discard(change.subject, 'SNAPSHOT', snapshot.year, ready.written);
+        return { status: 'refused' };
+      }
+    }
+    for (const { snapshot, ready } of prepared)
+      if (ready.explanation || snapshot.explanation)
+        await this.results.sweep(
+          change.subject,
+          'SNAPSHOT',
+          snapshot.year,
+          snapshot.version,
+          ready.explanation?.id ?? null,
+        );
+    return { status: 'committed', cited };
   }
 
   async referencesTo(eventId: string): Promise<SubjectRef[]> {

@@ -18,6 +18,7 @@ export const composeCyclesApi = (
     | 'reviews'
     | 'objections'
     | 'comments'
+    | 'finalResults'
     | 'tokenVerifier'
     | 'logger'
   > &

@@ -1,7 +1,7 @@
-import { ApplyRecordMessage } from '../ingest-worker/applyRecordMessage.ts';
+import { ApplySubjectMessages } from '../ingest-worker/applySubjectMessages.ts';
 import { createIngestWorkerHandler } from '../ingest-worker/handler.ts';
 import type { DeadlineTarget } from '../ports/scheduler.ts';
-import type { ClaimStore, OutboxStore, ProfileStore, SubjectRecordStore } from '../ports/store.ts';
+import type { ClaimStore, OutboxStore, ProfileStore, SubjectBatchStore, SubjectRecordStore } from '../ports/store.ts';
 import { NoteWarning } from '../warnings/noteWarning.ts';
 import type { Edges, StoreEdge } from './edges.ts';
 
@@ -10,6 +10,7 @@ export const composeIngestWorker = (
   e: Pick<Edges, 'recordQueue' | 'cycleStore' | 'scheduler' | 'clock' | 'logger' | 'warnings'> &
     StoreEdge<
       SubjectRecordStore &
+        SubjectBatchStore &
         ProfileStore &
         Pick<OutboxStore, 'setAside' | 'recordFailure'> &
         Pick<ClaimStore, 'getClaims'>
@@ -29,7 +30,7 @@ export const composeIngestWorker = (
         .catch((err) => logger.warn('credit warning document not noted', { error: String(err) }));
   };
   return createIngestWorkerHandler(
-    new ApplyRecordMessage(e.store, e.recordQueue, e.clock, seams.afterCommit, scheduleWarning),
+    new ApplySubjectMessages(e.store, e.recordQueue, e.clock, seams.afterCommit, scheduleWarning),
     logger,
     e.store,
     () => e.clock.now(),

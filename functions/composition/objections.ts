@@ -29,6 +29,7 @@ export type ObjectionEdges = Pick<
   | 'leagueReports'
   | 'reviews'
   | 'comments'
+  | 'finalResults'
 > &
   StoreEdge<DeliveryPorts['store'] & SubjectRecordStore & SnapshotReader & PublishedResultStore & SubjectDirectory>;
 

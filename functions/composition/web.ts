@@ -8,6 +8,7 @@ import { webAuthDeps } from './webAuth.ts';
 import { webConsoleCommentsDeps } from './webConsoleComments.ts';
 import { webConsoleCyclesDeps } from './webConsoleCycles.ts';
 import { webConsoleEvidenceDeps } from './webConsoleEvidence.ts';
+import { webConsoleLettersDeps } from './webConsoleLetters.ts';
 import { webConsoleNoticesDeps } from './webConsoleNotices.ts';
 import { webConsoleObjectionsDeps } from './webConsoleObjections.ts';
 import {
@@ -58,6 +59,7 @@ export type WebEdges = Pick<Edges, 'clock' | 'logger'> &
   Parameters<typeof webConsoleEvidenceDeps>[0] &
   Parameters<typeof webConsoleReportsDeps>[0] &
   Parameters<typeof webConsoleReviewDeps>[0] &
+  Parameters<typeof webConsoleLettersDeps>[0] &
   Parameters<typeof webAuthDeps>[0];
 
 export const composeWeb = (e: WebEdges, o: WebOptions) => {
@@ -77,6 +79,7 @@ export const composeWeb = (e: WebEdges, o: WebOptions) => {
       ...webConsoleEvidenceDeps(e),
       ...webConsoleReportsDeps(e),
       ...webConsoleReviewDeps(e),
+      ...webConsoleLettersDeps(e),
     },
     portal: {
       ...webPortalDeps(e),

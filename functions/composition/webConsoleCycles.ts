@@ -29,6 +29,7 @@ export const webConsoleCyclesDeps = (
     | 'reviews'
     | 'objections'
     | 'comments'
+    | 'finalResults'
   > &
     StoreEdge<
       SubjectDirectory & Pick<OutboxStore, 'stuckEntries' | 'redrive'> & Pick<ProfileStore, 'getProfile' | 'putProfile'>

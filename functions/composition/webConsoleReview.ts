@@ -10,11 +10,11 @@ import { reviewSourcesOf } from './review.ts';
 
 export type ReviewPageEdges = Pick<
   Edges,
-  'clock' | 'cycleStore' | 'leagueReports' | 'objections' | 'comments' | 'reviews' | 'recordQueue'
+  'clock' | 'cycleStore' | 'leagueReports' | 'objections' | 'comments' | 'reviews' | 'recordQueue' | 'notices'
 > &
   StoreEdge<DeliveryPorts['store'] & SubjectRecordStore & RepairApplicationStore>;
 
-/** The review group's pages (docs/review.md): a change revokes records through the records' own path. */
+/** The review group's pages (docs/review.md): a change revokes or corrects records through the records' own path. */
 export const webConsoleReviewDeps = (e: ReviewPageEdges): ReviewConsoleDeps => {
   const sources = reviewSourcesOf(e);
   const revise = new ReviseRecords({
@@ -27,7 +27,10 @@ export const webConsoleReviewDeps = (e: ReviewPageEdges): ReviewConsoleDeps => {
     review: {
       list: new ListReview(sources, e.cycleStore),
       read: new ReadReviewItem(sources, e.cycleStore, e.store, e.clock),
-      decide: new DecideReviewItem({ ...sources, reviews: e.reviews }, e.cycleStore, e.store, revise, e.clock),
+      decide: new DecideReviewItem({ ...sources, reviews: e.reviews }, e.cycleStore, e.store, revise, e.clock, {
+        objections: e.objections,
+        notices: e.notices,
+      }),
     },
   };
 };

@@ -17,6 +17,7 @@ import { ListPublished } from '../web/public/listPublished.ts';
 import type { Edges, StoreEdge } from './edges.ts';
 import type { WebOptions } from './web.ts';
 import { webConsoleCommentsDeps } from './webConsoleComments.ts';
+import { webConsoleLettersDeps } from './webConsoleLetters.ts';
 import { webConsoleParticipantsDeps } from './webConsoleParticipants.ts';
 import { reportExportDeps } from './webConsoleReports.ts';
 import { webConsoleResultsUseDeps } from './webConsoleResultsUse.ts';
@@ -44,6 +45,7 @@ export type WebExportEdges = Pick<
   | 'comments'
   | 'reviews'
   | 'recordQueue'
+  | 'finalResults'
 > &
   StoreEdge<Pick<OutboxStore, 'stuckEntries'> & Pick<ProfileStore, 'getProfile' | 'putProfile'>>;
 
@@ -85,6 +87,7 @@ export const composeWebExports = (e: WebExportEdges, o: Omit<WebOptions, 'extraR
       leagueReports: reportExportDeps(e),
       publicComments: { list: webConsoleCommentsDeps(e).publicComments.list },
       review: reviewExportDeps(e),
+      ...webConsoleLettersDeps(e),
     },
   };
   return createWebHandler(EXPORT_ROUTES, deps, {

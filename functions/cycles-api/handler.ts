@@ -1,4 +1,3 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import { CYCLES_WORDING } from '../cycles/contracts.ts';
 import type { TokenVerifier } from '../ports/identity.ts';
 import { identify } from '../shared/auth.ts';
@@ -12,6 +11,7 @@ import {
 } from '../shared/http.ts';
 import { httpHandler } from '../shared/middleware.ts';
 import { authorize } from '../shared/policy.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
 import { CYCLES_ROUTES, type CyclesApiUseCases } from './routes.ts';
 
 export type { CyclesApiUseCases } from './routes.ts';

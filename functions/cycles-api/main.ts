@@ -3,6 +3,7 @@ import { AuthorizerVerifiedTokens } from '../adapters/authorizerTokens.ts';
 import {
   comments,
   cycleStore,
+  finalResults,
   leagueReports,
   notices,
   objections,
@@ -31,6 +32,7 @@ export const handler = composeCyclesApi({
   reviews: reviews(),
   objections: objections(),
   comments: comments(),
+  finalResults: finalResults(),
   // Behind the API's JWT authorizer: API Gateway has verified the token (docs/aws.md).
   tokenVerifier: new AuthorizerVerifiedTokens(),
   clock: systemClock,

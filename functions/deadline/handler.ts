@@ -1,10 +1,10 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
 import { describeIssues, validate } from '../../domain/validation.ts';
 import { deadlineOfWire } from '../adapters/keys.ts';
 import type { FireDeadline } from '../cycles/fireDeadline.ts';
 import { PoisonMessageError } from '../shared/errors.ts';
 import { eventHandler } from '../shared/middleware.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
 
 /** What a deadline's one-time schedule delivers (its input): the deadline's wire form (adapters/keys.ts) and the instant it is due. */
 export const deadlineTarget = z.object({

@@ -1,6 +1,6 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import { header, rawBody } from '../shared/http.ts';
 import { httpHandler } from '../shared/middleware.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
 import type { AcceptDelivery } from './acceptDelivery.ts';
 import { deliveryResponse } from './deliveryResponse.ts';
 

@@ -1,9 +1,9 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { TokenVerifier } from '../ports/identity.ts';
 import { identify } from '../shared/auth.ts';
 import { parseRequest, refusalResponse, respond } from '../shared/http.ts';
 import { httpHandler } from '../shared/middleware.ts';
 import { authorize } from '../shared/policy.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
 import type { ListStuckClaims } from '../stuck-claims/listStuckClaims.ts';
 import type { RedriveStuckClaim } from '../stuck-claims/redriveStuckClaim.ts';
 import { notStuckWording, stuckEventPath } from './contracts.ts';

@@ -1,6 +1,6 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import { createMetrics, METRIC, METRIC_SERVICE, publishCounts } from '../shared/metrics.ts';
 import { eventHandler } from '../shared/middleware.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
 import type { SweepOutbox, SweepSummary } from './sweepOutbox.ts';
 
 /**

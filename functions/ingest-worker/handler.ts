@@ -1,33 +1,69 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Logger } from '@aws-lambda-powertools/logger';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { messageGroupId, messageSubject, type RecordMessage } from '../ports/messages.ts';
 import type { OutboxStore } from '../ports/store.ts';
 import { eventHandler } from '../shared/middleware.ts';
-import type { ApplyRecordMessage } from './applyRecordMessage.ts';
-import { createMessageProcessor } from './processMessage.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
+import type { ApplySubjectMessages, GroupOutcome } from './applySubjectMessages.ts';
+import { createMessageSettler, parseMessage } from './processMessage.ts';
 
 export { PoisonMessageError } from '../shared/errors.ts';
 export { outboxKeyOf, SET_ASIDE_AFTER_RECEIVES } from './processMessage.ts';
 
+type Parsed = { readonly record: SQSRecord; readonly message: RecordMessage };
+
 /**
- * `ingest-worker`: a batch consumer of the records queue with partial batch failures. Every message
- * stands alone (correctness never rests on FIFO group order, docs/development.md): a failing message
- * fails only itself, and the rest of its subject's messages go on; one that can never be applied is
- * set aside and shown in the stuck list for a person to re-drive (docs/ingestion.md).
+ * `ingest-worker`: a batch consumer of the records queue with partial batch failures. The messages
+ * of one subject in a batch are applied together (one evaluation, one transaction: docs/ingestion.md),
+ * subjects side by side. Every message still stands alone (correctness never rests on FIFO group
+ * order): a failing message fails only itself — when its group cannot be applied together, the
+ * group's messages are applied one by one — and one that can never be applied is set aside and
+ * shown in the stuck list for a person to re-drive. A body that is not a record message fails alone.
  */
 export const createIngestWorkerHandler = (
-  useCase: ApplyRecordMessage,
+  useCase: ApplySubjectMessages,
   logger: Logger,
   outbox?: Pick<OutboxStore, 'setAside' | 'recordFailure'>,
   now: () => Date = () => new Date(),
 ) => {
-  const recordHandler = createMessageProcessor(useCase, logger, outbox, now);
+  const settle = createMessageSettler(logger, outbox, now);
+  const applyAlone = async ({ message }: Parsed): Promise<GroupOutcome | { error: unknown }> =>
+    useCase.execute(messageSubject(message), [message]).then(
+      ([outcome]) => (outcome?.status === 'failed' ? { error: outcome.error } : outcome!),
+      (error: unknown) => ({ error }),
+    );
   return eventHandler(async (event: SQSEvent): Promise<SQSBatchResponse> => {
-    const processor = new BatchProcessor(EventType.SQS);
-    // One after the other: a subject's messages in one batch would only race for its snapshot.
-    return processPartialResponse(event, recordHandler, processor, {
-      processInParallel: false,
-      throwOnFullBatchFailure: false,
-    });
+    const failed: string[] = [];
+    const groups = new Map<string, Parsed[]>();
+    for (const record of event.Records) {
+      try {
+        const message = parseMessage(record);
+        const key = messageGroupId(message);
+        groups.set(key, [...(groups.get(key) ?? []), { record, message }]);
+      } catch (err) {
+        logger.error('message is not a record message', { messageId: record.messageId, error: String(err) });
+        failed.push(record.messageId);
+      }
+    }
+    await Promise.all(
+      [...groups.values()].map(async (group) => {
+        const results = await useCase
+          .execute(
+            messageSubject(group[0]!.message),
+            group.map((p) => p.message),
+          )
+          .catch(async (err: unknown) => {
+            logger.warn('group not applied together; one by one', { error: String(err), messages: group.length });
+            const alone = [];
+            for (const p of group) alone.push(await applyAlone(p));
+            return alone;
+          });
+        for (const [i, p] of group.entries()) {
+          const r = results[i]!;
+          const result = 'status' in r && r.status === 'failed' ? { error: r.error } : r;
+          if (await settle(p.record, p.message, result)) failed.push(p.record.messageId);
+        }
+      }),
+    );
+    return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
   }, logger);
 };

@@ -19,6 +19,18 @@ export const enqueueKnockOns = async (
   /** Whether an agency cites the changed record, as the commit found; null: unknown, so look. */
   cited: boolean | null = null,
 ): Promise<void> => {
+  const out = await knockOnsOf(store, message, ref, subject, cited);
+  if (out.length > 0) await queue.send(out);
+};
+
+/** The knock-on re-evaluations of an applied message (to be sent together with others of its batch). */
+export const knockOnsOf = async (
+  store: Pick<SubjectRecordStore, 'referencesTo'>,
+  message: RecordMessage,
+  ref: SubjectRef,
+  subject: Subject | null,
+  cited: boolean | null,
+): Promise<RecordMessage[]> => {
   const out: RecordMessage[] = [];
   if (message.type !== 'subject.reevaluate' && cited !== false) {
     const eventId = message.type === 'record.created' ? message.record.eventId : message.eventId;
@@ -41,7 +53,7 @@ export const enqueueKnockOns = async (
       });
     }
   }
-  if (out.length > 0) await queue.send(out);
+  return out;
 };
 
 /**

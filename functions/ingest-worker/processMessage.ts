@@ -1,10 +1,10 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSRecord } from 'aws-lambda';
 import { describeIssues, validate } from '../../domain/validation.ts';
 import { type RecordMessage, recordMessageSchema } from '../ports/messages.ts';
 import type { OutboxKey, OutboxStore } from '../ports/store.ts';
 import { PoisonMessageError } from '../shared/errors.ts';
-import type { ApplyRecordMessage } from './applyRecordMessage.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
+import type { ApplyOutcome } from './messageChange.ts';
 
 /** Tries of one message before its outbox entry is set aside (below the queue's maxReceiveCount, so it never reaches the DLQ unrecorded). */
 export const SET_ASIDE_AFTER_RECEIVES = 4;
@@ -25,7 +25,7 @@ const describe = (err: unknown): string =>
     : String(err);
 
 /** The record message an SQS record carries; a body that is not one is poison. */
-const parseMessage = (record: SQSRecord): RecordMessage => {
+export const parseMessage = (record: SQSRecord): RecordMessage => {
   let body: unknown;
   try {
     body = JSON.parse(record.body);
@@ -41,44 +41,42 @@ const parseMessage = (record: SQSRecord): RecordMessage => {
 };
 
 /**
- * Processes one message of the records queue on its own. A message that can never be applied (a
- * conflict), or that failed too often, is set aside on its outbox claim with its cause, logged with
- * its eventId, and acknowledged; any other failure is recorded on the claim and thrown, to be retried.
+ * Settles one message after its subject's group was applied: a message that can never be applied
+ * (a conflict), or that failed too often, is set aside on its outbox claim with its cause, logged
+ * with its eventId, and acknowledged; any other failure is recorded on the claim and reported, to be
+ * retried. Returns whether the message is reported as failed.
  */
-export const createMessageProcessor =
-  (
-    useCase: ApplyRecordMessage,
-    logger: Logger,
-    outbox: Pick<OutboxStore, 'setAside' | 'recordFailure'> | undefined,
-    now: () => Date,
-  ) =>
-  async (record: SQSRecord): Promise<void> => {
-    const message = parseMessage(record);
-    const key = outboxKeyOf(message);
-    try {
-      const outcome = await useCase.execute(message);
-      if (outcome.status === 'conflict') throw new PoisonMessageError(outcome.detail);
-      logger.debug('applied', { messageId: record.messageId, type: message.type, outcome });
-    } catch (err) {
-      const error = describe(err);
-      const receives = Number(record.attributes.ApproximateReceiveCount ?? '1');
-      const setAside =
-        key !== null &&
-        outbox !== undefined &&
-        (err instanceof PoisonMessageError || receives >= SET_ASIDE_AFTER_RECEIVES);
-      logger.error(setAside ? 'message set aside' : 'message failed; it will be retried', {
-        eventId: key?.eventId ?? null,
-        entry: key?.entry ?? null,
-        messageId: record.messageId,
-        type: message.type,
-        receives,
-        error,
-      });
-      if (setAside) {
-        await outbox.setAside(key, error, now().toISOString());
-        return;
-      }
-      if (key && outbox) await outbox.recordFailure(key, error);
-      throw err;
+export const createMessageSettler =
+  (logger: Logger, outbox: Pick<OutboxStore, 'setAside' | 'recordFailure'> | undefined, now: () => Date) =>
+  async (
+    record: SQSRecord,
+    message: RecordMessage,
+    result: ApplyOutcome | { readonly error: unknown },
+  ): Promise<boolean> => {
+    if ('status' in result && result.status !== 'conflict') {
+      logger.debug('applied', { messageId: record.messageId, type: message.type, outcome: result });
+      return false;
     }
+    const err = 'status' in result ? new PoisonMessageError(result.detail) : result.error;
+    const key = outboxKeyOf(message);
+    const error = describe(err);
+    const receives = Number(record.attributes.ApproximateReceiveCount ?? '1');
+    const setAside =
+      key !== null &&
+      outbox !== undefined &&
+      (err instanceof PoisonMessageError || receives >= SET_ASIDE_AFTER_RECEIVES);
+    logger.error(setAside ? 'message set aside' : 'message failed; it will be retried', {
+      eventId: key?.eventId ?? null,
+      entry: key?.entry ?? null,
+      messageId: record.messageId,
+      type: message.type,
+      receives,
+      error,
+    });
+    if (setAside) {
+      await outbox.setAside(key, error, now().toISOString());
+      return false;
+    }
+    if (key && outbox) await outbox.recordFailure(key, error);
+    return true;
   };

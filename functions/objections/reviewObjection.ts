@@ -1,9 +1,8 @@
-import { ruleByCode } from '../../domain/catalogue/catalogue.ts';
 import { legalDateOfInstant } from '../../domain/dates.ts';
 import { REGION_CODE } from '../../domain/identifiers/leagues.ts';
-import { objectionReviewNoticeId, objectionReviewNoticeText } from '../../domain/notices/objectionReview.ts';
 import {
   correctedEventId,
+  correctedRecord,
   type Objection,
   PRE_GRADE,
   parseObjectionId,
@@ -33,23 +32,8 @@ import {
 } from '../shared/errors.ts';
 import { authorize } from '../shared/policy.ts';
 import type { ObjectionActs } from './objectionActs.ts';
+import { notifyObjectionReview } from './objectionReviewNotice.ts';
 import type { ReviseRecords } from './reviseRecords.ts';
-
-/** The corrected record: the old one with the bureau's corrected fields, under the derived eventId. */
-const correctedRecord = (
-  before: CreditRecord,
-  c: Omit<NonNullable<TargetReview['correction']>, 'eventId'> & { readonly eventId?: string },
-): CreditRecord => ({
-  ...before,
-  eventId: c.eventId ?? correctedEventId(before.eventId) ?? before.eventId,
-  rule: c.rule,
-  occurredOn: c.occurredOn,
-  fineYuan: c.fineYuan,
-  summary: c.summary,
-  rectifiedOn: null,
-  repairedOn: null,
-  revokedOn: null,
-});
 
 export type ReviewRefusal = Unauthorized | Forbidden | Invalid | NotFound | Conflict;
 
@@ -171,25 +155,7 @@ export class ReviewObjection {
     }
     const act = await this.acts.reviewed(claims, o);
     if (!act.ok) return conflict(act.code, act.message);
-    const text = objectionReviewNoticeText({
-      objection: o,
-      subjectCode: o.subject.id,
-      reviewedOn: legalDateOfInstant(new Date(o.reviewedAt ?? this.clock.now().toISOString())),
-      wordings: Object.fromEntries([...old.values()].map((r) => [r.eventId, ruleByCode(r.rule)?.wording ?? r.rule])),
-    });
-    await this.notices.issue({
-      id: objectionReviewNoticeId(o.id),
-      kind: 'objectionReview',
-      to: o.subject,
-      toName: o.subjectName,
-      league: o.league,
-      year: o.cycle.year,
-      title: text.title,
-      body: text.body,
-      deadline: null,
-      issuedAt: o.reviewedAt ?? this.clock.now().toISOString(),
-      issuedBy: actor,
-    });
+    await notifyObjectionReview(this.notices, o, old, this.clock.now().toISOString(), actor);
     return ok(o);
   }
 }

@@ -1,6 +1,6 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import { type HttpResponse, json } from '../shared/http.ts';
 import { httpHandler } from '../shared/middleware.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
 import { openApiDocument } from './document.ts';
 
 /**

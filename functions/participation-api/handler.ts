@@ -1,9 +1,9 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { TokenVerifier } from '../ports/identity.ts';
 import { identify } from '../shared/auth.ts';
 import { errorResponse, jsonBody, parseRequest, refusalResponse, tokenUnauthorized } from '../shared/http.ts';
 import { httpHandler } from '../shared/middleware.ts';
 import { authorize } from '../shared/policy.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
 import { PARTICIPATION_ROUTES, type ParticipationApiUseCases } from './routes.ts';
 
 export type { ParticipationApiUseCases } from './routes.ts';

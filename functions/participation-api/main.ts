@@ -5,6 +5,7 @@ import {
   claimStore,
   comments,
   cycleStore,
+  finalResults,
   leagueReports,
   notices,
   objections,
@@ -45,6 +46,7 @@ export const handler = composeParticipationApi({
   // The cycle's acts are gated as everywhere: reviewConfirmed reads the review's decisions and comments.
   reviews: reviews(),
   comments: comments(),
+  finalResults: finalResults(),
   objections: objections(),
   notices: notices(),
   warnings: warnings(),

@@ -88,7 +88,8 @@ export type RescoreMessage = z.infer<typeof rescoreMessageSchema>;
 /** A batch of subjects whose final result of a year is published (Art 16(6), 17(8)). */
 export const publishMessageSchema = z.object({
   type: z.literal('publish'),
-  kind: z.enum(['enterprise', 'agency']),
+  /** Practitioners' messages only freeze (Art 18(5)); they are never published (Art 18(6)). */
+  kind: z.enum(['enterprise', 'agency', 'practitioner']),
   year: z.number(),
   publishedOn: z.string(),
   subjects: z.array(z.object({ kind: z.enum(SUBJECT_KINDS), id: z.string() })),

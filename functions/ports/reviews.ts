@@ -1,5 +1,6 @@
 import type { CycleKind } from '../../domain/cycles/definitions.ts';
 import type { LeagueCode } from '../../domain/identifiers/leagues.ts';
+import type { RecordCorrection } from '../../domain/objections/objection.ts';
 import type { ReviewOutcome, ReviewReason } from '../../domain/review/reviewItems.ts';
 import { EcocreditError } from '../shared/errors.ts';
 
@@ -11,7 +12,7 @@ export interface ReviewRef {
 
 /**
  * The review group's decision on one item (Art 8): 维持 or 变更, with reasons; a change names the
- * records it revoked, so that the score follows. Stored once; never replaced.
+ * records it revoked or corrected, so that the score follows. Stored once; never replaced.
  */
 export interface ReviewDecision extends ReviewRef {
   readonly code: string;
@@ -19,6 +20,8 @@ export interface ReviewDecision extends ReviewRef {
   readonly outcome: ReviewOutcome;
   readonly reasons: string;
   readonly revoked: readonly string[];
+  /** The records corrected (更正): each old record revoked and the corrected one created as `eventId` (absent: none). */
+  readonly corrected?: readonly (RecordCorrection & { readonly target: string; readonly eventId: string })[];
   /** Why the item was reviewed, and the report version it was decided on. */
   readonly itemReasons: readonly ReviewReason[];
   readonly reportVersion: number;

@@ -190,6 +190,43 @@ export interface SubjectCommit {
 }
 
 /**
+ * Several messages of one subject applied together (the records queue's consumer): their records,
+ * lifecycle dates, outbox marks, references and audit, with the subject's snapshots written once
+ * for all of them, in one transaction guarded by conditions.
+ */
+export interface SubjectBatchCommit {
+  readonly subject: SubjectRef;
+  /** Records new to the partition, as they end after the batch (a lifecycle date of the batch included). */
+  readonly newRecords: readonly StoredRecord[];
+  /** Lifecycle dates set on records already stored, several fields of one record at once. */
+  readonly recordUpdates: readonly {
+    readonly eventId: string;
+    readonly fields: Readonly<Partial<Record<LifecycleField, LegalDate>>>;
+  }[];
+  readonly profileIfAbsent?: StoredProfile;
+  readonly snapshots: SubjectCommit['snapshots'];
+  readonly eventsApplied: readonly string[];
+  readonly lifecyclesApplied: readonly NonNullable<SubjectCommit['lifecycleApplied']>[];
+  readonly references: readonly NonNullable<SubjectCommit['reference']>[];
+  readonly audit: readonly AuditEntry[];
+  /** Events whose citations the commit checks at no extra request (I4 knock-on). */
+  readonly citationChecks: readonly string[];
+}
+
+/** The result of a batch commit: `cited` are the checked events an agency cites (I4). */
+export type SubjectBatchCommitted =
+  | { readonly status: 'committed'; readonly cited: ReadonlySet<string> }
+  /** A condition refused it (a concurrent change): read again and recompute. */
+  | { readonly status: 'refused' }
+  /** Beyond one transaction (100 items, 4 MB): split the batch. */
+  | { readonly status: 'tooLarge' };
+
+/** A subject's change of several messages at once (the records queue's consumer). */
+export interface SubjectBatchStore {
+  commitSubjectBatch(change: SubjectBatchCommit): Promise<SubjectBatchCommitted>;
+}
+
+/**
  * What a repair application repairs: an enterprise's or agency's one record (Art 23), or a
  * practitioner's rating as dishonest in an evaluation year (Art 13, 24).
  */
@@ -355,6 +392,7 @@ export interface CreditStore
   extends ClaimStore,
     OutboxStore,
     SubjectRecordStore,
+    SubjectBatchStore,
     SnapshotReader,
     PublishedResultStore,
     ProfileStore,

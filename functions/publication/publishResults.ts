@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { CycleKind } from '../../domain/cycles/definitions.ts';
 import type { LegalDate } from '../../domain/dates.ts';
 import type { Grade } from '../../domain/evaluation/grade.ts';
-import type { ScoredResult, SubjectResult } from '../../domain/evaluation/result.ts';
+import type { PractitionerResult, ScoredResult, SubjectResult } from '../../domain/evaluation/result.ts';
 import { isLeagueCode } from '../../domain/identifiers/leagues.ts';
-import { resultsNotice, resultsNoticeId } from '../../domain/notices/results.ts';
+import type { CountedRecord } from '../../domain/notices/dishonestLetter.ts';
+import { incentivesWithheld, resultsNotice, resultsNoticeId } from '../../domain/notices/results.ts';
 import type { CreditRecord } from '../../domain/records/creditRecord.ts';
 import type { PublishedEntry, PushBatch } from '../ports/creditPlatform.ts';
 import type { FinalResult, FinalResultStore } from '../ports/finalResults.ts';
@@ -36,7 +37,8 @@ import { issueOf, publishedShape, withApprovedRepairs } from './publishedShape.t
  */
 export interface PublicationMessage {
   readonly type: 'publish';
-  readonly kind: 'enterprise' | 'agency';
+  /** A practitioner's message only ever freezes (Art 18(5)); practitioners are never published (Art 18(6)). */
+  readonly kind: CycleKind;
   readonly year: number;
   readonly publishedOn: LegalDate;
   readonly subjects: readonly SubjectRef[];
@@ -61,7 +63,8 @@ export const planPublication = async (
   segments = 4,
   freeze = false,
 ): Promise<number> => {
-  if (kind === 'practitioner') return 0;
+  // Art 18(6): practitioners' results are never published; they are frozen at 复核审定 (Art 18(5)).
+  if (kind === 'practitioner' && !freeze) return 0;
   const subjects = (await listAllSubjects(directory, segments)).filter((s) => s.kind === kind && listed.has(s.id));
   await send(
     chunks(subjects, PUBLICATION_BATCH).map((batch) => ({
@@ -78,8 +81,9 @@ export const planPublication = async (
 
 /**
  * Plans the freezing of a year's final results when the region records 复核审定 (`reviewConfirmed`,
- * Art 16(4), 17(6)): the same batches as publication, each subject evaluated on `on` and stored as
- * the year's final result, which publication then publishes.
+ * Art 16(4), 17(6), 18(5)): the same batches as publication, each subject evaluated on `on` and stored
+ * as the year's final result, which publication then publishes (practitioners' are only notified to
+ * the leagues, Art 18(6)).
  */
 export const planFreeze = (
   directory: SubjectDirectory,
@@ -137,7 +141,7 @@ export class PublishResults {
         failed.push({ subject: ref, error });
       }
     }
-    if (this.push && entries.length > 0) {
+    if (this.push && entries.length > 0 && m.kind !== 'practitioner') {
       const batchId = createHash('sha256')
         .update(`${m.kind}|${m.year}|${m.publishedOn}|${entries.map((e) => e.uscc).join(',')}`)
         .digest('hex')
@@ -163,6 +167,7 @@ export class PublishResults {
       if (frozen) await this.finals.freeze([frozen]);
       return null;
     }
+    if (m.kind === 'practitioner') return null; // Art 18(6): never published
     // A re-delivered message never overwrites a result re-issued since (Art 23).
     if (partition.published.some((p) => p.year === m.year)) {
       const existing = await this.store.getPublished(ref, m.year);
@@ -184,19 +189,36 @@ export class PublishResults {
     )
       return null;
     const { name, league, grade, score, blacklisted } = final;
-    await this.notifyResult(ref, m, { name, league, grade, score, blacklisted });
+    // Art 32: an A or B without incentives (filed late or untruthfully) is told so, not promised them.
+    const measures = (final.result as { readonly measures?: readonly { readonly type: string }[] }).measures ?? [];
+    await this.notifyResult(ref, m.kind, m, {
+      name,
+      league,
+      grade,
+      score,
+      blacklisted,
+      incentivesWithheld: incentivesWithheld(grade, measures),
+    });
     return { uscc: ref.id, name, league, grade, score, blacklisted };
   }
 
   /** The unit's results notice, issued once (its id is the year's and kind's: a retry changes nothing). */
   private async notifyResult(
     ref: SubjectRef,
+    kind: 'enterprise' | 'agency',
     m: PublicationMessage,
-    r: { name: string; league: string; grade: Grade; score: number; blacklisted: boolean },
+    r: {
+      name: string;
+      league: string;
+      grade: Grade;
+      score: number;
+      blacklisted: boolean;
+      incentivesWithheld: boolean;
+    },
   ): Promise<void> {
     // Listed with the unit's league, whose bureau sees whether it was read (docs/notices.md).
     if (!this.results || !isLeagueCode(r.league)) return;
-    const text = resultsNotice({ year: m.year, kind: m.kind, code: ref.id, ...r, publishedOn: m.publishedOn });
+    const text = resultsNotice({ year: m.year, kind, code: ref.id, ...r, publishedOn: m.publishedOn });
     await this.results.notices.issue({
       id: resultsNoticeId(m.year, m.kind),
       kind: 'results',
@@ -212,14 +234,17 @@ export class PublishResults {
     });
   }
 
-  /** The subject's final result of the year evaluated on the message's date; null for practitioners (Art 18(6)). */
+  /** The subject's final result of the year evaluated on the message's date. */
   private async evaluated(
     ref: SubjectRef,
     partition: SubjectPartition,
     m: PublicationMessage,
   ): Promise<FinalResult | null> {
     const { result, records } = await evaluateFinal(this.store, ref, partition, m.year, m.publishedOn);
-    if (!result || result.subject.kind === 'practitioner') return null;
+    if (!result) return null;
+    if (result.subject.kind === 'practitioner')
+      return practitionerFinal(m, ref, partition, result as PractitionerResult, records);
+    if (m.kind === 'practitioner') return null;
     const r = result as ScoredResult;
     return {
       year: m.year,
@@ -235,6 +260,55 @@ export class PublishResults {
     };
   }
 }
+
+/**
+ * A practitioner's final result (Art 18(5)): 环保失信个人 or not (Art 13; null when suspended, I15),
+ * with the records counted in the finding and their jurisdictions (Art 18(3)), from which the leagues
+ * are notified and the letters written (Art 18(6)). No grade, score or published shape: never public.
+ */
+const practitionerFinal = (
+  m: PublicationMessage,
+  ref: SubjectRef,
+  partition: SubjectPartition,
+  r: PractitionerResult,
+  records: readonly CreditRecord[],
+): FinalResult => {
+  const byId = new Map(records.map((c) => [c.eventId, c]));
+  const counted: CountedRecord[] = r.items
+    .filter((i) => i.state === 'counted')
+    .flatMap((i) => {
+      const c = byId.get(i.eventId);
+      return c
+        ? [
+            {
+              eventId: i.eventId,
+              rule: i.rule,
+              wording: i.wording,
+              occurredOn: i.occurredOn,
+              department: c.department,
+              league: c.league,
+            },
+          ]
+        : [];
+    });
+  const subject = partition.profile?.subject;
+  const league = subject && 'league' in subject && typeof subject.league === 'string' ? subject.league : '';
+  return {
+    year: m.year,
+    kind: 'practitioner',
+    code: ref.id,
+    name: r.subject.name ?? (subject && 'name' in subject && typeof subject.name === 'string' ? subject.name : ''),
+    league,
+    evaluatedOn: m.publishedOn,
+    grade: null,
+    score: null,
+    blacklisted: false,
+    result: null,
+    dishonest: r.dishonest,
+    leagues: [...new Set(counted.map((c) => c.league))].sort(),
+    records: counted,
+  };
+};
 
 export class PublicationIncompleteError extends EcocreditError {
   override readonly name = 'PublicationIncompleteError';

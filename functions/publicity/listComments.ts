@@ -26,7 +26,7 @@ export class ListComments {
 
   /** The publicities a bureau can open comments of, newest first. */
   async publicities(caller: Caller): Promise<Outcome<PublicityWindow[], Unauthorized | Forbidden>> {
-    const auth = authorize(caller, 'objection.review');
+    const auth = authorize(caller, 'comment.investigate');
     if (!auth.ok) return auth.refusal;
     return ok(
       (await this.cycles.listCycles())
@@ -40,12 +40,12 @@ export class ListComments {
     caller: Caller,
     asked: { readonly year: string; readonly kind: string; readonly league?: string | undefined },
   ): Promise<Outcome<CommentList, Unauthorized | Forbidden | NotFound>> {
-    const role = authorize(caller, 'objection.review');
+    const role = authorize(caller, 'comment.investigate');
     if (!role.ok) return role.refusal;
     const own = role.claims.role === 'league' ? role.claims.league : undefined;
     const league = asked.league || own;
     if (league !== undefined) {
-      const auth = authorize(caller, 'objection.review', { league });
+      const auth = authorize(caller, 'comment.investigate', { league });
       if (!auth.ok) return auth.refusal;
     }
     if (!/^\d{4}$/.test(asked.year) || !hasPublicity(asked.kind)) return notFound;

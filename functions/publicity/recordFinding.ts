@@ -41,7 +41,7 @@ export class RecordCommentFinding {
     caller: Caller,
     asked: FindingAsked,
   ): Promise<Outcome<PublicComment, Unauthorized | Forbidden | NotFound | Invalid | Conflict>> {
-    const auth = authorize(caller, 'objection.review', { league: asked.league });
+    const auth = authorize(caller, 'comment.investigate', { league: asked.league });
     if (!auth.ok) return auth.refusal;
     if (!/^\d{4}$/.test(asked.year) || !hasPublicity(asked.kind) || !/^[A-Za-z0-9_-]{1,64}$/.test(asked.id))
       return notFound;

@@ -1,8 +1,8 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { CreditPlatform } from '../ports/creditPlatform.ts';
 import { eventHandler } from '../shared/middleware.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
 import { pushMessageHandler } from './pushMessage.ts';
 
 /**

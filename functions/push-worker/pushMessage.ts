@@ -1,9 +1,9 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSRecord } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { validate } from '../../domain/validation.ts';
 import type { CreditPlatform, PushBatch } from '../ports/creditPlatform.ts';
 import { PoisonMessageError } from '../shared/errors.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
 
 const pushSchema = z.object({
   type: z.literal('push'),

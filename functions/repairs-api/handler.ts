@@ -1,9 +1,9 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { TokenVerifier } from '../ports/identity.ts';
 import type { RepairUseCases } from '../repairs/repairUseCases.ts';
 import { identify } from '../shared/auth.ts';
 import { errorResponse, tokenUnauthorized } from '../shared/http.ts';
 import { httpHandler } from '../shared/middleware.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
 import { repairRequestOf } from './request.ts';
 import { decisionResponse, respond } from './responses.ts';
 

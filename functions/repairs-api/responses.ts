@@ -1,7 +1,7 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DecideRepair } from '../repairs/decideRepair.ts';
 import type { RepairOutcome } from '../repairs/repairOutcome.ts';
 import { badRequest, errorResponse, type HttpResponse, json, tokenUnauthorized } from '../shared/http.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
 
 /** A repair use case's outcome as the HTTP answer (docs/api.md; Simplified Chinese, nothing internal). */
 export const respond = <T>(outcome: RepairOutcome<T>, okStatus = 200): HttpResponse => {

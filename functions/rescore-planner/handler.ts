@@ -1,5 +1,5 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import { eventHandler } from '../shared/middleware.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
 import type { NightlyPlan, PlanNightlyRun } from './planNightlyRun.ts';
 
 /** `rescore-planner`: invoked by the 02:00 Asia/Shanghai EventBridge Scheduler cron. */

@@ -1,9 +1,9 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { IssueConfirmationNotices } from '../notices/issueConfirmationNotices.ts';
 import type { PublishResults } from '../publication/publishResults.ts';
 import { eventHandler } from '../shared/middleware.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
 import { rescoreMessageHandler } from './rescoreMessage.ts';
 import type { RescoreSubjects } from './rescoreSubjects.ts';
 

@@ -1,4 +1,3 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSRecord } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { isLeagueCode } from '../../domain/identifiers/leagues.ts';
@@ -9,6 +8,7 @@ import { publishMessageSchema, rescoreMessageSchema } from '../ports/messages.ts
 import type { PublishResults } from '../publication/publishResults.ts';
 import { ConfigurationError, EcocreditError, PoisonMessageError } from '../shared/errors.ts';
 import { createMetrics, METRIC, METRIC_SERVICE, publishCounts } from '../shared/metrics.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
 import type { RescoreSubjects } from './rescoreSubjects.ts';
 
 const messageSchema = z.discriminatedUnion('type', [

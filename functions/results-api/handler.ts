@@ -1,10 +1,10 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { TokenVerifier } from '../ports/identity.ts';
 import type { LookupMeasures } from '../results-use/lookupMeasures.ts';
 import type { SamplingList } from '../results-use/samplingList.ts';
 import { identify } from '../shared/auth.ts';
 import { errorResponse, json, refusalResponse, tokenUnauthorized } from '../shared/http.ts';
 import { httpHandler } from '../shared/middleware.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
 
 const SAMPLING_WORDING = { forbidden: '无权查看该盟市的抽查名单（不在管辖范围内）' };
 const MEASURES_WORDING = { notFound: '未找到该主体已发布的评价结果' };

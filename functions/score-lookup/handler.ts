@@ -1,9 +1,9 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { LookupScore } from '../lookup/lookupScore.ts';
 import type { TokenVerifier } from '../ports/identity.ts';
 import { identify } from '../shared/auth.ts';
 import { json, refusalResponse, tokenUnauthorized } from '../shared/http.ts';
 import { httpHandler } from '../shared/middleware.ts';
+import type { Logger } from '../shared/structuredLogger.ts';
 
 const WORDING = { forbidden: '无权查看该主体（不在管辖范围内）', notFound: '未找到该主体的评价结果' };
 

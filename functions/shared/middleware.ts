@@ -1,8 +1,8 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { IdentityProviderError } from './errors.ts';
 import { errorResponse, type HttpResponse, internalError } from './http.ts';
+import type { Logger } from './structuredLogger.ts';
 
 /**
  * Every function is a middy handler. HTTP handlers share one error middleware: an unexpected failure

@@ -74,6 +74,8 @@ export interface PolicyTargets {
   readonly 'objection.file': OwnTarget;
   /** Reviewing objections and supplementing records (Art 17(2)-(3), 18(2)-(4)): the league's bureau or the region. */
   readonly 'objection.review': { readonly league: string };
+  /** Investigating the public's comments on the publicised results (Art 16(4), 17(6) 调查核实): the league bureau of the result, or the region. */
+  readonly 'comment.investigate': { readonly league: string };
   /** Planning inspections and reading statistics from published results (Art 28; Art 8): a league its own, the region any. */
   readonly 'results.plan': { readonly league: string | null };
   /** The items for the review group and their decisions (Art 8, 16(4), 17(6), 18(5)): the review group and the region read. */
@@ -142,6 +144,8 @@ const RULES: { readonly [A in Action]: (claims: StaffClaims, target: PolicyTarge
     (t === undefined || (t.kind === c.role && t.id === c.subject) || employs(c, t)),
   // Art 17(3), 18(4): the league bureau reviews its league's objections (Art 8: the region oversees them all).
   'objection.review': (c, t) => isBureau(c) && (t === undefined || c.role === 'region' || t.league === c.league),
+  // Art 16(4), 17(6): the region investigates the comments together with the league bureaus (会同盟市生态环境局).
+  'comment.investigate': (c, t) => isBureau(c) && (t === undefined || c.role === 'region' || t.league === c.league),
   // Art 28, Art 8: a league bureau plans inspections in its league; the region (null: all leagues) anywhere.
   'results.plan': (c, t) => isBureau(c) && (t === undefined || c.role === 'region' || t.league === c.league),
   // Art 8: the region forms the review group, which reviews; the region follows its work.

@@ -1,5 +1,6 @@
 import type { CommentConsoleDeps } from './console/comments/deps.ts';
 import type { CycleConsoleDeps } from './console/cycles/deps.ts';
+import type { LetterConsoleDeps } from './console/letters/deps.ts';
 import type { NoticeConsoleDeps } from './console/notices/deps.ts';
 import type { ObjectionConsoleDeps } from './console/objections/deps.ts';
 import type { ParticipantConsoleDeps } from './console/participants/deps.ts';
@@ -37,5 +38,7 @@ export interface ExportDeps {
     readonly publicComments: Pick<CommentConsoleDeps['publicComments'], 'list'>;
     /** The items for the review group (docs/review.md). */
     readonly review: Pick<ReviewConsoleDeps['review'], 'list'>;
+    /** The letters to environmental-dishonest individuals (函告, Art 18(6)). */
+    readonly letters: LetterConsoleDeps['letters'];
   };
 }

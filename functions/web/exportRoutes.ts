@@ -1,5 +1,6 @@
 import { commentExportRoutes } from './console/comments/exportRoutes.ts';
 import { cycleExportRoutes } from './console/cycles/exportRoutes.ts';
+import { letterExportRoutes } from './console/letters/exportRoutes.ts';
 import { noticeExportRoutes } from './console/notices/exportRoutes.ts';
 import { objectionExportRoutes } from './console/objections/exportRoutes.ts';
 import { participantExportRoutes } from './console/participants/exportRoutes.tsx';
@@ -32,4 +33,5 @@ export const EXPORT_ROUTES: readonly WebRoute<ExportDeps>[] = [
   ...reportExportRoutes,
   ...commentExportRoutes,
   ...reviewExportRoutes,
+  ...letterExportRoutes,
 ];

@@ -1,415 +1,310 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CATALOGUE } from '../../domain/catalogue/catalogue.ts';
-import { usccCheckCharacter } from '../../domain/identifiers/uscc.ts';
 import { isWarnableRule } from '../../domain/warnings/warning.ts';
-import { EcocreditError } from '../../functions/shared/errors.ts';
-import { generateJwtSecret, generateWebhookSecret, startLocalRuntime } from './runtime.ts';
-import { chromiumPath } from './services.ts';
+import { runEnterpriseWalk } from './walkthroughEnterprise.ts';
+import {
+  actForLeagues,
+  codeIn,
+  fileAndCommit,
+  importList,
+  mainOf,
+  openCycle,
+  otherLeagues,
+  PDF,
+  publicityToPush,
+  runWalk,
+  type Walk,
+} from './walkthroughKit.ts';
 
 /**
  * `npm run walkthrough`: one agency evaluation cycle (Art 17) of the previous year, from an empty
- * system to the league's report, driven through the pages only — the region, the Ordos league bureau
- * and two agencies, each signed in through the local sign-in — with a screenshot of every step in
- * docs/screenshots/walkthrough-NN-<step>.png (docs/walkthrough.md). The only call that is not a page
- * is the local clock (`POST /v1/dev/clock`), to let the working-day windows pass. A step that fails
- * stops the run with a message and exit code 1, so the run doubles as an end-to-end check.
+ * system to the published results, the results notices and the push to the public credit platform,
+ * driven through the pages only — the region, the Ordos league bureau, two agencies, a member of the
+ * public and the review group, each signed in through the local sign-in (the public without) — with a
+ * screenshot of every step in docs/screenshots/walkthrough-NN-<step>.png (docs/walkthrough.md).
+ * `npm run walkthrough -- enterprise` runs the enterprise cycle (Art 16) the same way
+ * (docs/walkthrough-enterprise.md). The only calls that are not pages are the local clock
+ * (`POST /v1/dev/clock`), to let the working-day windows pass, and the credit platform's recorder. A
+ * step that fails stops the run with a message and exit code 1, so the run doubles as an end-to-end check.
  */
-const OUT = resolve('docs/screenshots');
 const YEAR = 2025;
 const LEAGUE = '150600';
 const LEAGUE_NAME = '鄂尔多斯市';
-const code = (n: number): string => {
-  const body = `91${LEAGUE}MA${String(n).padStart(7, '0')}`;
-  return body + usccCheckCharacter(body);
-};
+const code = (n: number): string => codeIn(LEAGUE, n);
 const FILER = { id: code(501), name: '鄂尔多斯市清源环境监测有限公司' };
 const SILENT = { id: code(502), name: '鄂尔多斯市远方环评咨询有限公司' };
 const RECORD_KEPT = 'AG_INTERVIEWED';
 const RECORD_DISPUTED = 'AG_NOTIFIED';
 const WARNED_RULE = 'AG_OBSTRUCTION';
-/** A small valid PDF, the evidence a participant attaches. */
-const PDF = Buffer.concat([
-  Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n'),
-  Buffer.alloc(2048, 0x20),
-  Buffer.from('%%EOF\n'),
-]);
+const OTHERS = otherLeagues(LEAGUE);
 
-class StepFailed extends EcocreditError {
-  override readonly name = 'StepFailed';
-}
-
-type Who = { role: 'region' } | { role: 'league'; league: string } | { role: 'agency'; subject: string };
-
-const main = async (): Promise<void> => {
-  // Quiet: warnings and errors only, so that the steps stand out (LOG_LEVEL=INFO shows every message).
-  process.env.LOG_LEVEL ??= 'WARN';
-  mkdirSync(OUT, { recursive: true });
-  // Last run's pictures go, so that a renumbered step leaves none behind.
-  for (const f of readdirSync(OUT)) if (/^walkthrough-\d\d-.*\.png$/.test(f)) rmSync(join(OUT, f));
-  const work = mkdtempSync(join(tmpdir(), 'ecocredit-walkthrough-'));
-  const rt = await startLocalRuntime({
-    dataDir: ':memory:',
-    port: 0,
-    webhookSecrets: new Map([['walkthrough', generateWebhookSecret()]]),
-    jwtSecret: generateJwtSecret(),
-    poll: true,
-  });
-  const browser: Browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-  });
-  let n = 0;
-  let lastPage: Page | null = null;
-  const shot = async (page: Page, name: string) => {
-    n += 1;
-    const file = `walkthrough-${String(n).padStart(2, '0')}-${name}.png`;
-    await page.screenshot({ path: join(OUT, file), fullPage: true });
-    return file;
-  };
-  /** One step: runs it, photographs the page it ends on, prints what happened. */
-  const step = async (name: string, what: string, run: () => Promise<Page>) => {
-    let page: Page;
-    try {
-      page = await run();
-    } catch (err) {
-      const seen = lastPage
-        ? `\n当时的页面 ${lastPage.url()}：\n${(
-            (await lastPage
-              .locator('main')
-              .textContent()
-              .catch(() => '')) ?? ''
-          ).slice(0, 1500)}`
-        : '';
-      throw new StepFailed(`第 ${n + 1} 步（${what}）失败：${err instanceof Error ? err.message : String(err)}${seen}`);
-    }
-    const file = await shot(page, name);
-    console.log(`${String(n).padStart(2, '0')}  ${what}  →  docs/screenshots/${file}`);
-  };
-  const expectText = async (where: Page | Locator, text: string | RegExp) => {
-    const found = where.getByText(text).first();
-    await found.waitFor({ timeout: 10_000 }).catch(() => {
-      throw new Error(`页面上没有“${String(text)}”`);
-    });
-  };
-
-  /** Everyone signed in so far: a session lasts hours of the runtime's clock, so moving it signs people in again. */
-  const people = new Map<Page, { who: Who; name: string }>();
-  const enter = async (page: Page, who: Who, name: string) => {
-    await page.goto(`${rt.url}/auth/dev`);
-    const roleLabel = { region: '自治区生态环境厅（全区）', league: '盟市生态环境局', agency: '环保服务机构' }[
-      who.role
-    ];
-    await page.getByLabel(roleLabel, { exact: true }).check();
-    if (who.role === 'league') await page.getByLabel('所属盟市（盟市生态环境局）').selectOption(who.league);
-    if (who.role === 'agency') await page.getByLabel('统一社会信用代码（企业、环保服务机构）').fill(who.subject);
-    await page.getByLabel('姓名').fill(name);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForLoadState('load');
-  };
-  const signIn = async (who: Who, name: string): Promise<Page> => {
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      viewport: { width: 1200, height: 900 },
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    page.on('dialog', (d) => void d.accept());
-    await enter(page, who, name);
-    people.set(page, { who, name });
-    return page;
-  };
-  /** Moves the local clock (the only call that is not a page) and lets the deadlines due by then fire. */
-  const setClock = async (now: string) => {
-    const r = await fetch(`${rt.url}/v1/dev/clock`, { method: 'POST', body: JSON.stringify({ now }) });
-    if (r.status !== 200) throw new StepFailed(`调整本地时钟失败：${r.status} ${await r.text()}`);
-    const moved = (await r.json()) as { now: string; settled: boolean };
-    console.log(`    本地时钟调至 ${moved.now}`);
-    for (const [page, p] of people) await enter(page, p.who, p.name);
-  };
-  const go = async (page: Page, path: string) => {
-    lastPage = page;
-    const res = await page.goto(`${rt.url}${path}`);
-    if (!res || res.status() >= 400)
-      throw new Error(`${path} 返回 ${res?.status()}：${await page.locator('main').textContent()}`);
-    return page;
-  };
+const agencyWalk = async (w: Walk): Promise<void> => {
+  const { step, expectText, signIn, setClock, go } = w;
   const cyclePath = `/console/cycles/${YEAR}/agency`;
   const listPath = `/console/participants/${YEAR}/agency?league=${LEAGUE}`;
-  const ordos = (page: Page) => page.getByRole('region', { name: LEAGUE_NAME });
-  const act = async (page: Page, name: string) => {
-    await go(page, cyclePath);
-    await ordos(page).getByRole('button', { name }).click();
-    await page.waitForLoadState('load');
-    await expectText(page, `已记录“${name}”`);
-    return page;
+  const ordos = (page: Page) => page.getByRole('region', { name: LEAGUE_NAME, exact: true });
+  const act = (page: Page, name: string) => w.act(page, LEAGUE, name);
+
+  // Monday 2 March 2026, 09:00 in Beijing: the 2025 agency evaluation begins (Art 17(1)).
+  await setClock('2026-03-02T01:00:00Z');
+  const region = await signIn({ role: 'region' }, '自治区厅评价专员');
+  const league = await signIn({ role: 'league', league: LEAGUE }, '鄂尔多斯市局评价专员');
+
+  await openCycle(w, region, 'agency', YEAR, LEAGUE, '自治区生态环境厅开启2025年度第三方服务机构评价周期');
+
+  await importList(
+    w,
+    league,
+    listPath,
+    [
+      [FILER.id, FILER.name, LEAGUE_NAME, '（五）', '环境监测服务机构'],
+      [SILENT.id, SILENT.name, LEAGUE_NAME, '（五）', '环评服务机构'],
+    ],
+    '鄂尔多斯市局下载导入模板，导入两家参评机构',
+  );
+
+  await step('registered-from-list', '导入名单即登记了两家机构：鄂尔多斯市局查看其评价对象信息', async () => {
+    for (const [unit, category] of [
+      [SILENT, '环评服务机构'],
+      [FILER, '环境监测服务机构'],
+    ] as const) {
+      await go(league, `/console/subjects/agency/${encodeURIComponent(unit.id)}`);
+      await expectText(league, unit.name);
+      await expectText(league, category);
+    }
+    return league;
+  });
+
+  await step('list-confirmed', '鄂尔多斯市局确定参评名单', () => act(league, '确定参评名单'));
+
+  await step('participants-notified', '鄂尔多斯市局通知参评单位，20个工作日的填报期开始', async () => {
+    await act(league, '通知参评单位');
+    await ordos(league)
+      .getByRole('table', { name: `${LEAGUE_NAME}的期限` })
+      .waitFor();
+    return league;
+  });
+
+  await actForLeagues(w, OTHERS, ['确定参评名单', '通知参评单位']);
+
+  const filer = await signIn({ role: 'agency', subject: FILER.id }, '张清源');
+  await step('participants-notice', '参评机构在“我的通知”中阅读参评通知', async () => {
+    await go(filer, '/portal/notices');
+    await filer.getByRole('link', { name: `关于参加${YEAR}年度环保信用评价的通知` }).click();
+    await filer.waitForLoadState('load');
+    await expectText(filer, /请于\d{4}年\d+月\d+日前/);
+    return filer;
+  });
+
+  await fileAndCommit(
+    w,
+    filer,
+    { filed: '参评机构填报基本信息', signed: '参评机构的主要负责人签署信用承诺书', signer: '张清源', title: '总经理' },
+    (page) => page.getByLabel('环境监测服务机构').check(),
+  );
+
+  // 1 April 2026: the 20 working days of the filing window (Art 20) have passed.
+  await setClock('2026-04-01T01:00:00Z');
+  await step('filing-closed', '填报期届满：未填报的机构被标记为“未填报”', async () => {
+    await go(league, listPath);
+    const row = league.getByRole('row').filter({ hasText: SILENT.name });
+    await row.getByRole('cell', { name: '未填报', exact: true }).waitFor({ timeout: 10_000 });
+    return league;
+  });
+
+  const silent = await signIn({ role: 'agency', subject: SILENT.id }, '李远方');
+  await step('late-filing-notice', '未填报的机构收到逾期填报告知', async () => {
+    await go(silent, '/portal/notices');
+    await silent.getByRole('row').filter({ hasText: '逾期填报告知' }).getByRole('link').first().click();
+    await silent.waitForLoadState('load');
+    await expectText(silent, /已于\d{4}年\d+月\d+日届满/);
+    return silent;
+  });
+
+  const supplement = async (rule: string, occurredOn: string) => {
+    await go(league, '/console/supplement');
+    await league.getByLabel('代码（统一社会信用代码或公民身份号码）').fill(FILER.id);
+    await league.getByLabel('评价指标代码').fill(rule);
+    await league.getByLabel('发生日期').fill(occurredOn);
+    await league.getByLabel('信息产生部门').fill('鄂尔多斯市生态环境局执法支队');
+    await league.getByRole('button', { name: '补充信用信息' }).click();
+    await league.waitForLoadState('load');
+    const alert = league.getByRole('alert');
+    if ((await alert.count()) > 0) throw new Error((await alert.first().textContent()) ?? '补充失败');
   };
+  await step('supplement', '鄂尔多斯市局补充其他来源的信用信息', async () => {
+    await supplement(RECORD_KEPT, '2025-05-12');
+    await supplement(RECORD_DISPUTED, '2025-08-20');
+    return league;
+  });
 
-  try {
-    // Monday 2 March 2026, 09:00 in Beijing: the 2025 agency evaluation begins (Art 17(1)).
-    await setClock('2026-03-02T01:00:00Z');
-    const region = await signIn({ role: 'region' }, '自治区厅评价专员');
-    const league = await signIn({ role: 'league', league: LEAGUE }, '鄂尔多斯市局评价专员');
-
-    await step('open-cycle', '自治区生态环境厅开启2025年度第三方服务机构评价周期', async () => {
-      await go(region, '/console');
-      await region.getByLabel('评价对象类型').selectOption('agency');
-      await region.getByLabel('评价年度').fill(String(YEAR));
-      await region.getByRole('button', { name: '开启评价周期' }).click();
-      await region.waitForLoadState('load');
-      await region.getByRole('heading', { level: 2, name: LEAGUE_NAME }).waitFor();
-      return region;
-    });
-
-    await step('import-list', '鄂尔多斯市局下载导入模板，导入两家参评机构', async () => {
-      await go(league, listPath);
-      const [download] = await Promise.all([
-        league.waitForEvent('download'),
-        league.getByRole('link', { name: '下载导入模板' }).click(),
-      ]);
-      const template = join(work, 'template.xlsx');
-      await download.saveAs(template);
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.readFile(template);
-      const sheet = book.worksheets[0]!;
-      sheet.addRow([FILER.id, FILER.name, LEAGUE_NAME, '（五）', '环境监测服务机构']);
-      sheet.addRow([SILENT.id, SILENT.name, LEAGUE_NAME, '（五）', '环评服务机构']);
-      const filled = join(work, 'participants.xlsx');
-      await book.xlsx.writeFile(filled);
-      await league.getByLabel('名单文件（.xlsx，按导入模板填写）').setInputFiles(filled);
-      await league.getByRole('button', { name: '导入', exact: true }).click();
+  await step('verify', '鄂尔多斯市局核实补充的信息（谁产生、谁补充、谁核实）', async () => {
+    // The supplemented records reach the subject's score through the record queue: wait for both.
+    const provenance = league.getByRole('table', { name: '信息来源与核实（谁产生、谁补充、谁核实）' });
+    for (let tries = 0; ; tries++) {
+      await go(league, `/console/subjects/agency/${FILER.id}?year=${YEAR}`);
+      if ((await provenance.count()) > 0 && (await provenance.getByRole('row').count()) >= 3) break;
+      if (tries === 30) throw new Error('补充的信用信息30秒内未入库');
+      await league.waitForTimeout(1000);
+    }
+    for (let i = 0; i < 2; i++) {
+      const verify = provenance.getByRole('button', { name: /^核实 / }).first();
+      if ((await verify.count()) === 0) break;
+      await verify.click();
       await league.waitForLoadState('load');
-      await expectText(league, '导入完成：新增 2');
-      return league;
-    });
+    }
+    await expectText(provenance, '已核实');
+    return league;
+  });
 
-    await step('registered-from-list', '导入名单即登记了两家机构：鄂尔多斯市局查看其评价对象信息', async () => {
-      for (const [unit, category] of [
-        [SILENT, '环评服务机构'],
-        [FILER, '环境监测服务机构'],
-      ] as const) {
-        await go(league, `/console/subjects/agency/${encodeURIComponent(unit.id)}`);
-        await expectText(league, unit.name);
-        await expectText(league, category);
-      }
-      return league;
-    });
+  await step('supplement-done', '鄂尔多斯市局记录“补充、归集、核实信息完毕”', () =>
+    act(league, '补充、归集、核实信息完毕'),
+  );
+  await step('confirmation-notified', '鄂尔多斯市局通知参评单位确认环境信息和预评结果', () =>
+    act(league, '通知确认环境信息和预评结果'),
+  );
 
-    await step('list-confirmed', '鄂尔多斯市局确定参评名单', () => act(league, '确定参评名单'));
+  await actForLeagues(w, OTHERS, ['补充、归集、核实信息完毕', '通知确认环境信息和预评结果']);
 
-    await step('participants-notified', '鄂尔多斯市局通知参评单位，20个工作日的填报期开始', async () => {
-      await act(league, '通知参评单位');
-      await ordos(league)
-        .getByRole('table', { name: `${LEAGUE_NAME}的期限` })
-        .waitFor();
-      return league;
-    });
+  let objectionId = '';
+  await step('confirmation', '参评机构查看信用信息和预评结果', async () => {
+    await go(filer, '/portal/confirmation');
+    await filer.getByRole('table', { name: `${YEAR}年度环境信息（信用信息）明细` }).waitFor();
+    return filer;
+  });
+  await step('objection', '参评机构对一条信息提出异议，附理由和证明材料', async () => {
+    await filer
+      .getByLabel('证明材料文件（PDF 文件，不超过 10 MB）')
+      .setInputFiles({ name: '撤回通报的文件.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await filer.getByRole('button', { name: '上传' }).click();
+    await filer.waitForLoadState('load');
+    await expectText(filer, '证明材料 1');
+    const wording = CATALOGUE.find((r) => r.code === RECORD_DISPUTED)!.wording;
+    await filer.getByRole('checkbox', { name: wording }).check();
+    await filer.getByLabel('异议理由').fill('该通报已由发文部门撤回，附撤回文件。');
+    await filer.getByRole('button', { name: '提出异议' }).click();
+    await filer.waitForLoadState('load');
+    const status = (await filer.getByRole('status').first().textContent()) ?? '';
+    objectionId = /异议编号 (\S+?)）/.exec(status)?.[1] ?? '';
+    if (!objectionId) throw new Error(`未见异议编号：${status}`);
+    await expectText(filer, '有异议（复核中）');
+    return filer;
+  });
 
-    const filer = await signIn({ role: 'agency', subject: FILER.id }, '张清源');
-    await step('participants-notice', '参评机构在“我的通知”中阅读参评通知', async () => {
-      await go(filer, '/portal/notices');
-      await filer.getByRole('link', { name: `关于参加${YEAR}年度环保信用评价的通知` }).click();
-      await filer.waitForLoadState('load');
-      await expectText(filer, /请于\d{4}年\d+月\d+日前/);
-      return filer;
-    });
+  await step('objection-review', '鄂尔多斯市局复核异议：撤销该条信息并说明理由', async () => {
+    await go(league, '/console/objections');
+    await go(league, `/console/objections/${encodeURIComponent(objectionId)}`);
+    await league.getByLabel('撤销').check();
+    await league.getByLabel('复核理由').fill('经核实，该通报已由发文部门撤回，撤销该信用信息。');
+    await league.getByRole('button', { name: '提交复核结论' }).click();
+    await league.waitForLoadState('load');
+    await expectText(league, '复核结果已保存');
+    return league;
+  });
 
-    await step('filing', '参评机构填报基本信息', async () => {
-      await go(filer, '/portal/filing');
-      await filer.getByLabel('环境监测服务机构').check();
-      await filer.getByRole('button', { name: '提交填报' }).click();
-      await filer.waitForLoadState('load');
-      await expectText(filer, '已按时填报');
-      return filer;
-    });
+  await step('objection-result', '参评机构阅读异议复核结果通知书', async () => {
+    await go(filer, `/portal/notices/objection-${objectionId}`);
+    await expectText(filer, '环保信用评价异议复核结果通知书');
+    return filer;
+  });
 
-    await step('commitment', '参评机构的主要负责人签署信用承诺书', async () => {
-      await go(filer, '/portal/filing');
-      await filer.getByRole('link', { name: '签署信用承诺书' }).first().click();
-      await filer.waitForLoadState('load');
-      await filer.getByLabel('法定代表人或主要负责人姓名').fill('张清源');
-      await filer.getByLabel('职务', { exact: true }).fill('总经理');
-      await filer.getByLabel('本单位已阅读并承诺遵守上述承诺内容').check();
-      await filer.getByRole('button', { name: '签署信用承诺书' }).click();
-      await filer.waitForLoadState('load');
-      await expectText(filer, '信用承诺书已签署');
-      return filer;
-    });
+  let warningId = '';
+  await step('warning-issued', '鄂尔多斯市局向另一家机构下达信用预警', async () => {
+    await go(league, '/console/warnings/new');
+    // Not cooperating with the evaluation (Art 21-22 allow a warning for it before any deduction).
+    const rule = CATALOGUE.find((r) => r.code === WARNED_RULE && isWarnableRule(r, 'agency'));
+    if (!rule) throw new Error(`${WARNED_RULE} 不是可预警的第三方服务机构指标`);
+    await league.getByLabel('单位类型').selectOption('agency');
+    await league.getByLabel('统一社会信用代码').fill(SILENT.id);
+    await league.getByLabel('失信行为（评价指标）').selectOption(rule.code);
+    await league.getByLabel('发现（发生）日期').fill('2026-03-31');
+    await league
+      .getByLabel('发现的问题')
+      .fill('未在填报期限内报送2025年度参评资料，经电话催报仍未报送，不配合信用评价工作。');
+    await league.getByLabel('整改要求').fill('补报2025年度参评资料，指定专人负责信用评价联络工作，报送整改报告。');
+    await league.getByLabel('整改期限（不早于今天）').fill('2026-04-20');
+    await league.getByRole('button', { name: '下达信用预警' }).click();
+    await league.waitForLoadState('load');
+    await expectText(league, '信用预警已下达');
+    warningId = decodeURIComponent(new URL(league.url()).pathname.split('/').at(-1)!);
+    return league;
+  });
 
-    // 1 April 2026: the 20 working days of the filing window (Art 20) have passed.
-    await setClock('2026-04-01T01:00:00Z');
-    await step('filing-closed', '填报期届满：未填报的机构被标记为“未填报”', async () => {
-      await go(league, listPath);
-      const row = league.getByRole('row').filter({ hasText: SILENT.name });
-      await row.getByRole('cell', { name: '未填报', exact: true }).waitFor({ timeout: 10_000 });
-      return league;
-    });
+  await step('warning-rectified', '被预警的机构报告整改情况并上传证明材料', async () => {
+    await go(silent, '/portal/warnings');
+    await silent.getByRole('link', { name: `报告整改 ${warningId}` }).click();
+    await silent.waitForLoadState('load');
+    await silent
+      .getByLabel('证明材料文件（PDF 文件，不超过 10 MB）')
+      .setInputFiles({ name: '整改报告.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await silent.getByRole('button', { name: '上传' }).click();
+    await silent.waitForLoadState('load');
+    await silent.getByLabel(/^整改完成日期/).fill('2026-04-01');
+    await silent.getByLabel('整改情况', { exact: true }).fill('已补报参评资料并指定信用评价联络人，整改报告见附件。');
+    await silent.getByRole('button', { name: '提交整改报告' }).click();
+    await silent.waitForLoadState('load');
+    await expectText(silent, '整改情况已报告');
+    return silent;
+  });
 
-    const silent = await signIn({ role: 'agency', subject: SILENT.id }, '李远方');
-    await step('late-filing-notice', '未填报的机构收到逾期填报告知', async () => {
-      await go(silent, '/portal/notices');
-      await silent.getByRole('row').filter({ hasText: '逾期填报告知' }).getByRole('link').first().click();
-      await silent.waitForLoadState('load');
-      await expectText(silent, /已于\d{4}年\d+月\d+日届满/);
-      return silent;
-    });
+  await step('warning-confirmed', '鄂尔多斯市局确认整改，不予扣分', async () => {
+    await go(league, `/console/warnings/${encodeURIComponent(warningId)}`);
+    await league.getByRole('button', { name: '确认整改' }).click();
+    await league.waitForLoadState('load');
+    await expectText(league, '不予扣分');
+    return league;
+  });
 
-    const supplement = async (rule: string, occurredOn: string) => {
-      await go(league, '/console/supplement');
-      await league.getByLabel('代码（统一社会信用代码或公民身份号码）').fill(FILER.id);
-      await league.getByLabel('评价指标代码').fill(rule);
-      await league.getByLabel('发生日期').fill(occurredOn);
-      await league.getByLabel('信息产生部门').fill('鄂尔多斯市生态环境局执法支队');
-      await league.getByRole('button', { name: '补充信用信息' }).click();
-      await league.waitForLoadState('load');
-      const alert = league.getByRole('alert');
-      if ((await alert.count()) > 0) throw new Error((await alert.first().textContent()) ?? '补充失败');
-    };
-    await step('supplement', '鄂尔多斯市局补充其他来源的信用信息', async () => {
-      await supplement(RECORD_KEPT, '2025-05-12');
-      await supplement(RECORD_DISPUTED, '2025-08-20');
-      return league;
-    });
+  // 10 April 2026: the 5 working days for objections (Art 17(3)), to 9 April, have passed.
+  await setClock('2026-04-10T01:00:00Z');
+  await step('report-sent', '鄂尔多斯市局生成上报名单，将拟定等级报送自治区生态环境厅', async () => {
+    // `reportSent` needs a complete report (docs/reports.md): the league prepares it first.
+    await go(league, `/console/reports/${YEAR}/agency/${LEAGUE}`);
+    await league.getByRole('button', { name: '生成上报名单' }).click();
+    await league.waitForLoadState('load');
+    await expectText(league, '上报名单已生成');
+    return act(league, '报送自治区生态环境厅');
+  });
 
-    await step('verify', '鄂尔多斯市局核实补充的信息（谁产生、谁补充、谁核实）', async () => {
-      // The supplemented records reach the subject's score through the record queue: wait for both.
-      const provenance = league.getByRole('table', { name: '信息来源与核实（谁产生、谁补充、谁核实）' });
-      for (let tries = 0; ; tries++) {
-        await go(league, `/console/subjects/agency/${FILER.id}?year=${YEAR}`);
-        if ((await provenance.count()) > 0 && (await provenance.getByRole('row').count()) >= 3) break;
-        if (tries === 30) throw new Error('补充的信用信息30秒内未入库');
-        await league.waitForTimeout(1000);
-      }
-      for (let i = 0; i < 2; i++) {
-        const verify = provenance.getByRole('button', { name: /^核实 / }).first();
-        if ((await verify.count()) === 0) break;
-        await verify.click();
-        await league.waitForLoadState('load');
-      }
-      await expectText(provenance, '已核实');
-      return league;
-    });
+  // The region's stages begin once every league has reported (Art 17(3)-(4)): the other eleven
+  // leagues, whose lists are empty here, report through their own officers' pages.
+  await actForLeagues(w, OTHERS, [], { report: true });
+  await step('all-reported', '十二个盟市均已报送：自治区阶段“信息公示”开始', async () => {
+    await go(region, `/console/reports/${YEAR}/agency`);
+    await region.getByRole('table', { name: '各盟市上报情况' }).waitFor();
+    await go(region, cyclePath);
+    await region.getByRole('region', { name: '自治区阶段' }).getByText('信息公示', { exact: true }).first().waitFor();
+    return region;
+  });
 
-    await step('supplement-done', '鄂尔多斯市局记录“补充、归集、核实信息完毕”', () =>
-      act(league, '补充、归集、核实信息完毕'),
-    );
-    await step('confirmation-notified', '鄂尔多斯市局通知参评单位确认环境信息和预评结果', () =>
-      act(league, '通知确认环境信息和预评结果'),
-    );
-
-    let objectionId = '';
-    await step('confirmation', '参评机构查看信用信息和预评结果', async () => {
-      await go(filer, '/portal/confirmation');
-      await filer.getByRole('table', { name: `${YEAR}年度环境信息（信用信息）明细` }).waitFor();
-      return filer;
-    });
-    await step('objection', '参评机构对一条信息提出异议，附理由和证明材料', async () => {
-      await filer
-        .getByLabel('证明材料文件（PDF 文件，不超过 10 MB）')
-        .setInputFiles({ name: '撤回通报的文件.pdf', mimeType: 'application/pdf', buffer: PDF });
-      await filer.getByRole('button', { name: '上传' }).click();
-      await filer.waitForLoadState('load');
-      await expectText(filer, '证明材料 1');
-      const wording = CATALOGUE.find((r) => r.code === RECORD_DISPUTED)!.wording;
-      await filer.getByRole('checkbox', { name: wording }).check();
-      await filer.getByLabel('异议理由').fill('该通报已由发文部门撤回，附撤回文件。');
-      await filer.getByRole('button', { name: '提出异议' }).click();
-      await filer.waitForLoadState('load');
-      const status = (await filer.getByRole('status').first().textContent()) ?? '';
-      objectionId = /异议编号 (\S+?)）/.exec(status)?.[1] ?? '';
-      if (!objectionId) throw new Error(`未见异议编号：${status}`);
-      await expectText(filer, '有异议（复核中）');
-      return filer;
-    });
-
-    await step('objection-review', '鄂尔多斯市局复核异议：撤销该条信息并说明理由', async () => {
-      await go(league, '/console/objections');
-      await go(league, `/console/objections/${encodeURIComponent(objectionId)}`);
-      await league.getByLabel('撤销').check();
-      await league.getByLabel('复核理由').fill('经核实，该通报已由发文部门撤回，撤销该信用信息。');
-      await league.getByRole('button', { name: '提交复核结论' }).click();
-      await league.waitForLoadState('load');
-      await expectText(league, '复核结果已保存');
-      return league;
-    });
-
-    await step('objection-result', '参评机构阅读异议复核结果通知书', async () => {
-      await go(filer, `/portal/notices/objection-${objectionId}`);
-      await expectText(filer, '环保信用评价异议复核结果通知书');
-      return filer;
-    });
-
-    let warningId = '';
-    await step('warning-issued', '鄂尔多斯市局向另一家机构下达信用预警', async () => {
-      await go(league, '/console/warnings/new');
-      // Not cooperating with the evaluation (Art 21-22 allow a warning for it before any deduction).
-      const rule = CATALOGUE.find((r) => r.code === WARNED_RULE && isWarnableRule(r, 'agency'));
-      if (!rule) throw new Error(`${WARNED_RULE} 不是可预警的第三方服务机构指标`);
-      await league.getByLabel('单位类型').selectOption('agency');
-      await league.getByLabel('统一社会信用代码').fill(SILENT.id);
-      await league.getByLabel('失信行为（评价指标）').selectOption(rule.code);
-      await league.getByLabel('发现（发生）日期').fill('2026-03-31');
-      await league
-        .getByLabel('发现的问题')
-        .fill('未在填报期限内报送2025年度参评资料，经电话催报仍未报送，不配合信用评价工作。');
-      await league.getByLabel('整改要求').fill('补报2025年度参评资料，指定专人负责信用评价联络工作，报送整改报告。');
-      await league.getByLabel('整改期限（不早于今天）').fill('2026-04-20');
-      await league.getByRole('button', { name: '下达信用预警' }).click();
-      await league.waitForLoadState('load');
-      await expectText(league, '信用预警已下达');
-      warningId = decodeURIComponent(new URL(league.url()).pathname.split('/').at(-1)!);
-      return league;
-    });
-
-    await step('warning-rectified', '被预警的机构报告整改情况并上传证明材料', async () => {
-      await go(silent, '/portal/warnings');
-      await silent.getByRole('link', { name: `报告整改 ${warningId}` }).click();
-      await silent.waitForLoadState('load');
-      await silent
-        .getByLabel('证明材料文件（PDF 文件，不超过 10 MB）')
-        .setInputFiles({ name: '整改报告.pdf', mimeType: 'application/pdf', buffer: PDF });
-      await silent.getByRole('button', { name: '上传' }).click();
-      await silent.waitForLoadState('load');
-      await silent.getByLabel(/^整改完成日期/).fill('2026-04-01');
-      await silent.getByLabel('整改情况', { exact: true }).fill('已补报参评资料并指定信用评价联络人，整改报告见附件。');
-      await silent.getByRole('button', { name: '提交整改报告' }).click();
-      await silent.waitForLoadState('load');
-      await expectText(silent, '整改情况已报告');
-      return silent;
-    });
-
-    await step('warning-confirmed', '鄂尔多斯市局确认整改，不予扣分', async () => {
-      await go(league, `/console/warnings/${encodeURIComponent(warningId)}`);
-      await league.getByRole('button', { name: '确认整改' }).click();
-      await league.waitForLoadState('load');
-      await expectText(league, '不予扣分');
-      return league;
-    });
-
-    // 10 April 2026: the 5 working days for objections (Art 17(3)), to 9 April, have passed.
-    await setClock('2026-04-10T01:00:00Z');
-    await step('report-sent', '鄂尔多斯市局生成上报名单，将拟定等级报送自治区生态环境厅', async () => {
-      // `reportSent` needs a complete report (docs/reports.md): the league prepares it first.
-      await go(league, `/console/reports/${YEAR}/agency/${LEAGUE}`);
-      await league.getByRole('button', { name: '生成上报名单' }).click();
-      await league.waitForLoadState('load');
-      await expectText(league, '上报名单已生成');
-      return act(league, '报送自治区生态环境厅');
-    });
-    console.log(`完成：共 ${n} 步，截图在 docs/screenshots/walkthrough-*.png`);
-  } finally {
-    await browser.close();
-    await rt.stop();
-    rmSync(work, { recursive: true, force: true });
-  }
+  // Monday 11 May 2026: the region opens publicity (to start by 20 May, Art 17(4)).
+  await setClock('2026-05-11T01:00:00Z');
+  await publicityToPush(w, {
+    kind: 'agency',
+    year: YEAR,
+    league: LEAGUE,
+    region,
+    bureau: league,
+    commented: { code: FILER.id, name: FILER.name },
+    comment: '该机构2025年曾因违反相关规定被生态环境部门约谈，拟定等级是否已考虑该情况？请核实。',
+    contact: '赵女士 13900000000',
+    finding: '部分属实',
+    findingReasons: '经核实，该机构2025年5月12日被约谈属实，已计入评价（扣10分）；未发现其他失信行为。',
+    afterPublicity: '2026-05-21T01:00:00Z',
+    decisions: [
+      {
+        code: FILER.id,
+        name: FILER.name,
+        decision: 'confirm',
+        reasons: '公众意见反映的约谈情况已按附件2计分，拟定结果无误，维持。',
+      },
+    ],
+    reader: filer,
+    readerCode: FILER.id,
+    lookedUp: { code: FILER.id, name: FILER.name },
+  });
 };
 
-try {
-  await main();
-} catch (err) {
-  console.error(err instanceof StepFailed ? err.message : err);
-  process.exit(1);
-}
+await mainOf(() =>
+  process.argv[2] === 'enterprise' ? runEnterpriseWalk() : runWalk('agency', YEAR, 'walkthrough', agencyWalk),
+)();

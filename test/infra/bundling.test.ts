@@ -92,6 +92,8 @@ describe('function bundles (built in-process with the stack’s esbuild options)
         'dynamoCycleStore.ts',
         'dynamoDirectory.ts',
         'dynamoDocument.ts',
+        // `published` and the practitioners' `resultsNotified` wait for the frozen final results (Art 16(5), 18(6)).
+        'dynamoFinalResults.ts',
         // `reportSent` needs a complete league report, `regionReleased` a finished quality check.
         'dynamoLeagueReports.ts',
         'dynamoNotices.ts',

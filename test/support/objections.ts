@@ -1,6 +1,7 @@
 import type { ObjectionInput } from '../../domain/objections/objection.ts';
 import { DynamoComments } from '../../functions/adapters/dynamoComments.ts';
 import { documentClient } from '../../functions/adapters/dynamoDocument.ts';
+import { DynamoFinalResults } from '../../functions/adapters/dynamoFinalResults.ts';
 import { DynamoLeagueReports } from '../../functions/adapters/dynamoLeagueReports.ts';
 import { DynamoNotices } from '../../functions/adapters/dynamoNotices.ts';
 import { DynamoObjections } from '../../functions/adapters/dynamoObjections.ts';
@@ -98,6 +99,7 @@ export const objectionUseCasesOn = (rt: LocalRuntime) => {
       leagueReports: new DynamoLeagueReports(doc, rt.tableName),
       reviews: new DynamoReviews(doc, rt.tableName),
       comments: new DynamoComments(doc, rt.tableName),
+      finalResults: new DynamoFinalResults(doc, rt.tableName),
       store: rt.store,
     }),
   };

@@ -2,10 +2,12 @@ import { officialWorkingCalendar } from '../../domain/calendar/workingCalendar.t
 import { transition } from '../../domain/cycles/cycle.ts';
 import { deadlineId } from '../../domain/cycles/definitions.ts';
 import { LEAGUE_CODES, type LeagueCode } from '../../domain/identifiers/leagues.ts';
+import { objectionIdOf } from '../../domain/objections/objection.ts';
 import { DynamoComments } from '../../functions/adapters/dynamoComments.ts';
 import { documentClient } from '../../functions/adapters/dynamoDocument.ts';
 import { DynamoFinalResults } from '../../functions/adapters/dynamoFinalResults.ts';
 import { DynamoLeagueReports } from '../../functions/adapters/dynamoLeagueReports.ts';
+import { DynamoNotices } from '../../functions/adapters/dynamoNotices.ts';
 import { DynamoObjections } from '../../functions/adapters/dynamoObjections.ts';
 import { DynamoReviews } from '../../functions/adapters/dynamoReviews.ts';
 import { SqsRecordQueue } from '../../functions/adapters/sqsRecordQueue.ts';
@@ -49,9 +51,26 @@ export const reviewOn = (rt: LocalRuntime) => {
     finals: new DynamoFinalResults(doc, rt.tableName),
     list: new ListReview(ports, rt.cycleStore),
     read: new ReadReviewItem(ports, rt.cycleStore, rt.store, rt.clock),
-    decide: new DecideReviewItem(ports, rt.cycleStore, rt.store, revise, rt.clock),
+    decide: new DecideReviewItem(ports, rt.cycleStore, rt.store, revise, rt.clock, {
+      objections: ports.objections,
+      notices: new DynamoNotices(doc, rt.tableName),
+    }),
   };
 };
+
+/** A record of an Ordos enterprise, found by the Ordos bureau, through the signed webhook. */
+const postOrdosRecord = (rt: LocalRuntime, eventId: string, code: string, rule: string, occurredOn: string) =>
+  postWebhook(rt, {
+    type: 'record.created',
+    record: {
+      eventId,
+      subject: { kind: 'enterprise', id: code },
+      rule,
+      occurredOn,
+      department: `${REVIEW_LEAGUE}-EEB`,
+      league: REVIEW_LEAGUE,
+    },
+  });
 
 /**
  * The enterprise cycle of 2025 in the region's REVIEW stage (publicity closed on its own): Ordos
@@ -63,17 +82,7 @@ export const seedReview = async (rt: LocalRuntime): Promise<void> => {
   const region = await staffToken({ role: 'region', league: '150000' });
   for (const e of [D_ENT, B_ENT])
     await putSubject(rt, 'enterprise', e.code, { name: e.name, league: REVIEW_LEAGUE }, region);
-  await postWebhook(rt, {
-    type: 'record.created',
-    record: {
-      eventId: D_RECORD,
-      subject: { kind: 'enterprise', id: D_ENT.code },
-      rule: 'SR_PERMIT_FRAUD',
-      occurredOn: '2025-06-01',
-      department: `${REVIEW_LEAGUE}-EEB`,
-      league: REVIEW_LEAGUE,
-    },
-  });
+  await postOrdosRecord(rt, D_RECORD, D_ENT.code, 'SR_PERMIT_FRAUD', '2025-06-01');
   await rt.drain();
   await putOnList(rt, { year: REVIEW_YEAR, kind: 'enterprise', league: REVIEW_LEAGUE }, [D_ENT, B_ENT]);
   const cal = officialWorkingCalendar();
@@ -96,4 +105,60 @@ export const seedReview = async (rt: LocalRuntime): Promise<void> => {
     reportEntry(2, { code: B_ENT.code, name: B_ENT.name, grade: 'B', gradeName: '环保良好' }),
   ]);
   rt.clock.set(new Date('2026-05-20T02:00:00Z'));
+};
+
+/** An enterprise reported B whose record its objection in publicity disputes (Art 16(3)); the correction the review gives it. */
+export const PUBLICITY_OBJECTION = {
+  C_ENT: { code: uscc(953, REVIEW_LEAGUE), name: '鄂尔多斯市复核测试3号化工有限公司' },
+  C_RECORD: 'RV-REPORT-1',
+  input: { records: ['RV-REPORT-1'], preGrade: false, reasons: '执行报告已按时如实填报', evidenceFiles: [] },
+  correction: { rule: 'HW_BASIC', occurredOn: '2025-08-01', fineYuan: null, summary: '经核实为危险废物管理基本达标' },
+} as const;
+
+/**
+ * On a runtime seeded by `seedReview`: the enterprise of `PUBLICITY_OBJECTION` with its record, in
+ * Ordos's report (version 2, beside the others), and its open objection in publicity; the objection's id.
+ */
+export const seedPublicityObjection = async (rt: LocalRuntime): Promise<string> => {
+  const { C_ENT, C_RECORD, input } = PUBLICITY_OBJECTION;
+  const cycle = { year: REVIEW_YEAR, kind: 'enterprise' as const };
+  const region = await staffToken({ role: 'region', league: '150000' });
+  await putSubject(rt, 'enterprise', C_ENT.code, { name: C_ENT.name, league: REVIEW_LEAGUE }, region);
+  await postOrdosRecord(rt, C_RECORD, C_ENT.code, 'PMT_REPORT_FALSE', '2025-08-01');
+  await rt.drain();
+  const doc = documentClient(rt.dynamo);
+  const reports = new DynamoLeagueReports(doc, rt.tableName);
+  const ref = { ...cycle, league: REVIEW_LEAGUE };
+  const before = await reports.entries(ref, 1);
+  await putSentReport(reports, ref, 2, [
+    ...before,
+    reportEntry(3, { code: C_ENT.code, name: C_ENT.name, grade: 'B', gradeName: '环保良好' }),
+  ]);
+  const subject = { kind: 'enterprise' as const, id: C_ENT.code };
+  const id = objectionIdOf(subject, REVIEW_YEAR, { ...input, records: [...input.records], evidenceFiles: [] });
+  const filedAt = '2026-05-08T02:00:00.000Z';
+  await new DynamoObjections(doc, rt.tableName).file(
+    {
+      id,
+      kind: 'publicity',
+      cycle,
+      league: REVIEW_LEAGUE,
+      subject,
+      subjectName: C_ENT.name,
+      records: [...input.records],
+      preGrade: input.preGrade,
+      reasons: input.reasons,
+      evidenceFiles: [],
+      filedAt,
+      filedOn: '2026-05-08',
+      filedBy: `staff:enterprise:${C_ENT.code}`,
+      windowClosesOn: '2026-05-15',
+      status: 'open',
+      reviews: [],
+      reviewedAt: null,
+      reviewedBy: null,
+    },
+    { subject, at: filedAt, actor: `staff:enterprise:${C_ENT.code}`, action: 'objection.filed', what: {}, why: null },
+  );
+  return id;
 };

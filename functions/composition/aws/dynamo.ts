@@ -46,6 +46,7 @@ import type {
   RepairApplicationStore,
   SnapshotReader,
   StoreHealth,
+  SubjectBatchStore,
   SubjectDirectory,
   SubjectRecordStore,
 } from '../../ports/store.ts';
@@ -65,7 +66,8 @@ const documents = (): DynamoDBDocumentClient => (doc ??= documentClient(dynamo()
 const table = (): string => requireEnv('table');
 
 export const claimStore = (): ClaimStore & OutboxStore => new DynamoClaims(documents(), table());
-export const subjectRecords = (): SubjectRecordStore => new DynamoSubjectRecords(documents(), table());
+export const subjectRecords = (): SubjectRecordStore & SubjectBatchStore =>
+  new DynamoSubjectRecords(documents(), table());
 export const snapshotReader = (): SnapshotReader => new DynamoSnapshotReader(documents(), table());
 export const publishedResults = (): PublishedResultStore => new DynamoPublishedResults(documents(), table());
 export const profiles = (): ProfileStore => new DynamoProfiles(documents(), table());

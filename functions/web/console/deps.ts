@@ -1,6 +1,7 @@
 import type { CommentConsoleDeps } from './comments/deps.ts';
 import type { CycleConsoleDeps } from './cycles/deps.ts';
 import type { EvidenceConsoleDeps } from './evidence/deps.ts';
+import type { LetterConsoleDeps } from './letters/deps.ts';
 import type { NoticeConsoleDeps } from './notices/deps.ts';
 import type { ObjectionConsoleDeps } from './objections/deps.ts';
 import type { ParticipantConsoleDeps } from './participants/deps.ts';
@@ -23,4 +24,5 @@ export type ConsoleDeps = CycleConsoleDeps &
   StatisticsConsoleDeps &
   EvidenceConsoleDeps &
   ReportConsoleDeps &
-  ReviewConsoleDeps;
+  ReviewConsoleDeps &
+  LetterConsoleDeps;

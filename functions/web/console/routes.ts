@@ -3,6 +3,7 @@ import type { WebRoute } from '../router.ts';
 import { commentConsoleRoutes } from './comments/routes.ts';
 import { cycleConsoleRoutes } from './cycles/routes.ts';
 import { evidenceConsoleRoutes } from './evidence/routes.ts';
+import { letterConsoleRoutes } from './letters/routes.ts';
 import { noticeConsoleRoutes } from './notices/routes.ts';
 import { objectionConsoleRoutes } from './objections/routes.ts';
 import { participantConsoleRoutes } from './participants/routes.ts';
@@ -27,4 +28,5 @@ export const consoleRoutes: readonly WebRoute<WebDeps>[] = [
   ...reportConsoleRoutes,
   ...reviewConsoleRoutes,
   ...commentConsoleRoutes,
+  ...letterConsoleRoutes,
 ];

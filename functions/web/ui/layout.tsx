@@ -62,6 +62,7 @@ const CONSOLE_MENU: readonly (readonly [href: string, label: string])[] = [
   ['/console/what-if', '评分模拟'],
   ['/console/stuck', '未入库记录'],
   ['/console/notices', '已发通知'],
+  ['/console/letters', '失信函告'],
   ['/console/sampling', '双随机抽查名单'],
   ['/console/statistics', '评价结果统计'],
 ];

@@ -66,6 +66,7 @@ label.inline-label{display:inline;font-weight:400;margin:0}fieldset{border:1px s
 form.act{margin:8px 0;padding:8px 0;border-top:1px dashed var(--line)}form.act label{display:inline;margin-right:4px}.act-note{color:var(--muted)}
 .nowrap{white-space:nowrap}
 .pre{white-space:pre-wrap}
+@media print{body:has(.letter) header.site,body:has(.letter) footer.site,body:has(.letter) .skip{display:none!important}.letter{font-size:12pt;line-height:1.8}}
 `;
 
 /** The sheet's URL carries its hash, so browsers cache it for good and a change is fetched at once. */
@@ -73,7 +74,8 @@ export const STYLE_SHEET_PATH = `/assets/site-${createHash('sha256').update(STYL
 
 /**
  * The little script (progressive enhancement): a form with `data-confirm` asks before it posts
- * (the page without script shows the same sentence beside the button and posts at once).
+ * (the page without script shows the same sentence beside the button and posts at once); a button
+ * with `data-print` prints the page (a letter's print-friendly page).
  */
-export const SCRIPT = `document.addEventListener('submit',function(e){var f=e.target;var m=f&&f.getAttribute&&f.getAttribute('data-confirm');if(m&&!window.confirm(m)){e.preventDefault();}});`;
+export const SCRIPT = `document.addEventListener('submit',function(e){var f=e.target;var m=f&&f.getAttribute&&f.getAttribute('data-confirm');if(m&&!window.confirm(m)){e.preventDefault();}});document.addEventListener('click',function(e){var b=e.target&&e.target.closest&&e.target.closest('[data-print]');if(b){window.print();}});`;
 export const SCRIPT_PATH = `/assets/site-${createHash('sha256').update(SCRIPT).digest('hex').slice(0, 10)}.js`;

@@ -131,4 +131,21 @@ describe('an input read in batches (readValidEvaluationInput) is the input parse
       { numRuns: 60 },
     );
   });
+
+  it('hands every record it reads, in input order, to a sink given the subjects first', () => {
+    const data = JSON.parse(JSON.stringify(generateDataSet(20, 200, 3)));
+    const seen: unknown[] = [];
+    let subjectsFirst: unknown;
+    const read = readValidEvaluationInput({ year: 2026 }, batches(data.subjects, 7), batches(data.records, 9), TODAY, {
+      begin: (subjects) => {
+        subjectsFirst = subjects;
+        expect(seen).toHaveLength(0);
+      },
+      add: (record) => seen.push(record),
+    });
+    expect(read).toBeDefined();
+    expect(subjectsFirst).toStrictEqual(read!.subjects);
+    expect(seen).toStrictEqual(read!.records);
+    expect(seen.every((r, i) => r === read!.records[i])).toBe(true);
+  });
 });

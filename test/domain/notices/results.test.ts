@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GRADE_NAMES, type Grade } from '../../../domain/evaluation/grade.ts';
-import { resultsNotice, resultsNoticeId } from '../../../domain/notices/results.ts';
+import { incentivesWithheld, resultsNotice, resultsNoticeId } from '../../../domain/notices/results.ts';
 
 const facts = (over: Partial<Parameters<typeof resultsNotice>[0]> = {}) => ({
   year: 2025,
@@ -45,5 +45,19 @@ describe('the results notice (Art 16(5), 17(7))', () => {
       }),
     );
     expect(resultsNoticeId(2025, 'agency')).toBe('results-2025-agency');
+  });
+
+  it('Art 32: an A or B unit that did not file on time is told it enjoys no incentives, never that it does', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<Grade>('A', 'B', 'C', 'D'), fc.boolean(), (grade, withheld) => {
+        const body = resultsNotice(facts({ grade, incentivesWithheld: withheld })).body;
+        const ab = grade === 'A' || grade === 'B';
+        expect(body.includes('可对贵单位采取第二十九条规定的激励性措施')).toBe(ab && !withheld);
+        expect(body.includes('依照第三十二条的规定，不享受第二十九条规定的激励性措施')).toBe(ab && withheld);
+      }),
+    );
+    expect(incentivesWithheld('A', [{ type: 'restriction' }])).toBe(true);
+    expect(incentivesWithheld('B', [{ type: 'incentive' }])).toBe(false);
+    expect(incentivesWithheld('C', [])).toBe(false);
   });
 });

@@ -6,6 +6,8 @@ import type { Objection } from '../../../domain/objections/objection.ts';
 import type { ReportEntry } from '../../../domain/reports/reportEntry.ts';
 import {
   decisionIssues,
+  finalResultsPendingRefusal,
+  objectionReviewsOf,
   REVIEW_REASONS,
   type ReviewComment,
   reviewConfirmedRefusal,
@@ -196,6 +198,70 @@ describe('复核审定 waits for every item (Art 16(4), 17(6), 18(5))', () => {
         if (n === 0) expect(refusal).toBeNull();
         else expect(refusal).toContain(`尚有${n}项`);
       }),
+    );
+  });
+});
+
+describe('publication waits for every frozen final result (Art 16(5), 17(7))', () => {
+  it('refuses while fewer are frozen than expected, naming both counts', () => {
+    fc.assert(
+      fc.property(fc.nat(500), fc.nat(500), (expected, frozen) => {
+        const refusal = finalResultsPendingRefusal(expected, frozen);
+        if (frozen >= expected) expect(refusal).toBeNull();
+        else expect(refusal).toContain(`已生成${frozen}个，共${expected}个`);
+      }),
+    );
+  });
+});
+
+describe('变更 through corrections (更正), and the answer to an objection in publicity (Art 8, 16(3)-(4))', () => {
+  const records = new Set(['E-1', 'E-2']);
+  const correction = { rule: 'HW_BASIC', occurredOn: '2025-08-01', fineYuan: null, summary: null };
+
+  it('a correction names a record of the year, not one also revoked, with a valid date; each problem named', () => {
+    const changed = (correct: { target: string; correction: typeof correction }[], revoke: string[] = []) =>
+      decisionIssues({ outcome: 'changed', reasons: '理由', revoke, correct }, records).map((i) => i.path);
+    expect(changed([{ target: 'E-1', correction }])).toEqual([]);
+    expect(changed([{ target: 'E-9', correction }])).toEqual(['correct.E-9']);
+    expect(changed([{ target: 'E-1', correction }], ['E-1'])).toEqual(['correct.E-1']);
+    expect(changed([{ target: 'E-1', correction: { ...correction, occurredOn: '2025-13' } }])).toEqual([
+      'correct.E-1.occurredOn',
+    ]);
+    expect(changed([{ target: 'E-1', correction: { ...correction, rule: ' ' } }])).toEqual(['correct.E-1.rule']);
+    expect(
+      decisionIssues(
+        { outcome: 'confirmed', reasons: '理由', revoke: [], correct: [{ target: 'E-1', correction }] },
+        records,
+      ).map((i) => i.path),
+    ).toEqual(['correct']);
+  });
+
+  it('answers every disputed target once, as the decision did, with its reasons', () => {
+    const id = fc.constantFrom<string>('E-1', 'E-2', 'E-3', 'E-4');
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(id, { minLength: 0, maxLength: 4 }),
+        fc.boolean(),
+        fc.constantFrom<'confirmed' | 'changed'>('confirmed', 'changed'),
+        fc.uniqueArray(id, { maxLength: 4 }),
+        (disputed, preGrade, outcome, touched) => {
+          const revoked = touched.filter((_, n) => n % 2 === 0);
+          const corrected = touched
+            .filter((_, n) => n % 2 === 1)
+            .map((target) => ({ ...correction, target, eventId: `${target}.c1` }));
+          const d = { outcome, reasons: '复核理由', revoked, corrected };
+          const answers = objectionReviewsOf({ records: disputed, preGrade }, d);
+          expect(answers.map((a) => a.target)).toEqual([...disputed, ...(preGrade ? ['preGrade'] : [])]);
+          for (const a of answers) {
+            expect(a.reasons).toBe('复核理由');
+            if (a.target === 'preGrade') expect(a.outcome).toBe(outcome === 'changed' ? 'corrected' : 'upheld');
+            else if (revoked.includes(a.target)) expect(a.outcome).toBe('revoked');
+            else if (corrected.some((c) => c.target === a.target))
+              expect(a).toMatchObject({ outcome: 'corrected', correction: { eventId: `${a.target}.c1` } });
+            else expect(a.outcome).toBe('upheld');
+          }
+        },
+      ),
     );
   });
 });

@@ -47,4 +47,28 @@ describe('final results', () => {
     );
     expect(await store.finalResult(2024, 'enterprise', uscc(1, '150600'))).toBeNull();
   });
+
+  it('keeps a practitioner’s result apart from the units’, with its finding and counted records (Art 18(5))', async () => {
+    const practitioner = final('150602199001010017', {
+      kind: 'practitioner',
+      grade: null,
+      score: null,
+      result: null,
+      dishonest: true,
+      leagues: ['150200', '150600'],
+      records: [
+        {
+          eventId: 'PR-1',
+          rule: 'PR_FRAUD_IN_SERVICE',
+          wording: '接受委托在项目咨询服务中弄虚作假',
+          occurredOn: '2025-06-01',
+          department: '150600-EEB',
+          league: '150600',
+        },
+      ],
+    });
+    await store.freeze([practitioner]);
+    expect(await store.finalResult(2025, 'practitioner', practitioner.code)).toEqual(practitioner);
+    expect((await store.finalResults(2025, 'enterprise')).map((f) => f.code)).not.toContain(practitioner.code);
+  });
 });

@@ -185,3 +185,72 @@ describe('a subject’s partition', () => {
     ]);
   });
 });
+
+describe('several messages of one subject in one commit', () => {
+  const own = { kind: 'enterprise' as const, id: uscc(18) };
+  const mine = (eventId: string): StoredRecord => ({
+    ...stored(eventId),
+    record: { ...stored(eventId).record, subject: { ...own, siteId: null } },
+  });
+  const empty = {
+    subject: own,
+    newRecords: [],
+    recordUpdates: [],
+    snapshots: [],
+    eventsApplied: [],
+    lifecyclesApplied: [],
+    references: [],
+    audit: [],
+    citationChecks: [],
+  };
+
+  it('writes every record and claim once, two lifecycle dates of one record in one update, and says which checked events are cited', async () => {
+    for (const id of ['BAT-1', 'BAT-2', 'BAT-3']) expect(await claims.claimEvent(claim(id))).toBe(true);
+    expect(
+      await subjects.commitSubjectBatch({ ...empty, newRecords: [mine('BAT-1')], eventsApplied: ['BAT-1'] }),
+    ).toEqual({
+      status: 'committed',
+      cited: new Set(),
+    });
+    expect(
+      await subjects.commitSubject({
+        subject: { kind: 'agency', id: uscc(19, '150200') },
+        reference: { clientEventId: 'BAT-3', eventId: 'BAT-A' },
+        snapshots: [],
+        audit: [],
+      }),
+    ).toBe(true);
+    const counter = countDynamo(client);
+    const committed = await subjects.commitSubjectBatch({
+      ...empty,
+      newRecords: [mine('BAT-2'), mine('BAT-3')],
+      recordUpdates: [{ eventId: 'BAT-1', fields: { rectifiedOn: '2026-04-01', revokedOn: '2026-05-01' } }],
+      eventsApplied: ['BAT-2', 'BAT-3', 'BAT-2'],
+      citationChecks: ['BAT-1', 'BAT-2', 'BAT-3'],
+    });
+    expect(committed).toEqual({ status: 'committed', cited: new Set(['BAT-3']) });
+    // Cancelled once by the citation of BAT-3 alone, then written without that check.
+    expect(counter.take()).toMatchObject({ byCommand: { TransactWrite: 2 }, itemsWritten: 5 });
+    const records = new Map((await subjects.loadSubject(own)).records.map((r) => [r.record.eventId, r.record]));
+    expect([...records.keys()].sort()).toEqual(['BAT-1', 'BAT-2', 'BAT-3']);
+    expect(records.get('BAT-1')).toMatchObject({ rectifiedOn: '2026-04-01', revokedOn: '2026-05-01' });
+    expect([...(await claims.getClaims(['BAT-2', 'BAT-3'])).values()].every((c) => c.applied)).toBe(true);
+  });
+
+  it('refuses a lifecycle date already set otherwise, and writes nothing of the batch', async () => {
+    const refused = await subjects.commitSubjectBatch({
+      ...empty,
+      newRecords: [mine('BAT-4')],
+      recordUpdates: [{ eventId: 'BAT-1', fields: { revokedOn: '2026-06-01' } }],
+    });
+    expect(refused).toEqual({ status: 'refused' });
+    expect((await subjects.loadSubject(own)).records.map((r) => r.record.eventId)).not.toContain('BAT-4');
+  });
+
+  it('answers too large for one transaction (100 items) before writing anything', async () => {
+    const many = Array.from({ length: 101 }, (_, i) => mine(`BAT-BIG-${i}`));
+    const counter = countDynamo(client);
+    expect(await subjects.commitSubjectBatch({ ...empty, newRecords: many })).toEqual({ status: 'tooLarge' });
+    expect(counter.take().calls).toBe(0);
+  });
+});

@@ -90,3 +90,104 @@ describe('poison isolation', () => {
     expect((dlq.Messages ?? []).map((m) => m.Body)).toEqual(['not json']);
   });
 });
+
+describe('a batch of several subjects', () => {
+  it('applies each subject’s messages in one transaction, reports only the unparsable body, sets the conflict aside', async () => {
+    const { DynamoCreditStore } = await import('../../../functions/adapters/dynamoStore.ts');
+    const { ApplySubjectMessages } = await import('../../../functions/ingest-worker/applySubjectMessages.ts');
+    const { createIngestWorkerHandler } = await import('../../../functions/ingest-worker/handler.ts');
+    const { createLogger } = await import('../../../functions/shared/logger.ts');
+    const { AdjustableClock } = await import('../../../functions/shared/clock.ts');
+    const { freshTable } = await import('../../support/table.ts');
+    const { freshRecordQueue } = await import('../../support/recordQueue.ts');
+    const { countDynamo } = await import('../../support/dynamoCounter.ts');
+    const { record } = await import('../../support/builders.ts');
+    const { client, table } = await freshTable('ingest-handler-groups');
+    const queue = await freshRecordQueue('ingest-handler-groups');
+    const store = new DynamoCreditStore(client, table);
+    const clock = new AdjustableClock();
+    clock.freeze(new Date('2026-11-20T02:00:00Z'));
+    const handler = createIngestWorkerHandler(
+      new ApplySubjectMessages(store, queue.queue, clock),
+      createLogger('ingest-worker'),
+      store,
+      () => clock.now(),
+    );
+    const subjects = [uscc(511, '150200'), uscc(512, '150200')];
+    const records = subjects.flatMap((id, s) =>
+      Array.from({ length: 4 }, (_, i) =>
+        record({
+          eventId: `GROUPS-${s}-${i}`,
+          rule: 'HW_BASIC',
+          subject: { kind: 'enterprise', id, siteId: null },
+          league: '150200',
+          department: '150200-EEB',
+        }),
+      ),
+    );
+    for (const r of records)
+      await store.claimEvent({
+        eventId: r.eventId,
+        subject: { kind: 'enterprise', id: r.subject.id },
+        contentHash: r.eventId,
+        occurredOn: r.occurredOn,
+        rectifiedOn: null,
+        revokedOn: null,
+        applied: false,
+        source: 'test',
+        claimedAt: '2026-11-20T01:00:00Z',
+      });
+    const message = (r: (typeof records)[number], hash = r.eventId) => ({
+      type: 'record.created',
+      record: r,
+      contentHash: hash,
+      source: 'test',
+      receivedAt: '2026-11-20T01:00:00Z',
+    });
+    const sqs = (id: string, body: string) => ({
+      messageId: id,
+      receiptHandle: id,
+      body,
+      attributes: {
+        ApproximateReceiveCount: '1',
+        SentTimestamp: '0',
+        SenderId: 'test',
+        ApproximateFirstReceiveTimestamp: '0',
+      },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:cn-north-1:000000000000:records',
+      awsRegion: 'cn-north-1',
+    });
+    // Subject 1's first record is already stored with other content: its message is a conflict.
+    expect(
+      await store.commitSubject({
+        subject: { kind: 'enterprise', id: subjects[0]! },
+        newRecord: {
+          record: records[0]!,
+          contentHash: 'other content',
+          source: 'x',
+          receivedAt: '2026-11-20T01:00:00Z',
+        },
+        snapshots: [],
+        audit: [],
+      }),
+    ).toBe(true);
+    const counter = countDynamo(client);
+    const event = {
+      Records: [...records.map((r, i) => sqs(`m${i}`, JSON.stringify(message(r)))), sqs('garbage', 'not json')],
+    };
+    const response = await handler(event, {} as never);
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'garbage' }] });
+    // One transaction per subject; the conflict set aside on its claim (an Update of its own).
+    expect(counter.take().byCommand).toMatchObject({ Query: 2, TransactWrite: 2 });
+    const claims = await store.getClaims(records.map((r) => r.eventId));
+    expect(records.filter((r) => claims.get(r.eventId)?.applied).map((r) => r.eventId)).toEqual(
+      records.slice(1).map((r) => r.eventId),
+    );
+    expect((await store.stuckEntries()).map((e) => e.key)).toEqual([{ eventId: 'GROUPS-0-0', entry: 'created' }]);
+    client.destroy();
+    queue.destroy();
+  });
+});

@@ -5,7 +5,13 @@ import { DynamoFinalResults } from '../../../functions/adapters/dynamoFinalResul
 import { DynamoCreditStore } from '../../../functions/adapters/dynamoStore.ts';
 import type { PushBatch } from '../../../functions/ports/creditPlatform.ts';
 import type { CreditStore, SubjectRef } from '../../../functions/ports/store.ts';
-import { PublicationIncompleteError, PublishResults } from '../../../functions/publication/publishResults.ts';
+import {
+  PublicationIncompleteError,
+  type PublicationMessage,
+  PublishResults,
+  planFreeze,
+  planPublication,
+} from '../../../functions/publication/publishResults.ts';
 import { enterprise, record, uscc } from '../../support/builders.ts';
 import { freshTable } from '../../support/table.ts';
 
@@ -159,3 +165,37 @@ const subjectWithLate = async (n: number): Promise<SubjectRef> => {
   });
   return subject;
 };
+
+describe('practitioners (Art 18(5)-(6))', () => {
+  it('are never planned for publication, but their final results are planned for freezing', async () => {
+    const subject = { kind: 'practitioner' as const, id: '150602199001010017' };
+    await store.putProfile(
+      {
+        subject: { kind: 'practitioner', id: subject.id, name: '赵文博', league: '150600' },
+        registration: 'registered',
+        version: 1,
+        updatedAt: at,
+      } as Parameters<typeof store.putProfile>[0],
+      null,
+      { subject, at, actor: 'test', action: 'subject.registered', what: {}, why: null },
+    );
+    const sent: PublicationMessage[] = [];
+    const send = async (m: readonly PublicationMessage[]) => {
+      sent.push(...m);
+    };
+    const listed = new Set([subject.id]);
+    expect(await planPublication(store, listed, 'practitioner', 2024, '2025-06-27', send)).toBe(0);
+    expect(sent).toEqual([]);
+    expect(await planFreeze(store, listed, 'practitioner', 2024, '2025-05-20', send)).toBe(1);
+    expect(sent).toEqual([
+      {
+        type: 'publish',
+        kind: 'practitioner',
+        year: 2024,
+        publishedOn: '2025-05-20',
+        subjects: [subject],
+        freeze: true,
+      },
+    ]);
+  });
+});

@@ -1,8 +1,8 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSEvent } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { type CreditPlatform, CreditPlatformError, type PushBatch } from '../../../functions/ports/creditPlatform.ts';
 import { createPushWorkerHandler } from '../../../functions/push-worker/handler.ts';
+import { Logger } from '../../../functions/shared/structuredLogger.ts';
 
 /** The push worker hands each queued batch to the credit platform (mocked: it has no local peer). */
 const logger = new Logger({ serviceName: 'test', logLevel: 'SILENT' });

@@ -1,7 +1,7 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it } from 'vitest';
 import type { RepairApplication } from '../../../functions/ports/store.ts';
 import { decisionResponse, describeError, respond } from '../../../functions/repairs-api/responses.ts';
+import type { Logger } from '../../../functions/shared/structuredLogger.ts';
 
 const decided = { id: 'A-1', status: 'approved' } as RepairApplication;
 const logged = () => {

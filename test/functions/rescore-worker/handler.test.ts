@@ -1,4 +1,3 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
@@ -12,6 +11,7 @@ import type { SubjectRef } from '../../../functions/ports/store.ts';
 import { createRescoreWorkerHandler } from '../../../functions/rescore-worker/handler.ts';
 import { RescoreSubjects } from '../../../functions/rescore-worker/rescoreSubjects.ts';
 import { AdjustableClock } from '../../../functions/shared/clock.ts';
+import type { Logger } from '../../../functions/shared/structuredLogger.ts';
 import { enterprise, record, uscc } from '../../support/builders.ts';
 import { captureEmf } from '../../support/emf.ts';
 import { freshTable } from '../../support/table.ts';

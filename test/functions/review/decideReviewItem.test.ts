@@ -1,6 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { objectionReviewNoticeId } from '../../../domain/notices/objectionReview.ts';
+import { documentClient } from '../../../functions/adapters/dynamoDocument.ts';
+import { DynamoNotices } from '../../../functions/adapters/dynamoNotices.ts';
+import { DynamoObjections } from '../../../functions/adapters/dynamoObjections.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
-import { B_ENT, D_ENT, D_RECORD, REVIEW_LEAGUE, REVIEW_YEAR, reviewOn, seedReview } from '../../support/review.ts';
+import {
+  B_ENT,
+  D_ENT,
+  D_RECORD,
+  PUBLICITY_OBJECTION,
+  REVIEW_LEAGUE,
+  REVIEW_YEAR,
+  reviewOn,
+  seedPublicityObjection,
+  seedReview,
+} from '../../support/review.ts';
 import { startTestRuntime } from '../../support/runtime.ts';
 
 /** The review group's decisions (Art 8; Art 16(4) 复核审定): with reasons, a change through the records. */
@@ -100,5 +114,78 @@ describe('a decision', () => {
     );
     expect(other).toMatchObject({ status: 'conflict', code: 'ALREADY_DECIDED' });
     expect(await reviewOn(rt).reviews.auditOf(CYCLE)).toHaveLength(1);
+  });
+});
+
+describe('变更 by correcting a record, answering the enterprise’s objection in publicity (Art 8, 16(3)-(4))', () => {
+  const { C_ENT, C_RECORD: RECORD, correction } = PUBLICITY_OBJECTION;
+  let objectionId: string;
+  const decision = {
+    outcome: 'changed' as const,
+    reasons: '经调查核实，原记录的评价指标认定有误，予以更正',
+    revoke: [],
+    correct: [{ target: RECORD, correction }],
+  };
+
+  beforeAll(async () => {
+    objectionId = await seedPublicityObjection(rt);
+  });
+
+  it('a correction the webhook would refuse is refused naming the field, and nothing is stored', async () => {
+    const out = await reviewOn(rt).decide.execute(
+      group,
+      { ...CYCLE, code: C_ENT.code },
+      { ...decision, correct: [{ target: RECORD, correction: { ...correction, rule: 'NO_SUCH_RULE' } }] },
+    );
+    expect(out.status).toBe('invalid');
+    expect(out.status === 'invalid' && out.issues.map((i) => i.path).join(' ')).toContain(`correct.${RECORD}.`);
+    expect(await reviewOn(rt).reviews.decision(CYCLE, C_ENT.code)).toBeNull();
+  });
+
+  it('creates the corrected record, revokes the old one, and the objection is answered with a notice', async () => {
+    const out = await reviewOn(rt).decide.execute(group, { ...CYCLE, code: C_ENT.code }, decision);
+    expect(out).toMatchObject({
+      status: 'ok',
+      value: {
+        outcome: 'changed',
+        revoked: [],
+        corrected: [{ target: RECORD, eventId: `${RECORD}.c1`, rule: 'HW_BASIC' }],
+      },
+    });
+    await rt.drain();
+    const records = await rt.store.loadRecords([RECORD, `${RECORD}.c1`]);
+    expect(records.get(RECORD)?.revokedOn).toBe('2026-05-20');
+    expect(records.get(`${RECORD}.c1`)).toMatchObject({
+      rule: 'HW_BASIC',
+      summary: correction.summary,
+      revokedOn: null,
+    });
+    const doc = documentClient(rt.dynamo);
+    const objection = await new DynamoObjections(doc, rt.tableName).objection(
+      { kind: 'enterprise', id: C_ENT.code },
+      objectionId,
+    );
+    expect(objection).toMatchObject({
+      status: 'reviewed',
+      reviewedBy: 'staff:reviewGroup:150000',
+      reviews: [
+        { target: RECORD, outcome: 'corrected', reasons: decision.reasons, correction: { eventId: `${RECORD}.c1` } },
+      ],
+    });
+    const notice = await new DynamoNotices(doc, rt.tableName).notice(
+      { kind: 'enterprise', id: C_ENT.code },
+      objectionReviewNoticeId(objectionId),
+    );
+    expect(notice).toMatchObject({ kind: 'objectionReview', to: { kind: 'enterprise', id: C_ENT.code } });
+    expect(notice?.body).toContain('更正');
+  });
+
+  it('posted again changes nothing more', async () => {
+    const before = (await reviewOn(rt).reviews.auditOf(CYCLE)).length;
+    expect((await reviewOn(rt).decide.execute(group, { ...CYCLE, code: C_ENT.code }, decision)).status).toBe('ok');
+    await rt.drain();
+    expect(await reviewOn(rt).reviews.auditOf(CYCLE)).toHaveLength(before);
+    const records = await rt.store.loadRecords([`${RECORD}.c1`, `${RECORD}.c2`]);
+    expect([...records.keys()]).toEqual([`${RECORD}.c1`]);
   });
 });

@@ -37,6 +37,11 @@ describe('复核审定 and the final results', () => {
     );
     expect(decided.status).toBe('ok');
     expect((await act({ act: 'reviewConfirmed' })).status).toBe(200);
+    // Art 16(5): nothing is published from a live evaluation while the freeze is on its way.
+    const early = await act({ act: 'published' });
+    expect(early.status).toBe(409);
+    expect(early.json).toMatchObject({ code: 'FINAL_RESULTS_PENDING' });
+    expect(JSON.stringify(early.json)).toContain('已生成0个，共2个');
     await rt.drain();
     const finals = await reviewOn(rt).finals.finalResults(REVIEW_YEAR, 'enterprise');
     expect(finals.map((f) => [f.code, f.grade, f.evaluatedOn]).sort()).toEqual(

@@ -1,9 +1,9 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { IdentityProviderError } from '../../../functions/shared/errors.ts';
 import { createLogger } from '../../../functions/shared/logger.ts';
 import { eventHandler, httpHandler } from '../../../functions/shared/middleware.ts';
+import { Logger } from '../../../functions/shared/structuredLogger.ts';
 
 const event = { headers: {}, requestContext: {} } as unknown as APIGatewayProxyEventV2;
 

@@ -141,4 +141,19 @@ describe('authorize: who may do what (docs/authorization.md)', () => {
     expect(authorize(ENTERPRISE, 'subject.readLive', { ...live, listedEmployer: employer }).ok).toBe(true);
     expect(authorize(ENTERPRISE, 'subject.readLive', live).ok).toBe(false);
   });
+
+  it('the public comments are investigated by the league bureau of the result or the region, by no one else (Art 16(4), 17(6))', () => {
+    const of = (c: Caller, league: string) => {
+      const a = authorize(c, 'comment.investigate', { league });
+      return a.ok ? 'ok' : a.refusal.status;
+    };
+    const GROUP = staff({ role: 'reviewGroup' });
+    expect([REGION, HOHHOT, BAOTOU, ENTERPRISE, GROUP].map((c) => of(c, '150100'))).toEqual([
+      'ok',
+      'ok',
+      'forbidden',
+      'forbidden',
+      'forbidden',
+    ]);
+  });
 });

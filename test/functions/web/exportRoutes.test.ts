@@ -38,6 +38,7 @@ describe('the Excel downloads are their own function', () => {
       ['GET', '/exports/console/comments/{year}/{kind}', 'bureau'],
       // The review group is neither bureau nor participant: its use case authorises (review.read).
       ['GET', '/exports/console/review/{year}/{kind}', 'signedIn'],
+      ['GET', '/exports/console/letters', 'bureau'],
     ]);
   });
 

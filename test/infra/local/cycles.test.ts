@@ -180,6 +180,7 @@ describe('an agency cycle, opened and run by moving the clock', () => {
     await moveClock({ advanceDays: 12 });
     expect((await cycle()).region.stage).toBe('REVIEW');
     await act({ act: 'reviewConfirmed' });
+    await rt.drain(); // the final results are frozen before they are published
     await act({ act: 'published' });
     await act({ act: 'platformAcknowledged' });
     c = await cycle();

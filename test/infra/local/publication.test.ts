@@ -104,6 +104,7 @@ describe('publishing a year’s results', () => {
     await act({ act: 'publicityOpened' });
     await clock({ advanceDays: 14 }); // the 7-working-day publicity closes (Art 16(3))
     await act({ act: 'reviewConfirmed' });
+    await rt.drain(); // the final results are frozen before they are published
     const published = await act({ act: 'published' });
     expect(published.json.region.stage).toBe('PUBLISHED');
     await rt.drain();
@@ -124,6 +125,9 @@ describe('publishing a year’s results', () => {
       title: '2026年度环保信用评价结果通知',
     });
     expect(told?.body).toContain('评分98分，A级（环保诚信单位）');
+    // Art 32: the unit never filed (未填报), so its A comes without incentives, and the notice says so.
+    expect(told?.body).toContain('依照第三十二条的规定，不享受第二十九条规定的激励性措施');
+    expect(told?.body).not.toContain('可对贵单位采取第二十九条规定的激励性措施');
     expect(await notices.notice({ kind: 'enterprise', id: SUSPENDED }, 'results-2026-enterprise')).toBeNull();
     expect(await notices.notice({ kind: 'enterprise', id: UNLISTED }, 'results-2026-enterprise')).toBeNull();
   });

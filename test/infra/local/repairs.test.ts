@@ -322,6 +322,7 @@ describe('Art 23: a repair reaches the published result and the public credit pl
     await repair('RA-2', '挂牌督办事项已整改完毕并通过验收');
     await fetch(`${art.url}/v1/dev/clock`, { method: 'POST', body: JSON.stringify({ advanceDays: 14 }) });
     await act({ act: 'reviewConfirmed' });
+    await art.drain(); // the final results are frozen before they are published
     expect((await act({ act: 'published' })).json.region.stage).toBe('PUBLISHED');
     await art.drain();
   });

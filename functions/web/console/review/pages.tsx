@@ -2,8 +2,12 @@ import { SUBJECT_KINDS } from '../../../../domain/catalogue/kinds.ts';
 import { type CycleKind, STAGE_NAMES } from '../../../../domain/cycles/definitions.ts';
 import type { SubjectResult } from '../../../../domain/evaluation/result.ts';
 import { isLeagueCode, LEAGUE_CODES, type LeagueCode } from '../../../../domain/identifiers/leagues.ts';
-import { REVIEW_OUTCOME_NAMES as OBJECTION_OUTCOME_NAMES } from '../../../../domain/objections/objection.ts';
 import {
+  correctedEventId,
+  REVIEW_OUTCOME_NAMES as OBJECTION_OUTCOME_NAMES,
+} from '../../../../domain/objections/objection.ts';
+import {
+  type DecisionCorrection,
   type DecisionInput,
   MAX_DECISION_REASONS_LENGTH,
   REVIEW_OUTCOME_NAMES,
@@ -187,7 +191,12 @@ export const reviewListPage = async (ctx: Ctx): Promise<WebResponse> => {
   );
 };
 
-const FIELDS: Readonly<Record<string, string>> = { outcome: '复核决定', reasons: '复核理由', revoke: '撤销的信用信息' };
+const FIELDS: Readonly<Record<string, string>> = {
+  outcome: '复核决定',
+  reasons: '复核理由',
+  revoke: '撤销的信用信息',
+  correct: '更正的信用信息',
+};
 
 const LiveResult = ({ live, on }: { live: SubjectResult | null; on: string }) => {
   if (!live) return <p class="notice">该评价对象本年度暂无评价结果。</p>;
@@ -263,7 +272,13 @@ const itemPage = async (
         <RefusalMessage refusal={{ status: 'conflict', code: 'REVIEW', message: problem }} />
       ) : (
         <RefusalMessage
-          refusal={{ status: 'invalid', issues: problem.map((p) => ({ ...p, path: FIELDS[p.path] ?? p.path })) }}
+          refusal={{
+            status: 'invalid',
+            issues: problem.map((p) => ({
+              ...p,
+              path: FIELDS[p.path] ?? (p.path.startsWith('correct.') ? FIELDS.correct! : p.path),
+            })),
+          }}
         />
       )}
       <h2>上报的拟定结果</h2>
@@ -332,6 +347,12 @@ const itemPage = async (
               <dd>{v.decision.revoked.join('、')}</dd>
             </>
           ) : null}
+          {(v.decision.corrected ?? []).length > 0 ? (
+            <>
+              <dt>更正的信用信息</dt>
+              <dd>{(v.decision.corrected ?? []).map((c) => `${c.target} 更正为 ${c.eventId}`).join('、')}</dd>
+            </>
+          ) : null}
         </dl>
       ) : v.closedReason ? (
         <p class="notice">{v.closedReason}</p>
@@ -349,7 +370,7 @@ const itemPage = async (
             {(['confirmed', 'changed'] as const).map((o) => (
               <label>
                 <input type="radio" name="outcome" value={o} checked={(values.outcome ?? 'confirmed') === o} />{' '}
-                {o === 'confirmed' ? '维持（维持拟定结果）' : '变更（撤销信用信息，重新评价）'}
+                {o === 'confirmed' ? '维持（维持拟定结果）' : '变更（撤销或更正信用信息，重新评价）'}
               </label>
             ))}
           </fieldset>
@@ -362,6 +383,43 @@ const itemPage = async (
                   {`撤销 ${r.eventId}：${r.wording}`}
                 </label>
               ))}
+            </fieldset>
+          ) : null}
+          {v.live && v.live.items.length > 0 ? (
+            <fieldset>
+              <legend>更正的信用信息（变更时选择并填写更正后的内容）</legend>
+              {v.live.items.map((r, n) => {
+                const given = values.correct?.find((c) => c.target === r.eventId)?.correction;
+                return (
+                  <details open={given !== undefined}>
+                    <summary>{`更正 ${r.eventId}：${r.wording}`}</summary>
+                    <label>
+                      <input type="checkbox" name="correct" value={r.eventId} checked={given !== undefined} />{' '}
+                      {`更正该信用信息（更正后的事件编号为 ${correctedEventId(r.eventId) ?? ''}）`}
+                    </label>
+                    <label for={`rule-${n}`}>评价指标代码</label>
+                    <input id={`rule-${n}`} name={`rule.${r.eventId}`} value={given?.rule ?? r.rule} />
+                    <label for={`occurredOn-${n}`}>发生日期</label>
+                    <input
+                      id={`occurredOn-${n}`}
+                      name={`occurredOn.${r.eventId}`}
+                      type="date"
+                      value={given?.occurredOn ?? r.occurredOn}
+                    />
+                    <label for={`fineYuan-${n}`}>罚款金额（元）</label>
+                    <input
+                      id={`fineYuan-${n}`}
+                      name={`fineYuan.${r.eventId}`}
+                      inputMode="decimal"
+                      value={given?.fineYuan == null ? '' : String(given.fineYuan)}
+                    />
+                    <label for={`summary-${n}`}>事实摘要</label>
+                    <textarea id={`summary-${n}`} name={`summary.${r.eventId}`}>
+                      {given?.summary ?? ''}
+                    </textarea>
+                  </details>
+                );
+              })}
             </fieldset>
           ) : null}
           <label for="reasons">复核理由</label>
@@ -381,16 +439,42 @@ const itemPage = async (
 /** GET `/console/review/{year}/{kind}/{code}`: the entry as reported, its objections and comments, the live result, the decision. */
 export const reviewItemPage = (ctx: Ctx): Promise<WebResponse> => itemPage(ctx);
 
+/** The corrections as the form posts them (each checked record with its fields); a malformed amount named. */
+const correctionsOf = (ctx: Ctx): { correct: DecisionCorrection[]; issues: InputIssue[] } => {
+  const f = ctx.req.form;
+  const issues: InputIssue[] = [];
+  const correct = (ctx.req.formAll.correct ?? []).slice(0, 500).map((target): DecisionCorrection => {
+    const fine = (f[`fineYuan.${target}`] ?? '').trim();
+    const fineYuan = fine === '' ? null : Number(fine);
+    if (fineYuan !== null && (!Number.isFinite(fineYuan) || fineYuan < 0))
+      issues.push({ path: `correct.${target}.fineYuan`, message: '罚款金额须为不小于0的数字' });
+    const summary = (f[`summary.${target}`] ?? '').trim();
+    return {
+      target,
+      correction: {
+        rule: (f[`rule.${target}`] ?? '').trim(),
+        occurredOn: (f[`occurredOn.${target}`] ?? '').trim(),
+        fineYuan: fineYuan !== null && Number.isFinite(fineYuan) ? fineYuan : null,
+        summary: summary === '' ? null : summary,
+      },
+    };
+  });
+  return { correct, issues };
+};
+
 /** POST `/console/review/{year}/{kind}/{code}`: the review group's decision. */
 export const postDecision = async (ctx: Ctx): Promise<WebResponse> => {
   const c = reviewCycleOf(ctx.params);
   const code = ctx.params.code ?? '';
   if (!c) return ctx.refuse({ status: 'notFound' }, TITLE);
+  const { correct, issues } = correctionsOf(ctx);
   const input: DecisionInput = {
     outcome: ctx.req.form.outcome === 'changed' ? 'changed' : 'confirmed',
     reasons: ctx.req.form.reasons ?? '',
     revoke: ctx.req.formAll.revoke ?? [],
+    correct,
   };
+  if (issues.length > 0) return itemPage(ctx, issues, input, 400);
   const out = await ctx.deps.console.review.decide.execute(ctx.caller, { ...c, code }, input);
   if (out.status === 'ok') return redirect(`${reviewItemPath(c.year, c.kind, code)}?done=decided`);
   if (out.status === 'invalid') return itemPage(ctx, out.issues, input, 400);

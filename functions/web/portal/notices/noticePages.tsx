@@ -3,6 +3,7 @@ import { maskResidentId } from '../../../../domain/participants/practitionerFili
 import type { IssuedNotice } from '../../../ports/notices.ts';
 import type { WebResponse } from '../../http/response.ts';
 import { chineseDate, chineseDateTime } from '../../ui/format.ts';
+import { NoticeText } from '../../ui/noticeText.tsx';
 import { type PortalContext, selfOf } from '../self.ts';
 
 /**
@@ -98,18 +99,7 @@ export const noticePage = async (ctx: PortalContext): Promise<WebResponse> => {
         </p>
       ) : null}
       <p class="muted">{`${NOTICE_KIND_NAMES[n.kind]} · 发出时间：${chineseDateTime(n.issuedAt)}${n.deadline ? ` · 期限：${chineseDate(n.deadline)}` : ''}`}</p>
-      <article class="notice-text" aria-label={n.title}>
-        {n.body.split('\n\n').map((paragraph) => (
-          <p>
-            {paragraph.split('\n').map((line, i) => (
-              <>
-                {i > 0 ? <br /> : null}
-                {line}
-              </>
-            ))}
-          </p>
-        ))}
-      </article>
+      <NoticeText title={n.title} body={n.body} className="notice-text" />
       <p class="muted no-print">本通知发出后不可更改。可使用浏览器的打印功能打印本通知。</p>
       <p class="no-print">
         <a href="/portal/notices">返回我的通知</a>
