@@ -33,6 +33,10 @@ export const bureauAddressee = (league: string): { readonly kind: 'practitioner'
   id: `BUREAU-${league}`,
 });
 
+/** Whether a notice's addressee is a league bureau (`bureauAddressee`), not a participant. */
+export const isBureauAddressee = (to: { readonly kind: string; readonly id: string }): boolean =>
+  to.kind === 'practitioner' && to.id.startsWith('BUREAU-');
+
 const verdictText = (l: PractitionerResultLine): string =>
   l.dishonest === null
     ? '暂不评定（不在本年度评价范围内）'

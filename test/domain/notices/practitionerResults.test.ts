@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   bureauAddressee,
+  isBureauAddressee,
   practitionerResultsNotice,
   practitionerResultsNoticeId,
 } from '../../../domain/notices/practitionerResults.ts';
@@ -48,5 +49,7 @@ describe('the region’s notice of practitioners’ results to a league (Art 18(
     expect(practitionerResultsNotice(facts({ practitioners: [] })).body).toContain('本盟市本年度无参评相关从业人员');
     expect(bureauAddressee('150600').id).not.toMatch(/^[0-9]{17}[0-9X]$/);
     expect(practitionerResultsNoticeId(2025)).toBe('practitionerResults-2025');
+    expect(isBureauAddressee(bureauAddressee('150600'))).toBe(true);
+    expect(isBureauAddressee({ kind: 'practitioner', id: '150602199001010017' })).toBe(false);
   });
 });
