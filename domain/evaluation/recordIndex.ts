@@ -94,6 +94,44 @@ const dateOrder = (d: string): number => {
 const INSERTION_SORT_MAX = 48;
 
 /**
+ * Sorts each group `start[g]..start[g+1]` of `placed` (record indexes, with their sort keys beside them
+ * in `key`) in place by `before(keyA, a, keyB, b)`; `keyOf(i)` is record i's key for the engine's sort
+ * of a large group. Shared by the readable index and the columnar core (columnar/evaluateColumns.ts).
+ */
+export const sortEachGroup = (
+  start: Int32Array,
+  groups: number,
+  placed: Int32Array,
+  key: Int32Array | Float64Array,
+  keyOf: (i: number) => number,
+  before: (ka: number, a: number, kb: number, b: number) => number,
+): void => {
+  for (let g = 0; g < groups; g++) {
+    const from = start[g]!;
+    const to = start[g + 1]!;
+    if (to - from < 2) continue;
+    if (to - from <= INSERTION_SORT_MAX) {
+      for (let k = from + 1; k < to; k++) {
+        const x = placed[k]!;
+        const kx = key[k]!;
+        let j = k - 1;
+        while (j >= from && before(key[j]!, placed[j]!, kx, x) > 0) {
+          placed[j + 1] = placed[j]!;
+          key[j + 1] = key[j]!;
+          j--;
+        }
+        placed[j + 1] = x;
+        key[j + 1] = kx;
+      }
+    } else
+      placed.set(
+        Array.from(placed.subarray(from, to)).sort((a, b) => before(keyOf(a), a, keyOf(b), b)),
+        from,
+      );
+  }
+};
+
+/**
  * The fast index, for a million records: the same lists as `indexRecordsBySubject`, but each subject's
  * records are placed once, contiguously, already in the order the evaluation reads them (by date,
  * then eventId, then input order), so that neither a map of growing lists nor string comparisons of
@@ -156,29 +194,7 @@ export const groupRecordsBySubject = (
   };
   const before = (ka: number, a: number, kb: number, b: number): number =>
     datesAreOrdered && ka !== kb ? ka - kb : tie(a, b);
-  for (let g = 0; g < groups; g++) {
-    const from = start[g]!;
-    const to = start[g + 1]!;
-    if (to - from < 2) continue;
-    if (to - from <= INSERTION_SORT_MAX) {
-      for (let k = from + 1; k < to; k++) {
-        const x = placed[k]!;
-        const kx = key[k]!;
-        let j = k - 1;
-        while (j >= from && before(key[j]!, placed[j]!, kx, x) > 0) {
-          placed[j + 1] = placed[j]!;
-          key[j + 1] = key[j]!;
-          j--;
-        }
-        placed[j + 1] = x;
-        key[j + 1] = kx;
-      }
-    } else
-      placed.set(
-        Array.from(placed.subarray(from, to)).sort((a, b) => before(order[a]!, a, order[b]!, b)),
-        from,
-      );
-  }
+  sortEachGroup(start, groups, placed, key, (i) => order[i]!, before);
 
   return {
     recordsOf: (subject) => {

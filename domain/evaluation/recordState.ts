@@ -97,8 +97,11 @@ export const recordPoints = (rule: CatalogueRule, record: CreditRecord, clientOf
   return clientPoints(client, client ? ruleByCode(client.rule) : undefined);
 };
 
-/** State and reasons packed in one number: state index × 1024 + reasons, so nothing is allocated. */
-const STATES: readonly RecordState[] = [
+/**
+ * Every record state, in the order of their indexes: state and reasons are packed in one number
+ * (state index × 1024 + reasons) so nothing is allocated; the columnar core keeps the same indexes.
+ */
+export const STATES: readonly RecordState[] = [
   'counted',
   'pending',
   'cancelled',

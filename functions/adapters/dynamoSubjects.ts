@@ -59,6 +59,11 @@ export const MAX_TRANSACTION_ITEMS = 100;
 const MAX_TRANSACTION_BYTES = 3.5 * 1024 * 1024;
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+/** Snapshots with their explanation parts written ahead of the transaction (`snapshotPuts`). */
+type Prepared = readonly {
+  readonly snapshot: StoredSnapshot;
+  readonly ready: Awaited<ReturnType<DynamoResults['prepare']>>;
+}[];
 
 export class DynamoSubjectRecords implements SubjectRecordStore, SubjectBatchStore {
   /** Results (snapshots) of any size (docs/storage.md "Big subjects"). */
@@ -255,20 +260,11 @@ export class DynamoSubjectRecords implements SubjectRecordStore, SubjectBatchSto
           continue;
         }
         // Certainly not written (a condition failed): the parts written for it go.
-        for (const { snapshot, ready } of prepared)
-          if (ready.written) await this.results.discard(change.subject, 'SNAPSHOT', snapshot.year, ready.written);
+        await this.discardPrepared(change.subject, prepared);
         return false;
       }
     }
-    for (const { snapshot, ready } of prepared)
-      if (ready.explanation || snapshot.explanation)
-        await this.results.sweep(
-          change.subject,
-          'SNAPSHOT',
-          snapshot.year,
-          snapshot.version,
-          ready.explanation?.id ?? null,
-        );
+    await this.sweepPrepared(change.subject, prepared);
     return cited ? 'cited' : true;
   }
 
@@ -302,6 +298,19 @@ export class DynamoSubjectRecords implements SubjectRecordStore, SubjectBatchSto
       },
     }));
     return { puts, prepared };
+  }
+
+  /** After a refused transaction: the explanation parts written for its snapshots go. */
+  private async discardPrepared(subject: SubjectRef, prepared: Prepared): Promise<void> {
+    for (const { snapshot, ready } of prepared)
+      if (ready.written) await this.results.discard(subject, 'SNAPSHOT', snapshot.year, ready.written);
+  }
+
+  /** After a committed transaction: the explanation parts no snapshot points to any more go. */
+  private async sweepPrepared(subject: SubjectRef, prepared: Prepared): Promise<void> {
+    for (const { snapshot, ready } of prepared)
+      if (ready.explanation || snapshot.explanation)
+        await this.results.sweep(subject, 'SNAPSHOT', snapshot.year, snapshot.version, ready.explanation?.id ?? null);
   }
 
   async commitSubjectBatch(change: SubjectBatchCommit): Promise<SubjectBatchCommitted> {
@@ -438,20 +447,11 @@ export class DynamoSubjectRecords implements SubjectRecordStore, SubjectBatchSto
           continue;
         }
         // Certainly not written (a condition failed): the parts written for it go.
-        for (const { snapshot, ready } of prepared)
-          if (ready.written) await this.results.discard(change.subject, 'SNAPSHOT', snapshot.year, ready.written);
+        await this.discardPrepared(change.subject, prepared);
         return { status: 'refused' };
       }
     }
-    for (const { snapshot, ready } of prepared)
-      if (ready.explanation || snapshot.explanation)
-        await this.results.sweep(
-          change.subject,
-          'SNAPSHOT',
-          snapshot.year,
-          snapshot.version,
-          ready.explanation?.id ?? null,
-        );
+    await this.sweepPrepared(change.subject, prepared);
     return { status: 'committed', cited };
   }
 

@@ -1,10 +1,9 @@
 import type { SubjectDirectory } from '../ports/store.ts';
-import { listedParticipants } from '../publication/listedParticipants.ts';
 import { planFreeze } from '../publication/publishResults.ts';
 import type { ReportGate } from '../reports/reportGate.ts';
 import { bothGates, ReviewGate } from '../review/reviewGate.ts';
 import type { ReviewSourcePorts } from '../review/reviewSources.ts';
-import { listAllSubjects } from '../shared/subjects.ts';
+import { registeredListed } from '../shared/subjects.ts';
 import type { Edges, StoreEdge } from './edges.ts';
 import { freezeListOf, type PractitionerResultsEdges, practitionerResultsGateOf } from './practitionerResults.ts';
 
@@ -44,8 +43,7 @@ const reviewOnlyGateOf = (e: ReviewGateEdges): ReportGate =>
     e.clock,
     async (kind, year) => {
       // The same participants as the freeze plans: registered, and on the year's lists.
-      const listed = await listedParticipants(e.participants, kind, year);
-      const expected = (await listAllSubjects(e.store)).filter((s) => s.kind === kind && listed.has(s.id)).length;
+      const expected = (await registeredListed(e.store, await freezeListOf(e.participants, kind, year), kind)).length;
       const finals = kind === 'practitioner' ? [] : await e.finalResults.finalResults(year, kind);
       return { expected, frozen: finals.length, evaluatedOn: finals[0]?.evaluatedOn ?? null };
     },

@@ -7,7 +7,7 @@ import type { ParticipantStore } from '../ports/participants.ts';
 import type { SubjectDirectory } from '../ports/store.ts';
 import type { GateRefusal, ReportGate } from '../reports/reportGate.ts';
 import type { Clock } from '../shared/clock.ts';
-import { listAllSubjects } from '../shared/subjects.ts';
+import { registeredListed } from '../shared/subjects.ts';
 import { listedPractitioners } from './listedPractitioners.ts';
 import type { NotifyPractitionerResults } from './notifyPractitionerResults.ts';
 
@@ -18,9 +18,7 @@ export const registeredListedPractitioners = async (
   year: number,
 ): Promise<Set<string>> => {
   const listed = await listedPractitioners(lists, year);
-  return new Set(
-    (await listAllSubjects(directory)).filter((s) => s.kind === 'practitioner' && listed.has(s.id)).map((s) => s.id),
-  );
+  return new Set((await registeredListed(directory, new Set(listed.keys()), 'practitioner')).map((s) => s.id));
 };
 
 /** Plans the freeze of the practitioners' final results of a year as of a day (as the review does). */

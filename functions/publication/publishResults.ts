@@ -22,7 +22,7 @@ import type {
 import type { Clock } from '../shared/clock.ts';
 import { ConfigurationError, EcocreditError } from '../shared/errors.ts';
 import { evaluateStored } from '../shared/subjectEvaluation.ts';
-import { chunks, listAllSubjects } from '../shared/subjects.ts';
+import { chunks, registeredListed } from '../shared/subjects.ts';
 import { issueOf, publishedShape, withApprovedRepairs } from './publishedShape.ts';
 
 /**
@@ -65,7 +65,7 @@ export const planPublication = async (
 ): Promise<number> => {
   // Art 18(6): practitioners' results are never published; they are frozen at 复核审定 (Art 18(5)).
   if (kind === 'practitioner' && !freeze) return 0;
-  const subjects = (await listAllSubjects(directory, segments)).filter((s) => s.kind === kind && listed.has(s.id));
+  const subjects = await registeredListed(directory, listed, kind, segments);
   await send(
     chunks(subjects, PUBLICATION_BATCH).map((batch) => ({
       type: 'publish',

@@ -120,7 +120,7 @@ export class DecideReviewItem {
       const now2 = await this.ports.reviews.decision(ref, ref.code);
       return now2 ? this.again(now2, input, objections) : conflict('BUSY', '该事项正被他人复核，请稍后重试');
     }
-    return this.complete(decision, objections, old);
+    return this.complete(decision, objections);
   }
 
   /** What the webhook would refuse in a corrected record, naming the fields; records not yet stored are refused. */
@@ -164,14 +164,13 @@ export class DecideReviewItem {
   private async complete(
     d: ReviewDecision,
     objections: readonly Objection[],
-    known?: ReadonlyMap<string, CreditRecord>,
   ): Promise<Outcome<ReviewDecision, DecideRefusal>> {
     const busy = conflict('BUSY', '信用信息正在处理，请稍后重试');
     const on = legalDateOfInstant(new Date(d.decidedAt));
     const why = `复核审定：${d.reasons}`;
     const corrected = d.corrected ?? [];
     const disputed = objections.flatMap((o) => o.records);
-    const old = known ?? (await this.store.loadRecords([...new Set([...corrected.map((c) => c.target), ...disputed])]));
+    const old = await this.store.loadRecords([...new Set([...corrected.map((c) => c.target), ...disputed])]);
     for (const c of corrected) {
       const before = old.get(c.target);
       if (before) {

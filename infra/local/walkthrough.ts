@@ -88,18 +88,17 @@ const agencyWalk = async (w: Walk): Promise<void> => {
   await actForLeagues(w, OTHERS, ['确定参评名单', '通知参评单位']);
 
   const filer = await signIn({ role: 'agency', subject: FILER.id }, '张清源');
-  await step('participants-notice', '参评机构在“我的通知”中阅读参评通知', async () => {
-    await go(filer, '/portal/notices');
-    await filer.getByRole('link', { name: `关于参加${YEAR}年度环保信用评价的通知` }).click();
-    await filer.waitForLoadState('load');
-    await expectText(filer, /请于\d{4}年\d+月\d+日前/);
-    return filer;
-  });
-
   await fileAndCommit(
     w,
     filer,
-    { filed: '参评机构填报基本信息', signed: '参评机构的主要负责人签署信用承诺书', signer: '张清源', title: '总经理' },
+    {
+      year: YEAR,
+      read: '参评机构在“我的通知”中阅读参评通知',
+      filed: '参评机构填报基本信息',
+      signed: '参评机构的主要负责人签署信用承诺书',
+      signer: '张清源',
+      title: '总经理',
+    },
     (page) => page.getByLabel('环境监测服务机构').check(),
   );
 

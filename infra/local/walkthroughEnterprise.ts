@@ -97,18 +97,12 @@ const enterpriseWalk = async (w: Walk): Promise<void> => {
   await actForLeagues(w, otherLeagues(LEAGUE), ['确定参评名单', '通知参评单位']);
 
   const filer = await signIn({ role: 'enterprise', subject: TWO_SITES.id }, '王恒源');
-  await step('participants-notice', '参评企业在“我的通知”中阅读参评通知', async () => {
-    await go(filer, '/portal/notices');
-    await filer.getByRole('link', { name: `关于参加${YEAR}年度环保信用评价的通知` }).click();
-    await filer.waitForLoadState('load');
-    await expectText(filer, /请于\d{4}年\d+月\d+日前/);
-    return filer;
-  });
-
   await fileAndCommit(
     w,
     filer,
     {
+      year: YEAR,
+      read: '参评企业在“我的通知”中阅读参评通知',
       filed: '参评企业填报基本信息：各厂址及产量占比',
       signed: '参评企业的法定代表人签署信用承诺书',
       signer: '王恒源',

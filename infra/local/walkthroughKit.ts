@@ -342,15 +342,30 @@ export const importList = (
   });
 
 /**
- * The participant's own part of Art 20 on the portal, photographed: it files its basic information
- * (`fill` completes the form) and its head signs the credit commitment letter (Annex 5).
+ * The participant's own part of Art 20 on the portal, photographed: it reads its participants'
+ * notice, files its basic information (`fill` completes the form) and its head signs the credit
+ * commitment letter (Annex 5).
  */
 export const fileAndCommit = async (
   w: Walk,
   filer: Page,
-  p: { readonly filed: string; readonly signed: string; readonly signer: string; readonly title: string },
+  p: {
+    readonly year: number;
+    readonly read: string;
+    readonly filed: string;
+    readonly signed: string;
+    readonly signer: string;
+    readonly title: string;
+  },
   fill: (page: Page) => Promise<void>,
 ): Promise<void> => {
+  await w.step('participants-notice', p.read, async () => {
+    await w.go(filer, '/portal/notices');
+    await filer.getByRole('link', { name: `关于参加${p.year}年度环保信用评价的通知` }).click();
+    await filer.waitForLoadState('load');
+    await w.expectText(filer, /请于\d{4}年\d+月\d+日前/);
+    return filer;
+  });
   await w.step('filing', p.filed, async () => {
     await w.go(filer, '/portal/filing');
     await fill(filer);

@@ -116,11 +116,18 @@ export const PUBLICITY_OBJECTION = {
 } as const;
 
 /**
- * On a runtime seeded by `seedReview`: the enterprise of `PUBLICITY_OBJECTION` with its record, in
- * Ordos's report (version 2, beside the others), and its open objection in publicity; the objection's id.
+ * On a runtime seeded by `seedReview`: an enterprise (that of `PUBLICITY_OBJECTION` unless given) with
+ * its record, in Ordos's next report version beside the others, and its open objection in publicity on
+ * that record; the objection's id.
  */
-export const seedPublicityObjection = async (rt: LocalRuntime): Promise<string> => {
-  const { C_ENT, C_RECORD, input } = PUBLICITY_OBJECTION;
+export const seedPublicityObjection = async (
+  rt: LocalRuntime,
+  unit: { readonly code: string; readonly name: string } = PUBLICITY_OBJECTION.C_ENT,
+  eventId: string = PUBLICITY_OBJECTION.C_RECORD,
+): Promise<string> => {
+  const C_ENT = unit;
+  const C_RECORD = eventId;
+  const input = { ...PUBLICITY_OBJECTION.input, records: [eventId] };
   const cycle = { year: REVIEW_YEAR, kind: 'enterprise' as const };
   const region = await staffToken({ role: 'region', league: '150000' });
   await putSubject(rt, 'enterprise', C_ENT.code, { name: C_ENT.name, league: REVIEW_LEAGUE }, region);
@@ -129,10 +136,11 @@ export const seedPublicityObjection = async (rt: LocalRuntime): Promise<string> 
   const doc = documentClient(rt.dynamo);
   const reports = new DynamoLeagueReports(doc, rt.tableName);
   const ref = { ...cycle, league: REVIEW_LEAGUE };
-  const before = await reports.entries(ref, 1);
-  await putSentReport(reports, ref, 2, [
+  const latest = (await reports.versions(ref)).filter((v) => v.status === 'sent').at(-1)!.version;
+  const before = await reports.entries(ref, latest);
+  await putSentReport(reports, ref, latest + 1, [
     ...before,
-    reportEntry(3, { code: C_ENT.code, name: C_ENT.name, grade: 'B', gradeName: '环保良好' }),
+    reportEntry(before.length + 1, { code: C_ENT.code, name: C_ENT.name, grade: 'B', gradeName: '环保良好' }),
   ]);
   const subject = { kind: 'enterprise' as const, id: C_ENT.code };
   const id = objectionIdOf(subject, REVIEW_YEAR, { ...input, records: [...input.records], evidenceFiles: [] });

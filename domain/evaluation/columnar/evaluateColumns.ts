@@ -17,8 +17,8 @@ import { evaluateSubject } from '../evaluateSubject.ts';
 import { type Grade, gradeOf } from '../grade.ts';
 import { DEFAULT_OPTIONS, DISHONEST_RECORD_THRESHOLD, STAFF_WITH_RECORDS_THRESHOLD } from '../options.ts';
 import { evaluatePractitioner } from '../practitioner.ts';
-import { groupRecordsBySubject } from '../recordIndex.ts';
-import { type ClientLookup, type EvaluationPeriod, Reason, type RecordState } from '../recordState.ts';
+import { groupRecordsBySubject, sortEachGroup } from '../recordIndex.ts';
+import { type ClientLookup, type EvaluationPeriod, Reason, type RecordState, STATES } from '../recordState.ts';
 import type { SubjectContext, SubjectResult } from '../result.ts';
 import { roundWeightedDown } from '../siteWeighting.ts';
 import {
@@ -78,16 +78,6 @@ export interface ColumnarEvaluation {
   readonly history: ReadonlyMap<string, readonly PublishedGrade[]>;
 }
 
-export const STATES: readonly RecordState[] = [
-  'counted',
-  'pending',
-  'cancelled',
-  'merged',
-  'revoked',
-  'repaired',
-  'outside-period',
-  'not-applicable',
-];
 const COUNTED = 0;
 const PENDING = 1;
 const CANCELLED = 2;
@@ -454,9 +444,6 @@ const judgePractitioner = (
   };
 };
 
-/** Groups up to this size are sorted in place by insertion; larger ones by the engine's sort. */
-const INSERTION_SORT_MAX = 48;
-
 /**
  * Each subject's records placed once, contiguously, by date, then eventId, then input order (what
  * `groupRecordsBySubject` in recordIndex.ts gives), from the columns alone.
@@ -488,33 +475,8 @@ const group = (c: RecordColumns): { start: Int32Array; placed: Int32Array } => {
     if (ea !== eb) return ea < eb ? -1 : 1;
     return a - b;
   };
-  for (let g = 0; g < groups; g++) {
-    const from = start[g]!;
-    const to = start[g + 1]!;
-    if (to - from < 2) continue;
-    if (to - from <= INSERTION_SORT_MAX) {
-      for (let k = from + 1; k < to; k++) {
-        const x = placed[k]!;
-        const kx = key[k]!;
-        let j = k - 1;
-        while (j >= from && before(key[j]!, placed[j]!, kx, x) > 0) {
-          placed[j + 1] = placed[j]!;
-          key[j + 1] = key[j]!;
-          j--;
-        }
-        placed[j + 1] = x;
-        key[j + 1] = kx;
-      }
-    } else {
-      const rows = c.rows;
-      placed.set(
-        Array.from(placed.subarray(from, to)).sort((a, b) =>
-          before(rows[a * ROW + OCCURRED]!, a, rows[b * ROW + OCCURRED]!, b),
-        ),
-        from,
-      );
-    }
-  }
+  const rows = c.rows;
+  sortEachGroup(start, groups, placed, key, (i) => rows[i * ROW + OCCURRED]!, before);
   return { start, placed };
 };
 

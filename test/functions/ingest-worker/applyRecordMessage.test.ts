@@ -5,6 +5,7 @@ import { ApplyRecordMessage } from '../../../functions/ingest-worker/applyRecord
 import type { RecordMessage } from '../../../functions/ports/messages.ts';
 import { AdjustableClock } from '../../../functions/shared/clock.ts';
 import { practitioner, record, residentId, uscc } from '../../support/builders.ts';
+import { claimAsWebhook, createdMessage } from '../../support/claims.ts';
 import { countDynamo } from '../../support/dynamoCounter.ts';
 import { type FreshRecordQueue, freshRecordQueue } from '../../support/recordQueue.ts';
 import { freshTable } from '../../support/table.ts';
@@ -32,26 +33,10 @@ afterAll(() => {
 
 /** The record claimed at the webhook, and its message. */
 const claimed = async (r: ReturnType<typeof record>): Promise<RecordMessage> => {
-  await store.claimEvent({
-    eventId: r.eventId,
-    subject: { kind: r.subject.kind, id: r.subject.id },
-    contentHash: r.eventId,
-    occurredOn: r.occurredOn,
-    rectifiedOn: null,
-    revokedOn: null,
-    applied: false,
-    source: 'test',
-    claimedAt: at,
-  });
+  await claimAsWebhook(store, r, at);
   return created(r);
 };
-const created = (r: ReturnType<typeof record>): RecordMessage => ({
-  type: 'record.created',
-  record: r,
-  contentHash: r.eventId,
-  source: 'test',
-  receivedAt: at,
-});
+const created = (r: ReturnType<typeof record>): RecordMessage => createdMessage(r, at);
 const apply = () => new ApplyRecordMessage(store, queue.queue, clock);
 
 describe('the I4 knock-on', () => {

@@ -8,6 +8,7 @@ import type { RecordMessage } from '../../../functions/ports/messages.ts';
 import type { SubjectRef } from '../../../functions/ports/store.ts';
 import { AdjustableClock } from '../../../functions/shared/clock.ts';
 import { record, uscc } from '../../support/builders.ts';
+import { claimAsWebhook, createdMessage } from '../../support/claims.ts';
 import { countDynamo } from '../../support/dynamoCounter.ts';
 import { type FreshRecordQueue, freshRecordQueue } from '../../support/recordQueue.ts';
 import { freshTable } from '../../support/table.ts';
@@ -36,25 +37,8 @@ afterAll(() => {
   queue?.destroy();
 });
 
-const created = (r: ReturnType<typeof record>, hash = r.eventId): RecordMessage => ({
-  type: 'record.created',
-  record: r,
-  contentHash: hash,
-  source: 'test',
-  receivedAt: at,
-});
-const claim = async (store: DynamoCreditStore, r: ReturnType<typeof record>) =>
-  store.claimEvent({
-    eventId: r.eventId,
-    subject: { kind: r.subject.kind, id: r.subject.id },
-    contentHash: r.eventId,
-    occurredOn: r.occurredOn,
-    rectifiedOn: null,
-    revokedOn: null,
-    applied: false,
-    source: 'test',
-    claimedAt: at,
-  });
+const created = (r: ReturnType<typeof record>, hash = r.eventId): RecordMessage => createdMessage(r, at, hash);
+const claim = async (store: DynamoCreditStore, r: ReturnType<typeof record>) => claimAsWebhook(store, r, at);
 const lifecycle = (
   ref: SubjectRef,
   type: 'record.revoked' | 'record.rectified' | 'record.repaired',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { uscc } from '../../support/builders.ts';
+import { claimAsWebhook, createdMessage } from '../../support/claims.ts';
 import { postWebhook, startFrozenRuntime } from '../../support/runtime.ts';
 
 /** The records consumer: one message that cannot be applied is set aside; its subject's other messages go on. */
@@ -125,25 +126,8 @@ describe('a batch of several subjects', () => {
         }),
       ),
     );
-    for (const r of records)
-      await store.claimEvent({
-        eventId: r.eventId,
-        subject: { kind: 'enterprise', id: r.subject.id },
-        contentHash: r.eventId,
-        occurredOn: r.occurredOn,
-        rectifiedOn: null,
-        revokedOn: null,
-        applied: false,
-        source: 'test',
-        claimedAt: '2026-11-20T01:00:00Z',
-      });
-    const message = (r: (typeof records)[number], hash = r.eventId) => ({
-      type: 'record.created',
-      record: r,
-      contentHash: hash,
-      source: 'test',
-      receivedAt: '2026-11-20T01:00:00Z',
-    });
+    for (const r of records) await claimAsWebhook(store, r, '2026-11-20T01:00:00Z');
+    const message = (r: (typeof records)[number], hash = r.eventId) => createdMessage(r, '2026-11-20T01:00:00Z', hash);
     const sqs = (id: string, body: string) => ({
       messageId: id,
       receiptHandle: id,

@@ -4,6 +4,7 @@ import { documentClient } from '../../../functions/adapters/dynamoDocument.ts';
 import { DynamoNotices } from '../../../functions/adapters/dynamoNotices.ts';
 import { DynamoObjections } from '../../../functions/adapters/dynamoObjections.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
+import { uscc } from '../../support/builders.ts';
 import {
   B_ENT,
   D_ENT,
@@ -187,5 +188,25 @@ describe('变更 by correcting a record, answering the enterprise’s objection 
     expect(await reviewOn(rt).reviews.auditOf(CYCLE)).toHaveLength(before);
     const records = await rt.store.loadRecords([`${RECORD}.c1`, `${RECORD}.c2`]);
     expect([...records.keys()]).toEqual([`${RECORD}.c1`]);
+  });
+});
+
+describe('变更 by revoking a record disputed in publicity (Art 8, 16(3)-(4))', () => {
+  const E_ENT = { code: uscc(954, REVIEW_LEAGUE), name: '鄂尔多斯市复核测试4号化工有限公司' };
+  const RECORD = 'RV-REPORT-2';
+
+  it('the enterprise’s notice names the revoked record by its catalogue wording', async () => {
+    const objectionId = await seedPublicityObjection(rt, E_ENT, RECORD);
+    const out = await reviewOn(rt).decide.execute(
+      group,
+      { ...CYCLE, code: E_ENT.code },
+      { outcome: 'changed', reasons: '经调查核实，该执行报告已按时如实报送', revoke: [RECORD] },
+    );
+    expect(out.status).toBe('ok');
+    const notice = await new DynamoNotices(documentClient(rt.dynamo), rt.tableName).notice(
+      { kind: 'enterprise', id: E_ENT.code },
+      objectionReviewNoticeId(objectionId),
+    );
+    expect(notice?.body).toContain(`信用信息“未如实填报排污许可证执行报告”（事件编号 ${RECORD}）`);
   });
 });
