@@ -62,7 +62,9 @@ export type HandlerName =
   | 'registerSubject'
   | 'health'
   | 'cyclesApi'
-  | 'participationApi'
+  | 'objectionsApi'
+  | 'warningsApi'
+  | 'noticesApi'
   | 'deadline'
   | 'rescorePlanner'
   | 'rescoreWorker'
@@ -196,11 +198,11 @@ export const FUNCTIONS: Readonly<Record<HandlerName, FunctionDefinition>> = {
       deadlineSchedules: true,
     },
   },
-  // Objections and their review (Art 17(3), 18(4)), credit warnings (Art 21-22) and notices: an
-  // objection is received and reviewed by the cycle's acts (deadlines), a review's corrections and a
-  // warning's record go through the record claim path and its queue; opening a notice marks it read.
-  participationApi: {
-    entry: 'functions/participation-api/main.ts',
+  // Objections and their review (Art 17(3), 18(4)): an objection is received and reviewed by the
+  // cycle's acts (deadlines, and the rescore of a frozen year), a review's corrections go through the
+  // record claim path and its queue.
+  objectionsApi: {
+    entry: 'functions/objections-api/main.ts',
     memoryMb: 512,
     timeoutSeconds: 10,
     environment: ['table', 'recordsQueueUrl', 'rescoreQueueUrl', ...SCHEDULER_ENV],
@@ -209,6 +211,23 @@ export const FUNCTIONS: Readonly<Record<HandlerName, FunctionDefinition>> = {
       sendTo: ['records', 'rescore'],
       deadlineSchedules: true,
     },
+  },
+  // Credit warnings (Art 21-22): a warning's record is claimed as a webhook's and goes through the
+  // records' queue; its notice is issued to the unit.
+  warningsApi: {
+    entry: 'functions/warnings-api/main.ts',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    environment: ['table', 'recordsQueueUrl'],
+    grants: { table: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'], sendTo: ['records'] },
+  },
+  // Notices: read as issued; opening one records its first reading (已读).
+  noticesApi: {
+    entry: 'functions/notices-api/main.ts',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    environment: ['table'],
+    grants: { table: [...READ, 'UpdateItem'] },
   },
   deadline: {
     entry: 'functions/deadline/main.ts',
@@ -352,51 +371,51 @@ export const ROUTES: readonly RouteDefinition[] = [
   {
     method: 'GET',
     path: '/v1/cycles/{year}/{kind}/objections',
-    handler: 'participationApi',
+    handler: 'objectionsApi',
     auth: 'jwt',
     throttled: false,
   },
   {
     method: 'POST',
     path: '/v1/cycles/{year}/{kind}/objections',
-    handler: 'participationApi',
+    handler: 'objectionsApi',
     auth: 'jwt',
     throttled: false,
   },
   {
     method: 'GET',
     path: '/v1/cycles/{year}/{kind}/objections/{objectionId}',
-    handler: 'participationApi',
+    handler: 'objectionsApi',
     auth: 'jwt',
     throttled: false,
   },
   {
     method: 'POST',
     path: '/v1/cycles/{year}/{kind}/objections/{objectionId}/review',
-    handler: 'participationApi',
+    handler: 'objectionsApi',
     auth: 'jwt',
     throttled: false,
   },
-  { method: 'GET', path: '/v1/warnings', handler: 'participationApi', auth: 'jwt', throttled: false },
-  { method: 'POST', path: '/v1/warnings', handler: 'participationApi', auth: 'jwt', throttled: false },
-  { method: 'GET', path: '/v1/warnings/{eventId}', handler: 'participationApi', auth: 'jwt', throttled: false },
+  { method: 'GET', path: '/v1/warnings', handler: 'warningsApi', auth: 'jwt', throttled: false },
+  { method: 'POST', path: '/v1/warnings', handler: 'warningsApi', auth: 'jwt', throttled: false },
+  { method: 'GET', path: '/v1/warnings/{eventId}', handler: 'warningsApi', auth: 'jwt', throttled: false },
   {
     method: 'POST',
     path: '/v1/warnings/{eventId}/rectification',
-    handler: 'participationApi',
+    handler: 'warningsApi',
     auth: 'jwt',
     throttled: false,
   },
   {
     method: 'POST',
     path: '/v1/warnings/{eventId}/decision',
-    handler: 'participationApi',
+    handler: 'warningsApi',
     auth: 'jwt',
     throttled: false,
   },
-  { method: 'GET', path: '/v1/notices', handler: 'participationApi', auth: 'jwt', throttled: false },
-  { method: 'GET', path: '/v1/notices/{noticeId}', handler: 'participationApi', auth: 'jwt', throttled: false },
-  { method: 'GET', path: '/v1/leagues/{league}/notices', handler: 'participationApi', auth: 'jwt', throttled: false },
+  { method: 'GET', path: '/v1/notices', handler: 'noticesApi', auth: 'jwt', throttled: false },
+  { method: 'GET', path: '/v1/notices/{noticeId}', handler: 'noticesApi', auth: 'jwt', throttled: false },
+  { method: 'GET', path: '/v1/leagues/{league}/notices', handler: 'noticesApi', auth: 'jwt', throttled: false },
   { method: 'POST', path: '/v1/subjects/{kind}/{id}/repairs', handler: 'repairsApi', auth: 'jwt', throttled: false },
   { method: 'GET', path: '/v1/subjects/{kind}/{id}/repairs', handler: 'repairsApi', auth: 'jwt', throttled: false },
   {

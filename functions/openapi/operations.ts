@@ -10,25 +10,25 @@ import {
 } from '../cycles/contracts.ts';
 import { webhookBodyOf } from '../ingest-http/contracts.ts';
 import { stuckEventPath } from '../ingest-stuck/contracts.ts';
-import { importListRequest, participantListPath } from '../participants/contracts.ts';
+import { issuedNoticesPath, issuedNoticesQuery, noticePath } from '../notices-api/contracts.ts';
 import {
   fileObjectionRequest,
-  issuedNoticesPath,
-  issuedNoticesQuery,
-  issueWarningRequest,
-  noticePath,
   objectionListQuery,
   objectionPath,
-  reportRectificationRequest,
   reviewObjectionRequest,
-  warningDecisionRequest,
-  warningPath,
-} from '../participation-api/contracts.ts';
+} from '../objections-api/contracts.ts';
+import { importListRequest, participantListPath } from '../participants/contracts.ts';
 import { registerSubjectRequest } from '../register-subject/contracts.ts';
 import { practitionerRepairApplicationBody, repairApplicationBody, repairDecisionBody } from '../repairs/contracts.ts';
 import { measuresQuery, samplingPath, samplingQuery } from '../results-use/contracts.ts';
 import { scoreQuery } from '../score-lookup/contracts.ts';
 import { described, subjectPath } from '../shared/http.ts';
+import {
+  issueWarningRequest,
+  reportRectificationRequest,
+  warningDecisionRequest,
+  warningPath,
+} from '../warnings-api/contracts.ts';
 
 /**
  * Every operation of the HTTP API, with the same zod contracts its handler parses with. The

@@ -40,7 +40,8 @@ import { composeIngestStuck } from '../../functions/composition/ingestStuck.ts';
 import { sweepOutbox } from '../../functions/composition/ingestSweeper.ts';
 import { composeIngestWorker } from '../../functions/composition/ingestWorker.ts';
 import { joinPorts } from '../../functions/composition/joinPorts.ts';
-import { composeParticipationApi } from '../../functions/composition/participationApi.ts';
+import { composeNoticesApi } from '../../functions/composition/noticesApi.ts';
+import { composeObjectionsApi } from '../../functions/composition/objectionsApi.ts';
 import { composePushWorker } from '../../functions/composition/pushWorker.ts';
 import { composeRegisterSubject } from '../../functions/composition/registerSubject.ts';
 import { composeRepairsApi } from '../../functions/composition/repairsApi.ts';
@@ -48,6 +49,7 @@ import { planNightlyRun } from '../../functions/composition/rescorePlanner.ts';
 import { composeRescoreWorker } from '../../functions/composition/rescoreWorker.ts';
 import { composeResultsApi } from '../../functions/composition/resultsApi.ts';
 import { composeScoreLookup } from '../../functions/composition/scoreLookup.ts';
+import { composeWarningsApi } from '../../functions/composition/warningsApi.ts';
 import { composeWeb } from '../../functions/composition/web.ts';
 import { composeWebExports } from '../../functions/composition/webExports.ts';
 import type { FireOutcome } from '../../functions/cycles/cycleTransitions.ts';
@@ -267,7 +269,9 @@ const assemble = async (
     registerSubject: composeRegisterSubject(edges),
     health: composeHealth(edges),
     cyclesApi: composeCyclesApi(edges),
-    participationApi: composeParticipationApi(edges),
+    objectionsApi: composeObjectionsApi(edges),
+    warningsApi: composeWarningsApi(edges),
+    noticesApi: composeNoticesApi(edges),
     openApi: createOpenApiHandler(edges.logger('openapi')),
     repairsApi: composeRepairsApi(edges, seams),
     // The pages, with the development sign-in of the local runtime (never deployed: docs/web.md).

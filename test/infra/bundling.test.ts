@@ -104,6 +104,8 @@ describe('function bundles (built in-process with the stack’s esbuild options)
         'dynamoSupport.ts',
       ],
     ],
+    // Opening a notice records its reading: the notices and nothing else.
+    ['noticesApi', ['dynamoDocument.ts', 'dynamoNotices.ts', 'dynamoSupport.ts']],
   ] as const)('%s carries only the store adapters of the ports it uses', async (name, adapters) => {
     const carried = [...(await bundleOf(name)).inputs.keys()]
       .filter((input) => input.startsWith('functions/adapters/dynamo'))
@@ -117,6 +119,9 @@ describe('function bundles (built in-process with the stack’s esbuild options)
     ['repairsApi', ['dynamoClaims.ts', 'dynamoSnapshots.ts', 'dynamoDirectory.ts']],
     ['rescoreWorker', ['dynamoClaims.ts', 'dynamoSnapshots.ts', 'dynamoCycleStore.ts']],
     ['deadline', ['dynamoClaims.ts', 'dynamoSubjects.ts', 'dynamoResults.ts', 'dynamoPublished.ts']],
+    // The objections, the warnings and the notices are each their own function (docs/aws.md).
+    ['objectionsApi', ['dynamoWarnings.ts']],
+    ['warningsApi', ['dynamoObjections.ts', 'dynamoParticipants.ts', 'dynamoLeagueReports.ts', 'dynamoReviews.ts']],
   ] as const)('%s carries no adapter of a port it does not use', async (name, absent) => {
     const carried = [...(await bundleOf(name)).inputs.keys()];
     expect(absent.filter((file) => carried.includes(`functions/adapters/${file}`))).toEqual([]);

@@ -203,7 +203,7 @@ describe('the CDK stack', () => {
       'cyclesApi',
       'deadline',
       'ingestWorker',
-      'participationApi',
+      'objectionsApi',
       'repairsApi',
       'rescorePlanner',
       'web',

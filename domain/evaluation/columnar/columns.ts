@@ -31,6 +31,12 @@ export interface RecordColumns {
    */
   readonly rows: Int32Array;
   readonly caseNo: readonly (string | null)[];
+  /**
+   * Each record's date as a day count (`sortableDay`), and its eventId's hash (as at HASH), each in
+   * an array of its own, for the passes that read only them (grouping by date, finding cited records).
+   */
+  readonly day: Int32Array;
+  readonly idHash: Int32Array;
   readonly eventId: readonly string[];
   /** Records that cite a client's record (I4): their positions and the eventIds they cite. */
   readonly citing: readonly number[];
@@ -105,6 +111,13 @@ export const eventIdHash = (id: string): number => {
   return h | 0;
 };
 
+/**
+ * A YYYYMMDD number as a count of days: the same order, 372 a year (31 a month, gaps allowed), so
+ * that dates sort by counting with few buckets.
+ */
+export const sortableDay = (ymd: number): number =>
+  ((ymd / 10000) | 0) * 372 + ((((ymd / 100) | 0) % 100) - 1) * 31 + ((ymd % 100) - 1);
+
 const optionalDay = (d: string | null): number => (d == null ? -1 : dayNumber(d));
 
 /**
@@ -131,6 +144,8 @@ export class RecordColumnsBuilder {
   private wellFormed = true;
   private group: Int32Array;
   private kind: Uint8Array;
+  private day: Int32Array;
+  private idHash: Int32Array;
   private rows: Int32Array;
 
   constructor(subjects: readonly SubjectOfColumns[], capacity = 1024) {
@@ -184,6 +199,8 @@ export class RecordColumnsBuilder {
     this.cap = Math.max(16, capacity);
     this.group = new Int32Array(this.cap);
     this.kind = new Uint8Array(this.cap);
+    this.day = new Int32Array(this.cap);
+    this.idHash = new Int32Array(this.cap);
     this.rows = new Int32Array(this.cap * ROW);
   }
 
@@ -196,6 +213,8 @@ export class RecordColumnsBuilder {
     };
     this.group = grown(this.group, (n) => new Int32Array(n));
     this.kind = grown(this.kind, (n) => new Uint8Array(n));
+    this.day = grown(this.day, (n) => new Int32Array(n));
+    this.idHash = grown(this.idHash, (n) => new Int32Array(n));
     const rows = new Int32Array(cap * ROW);
     rows.set(this.rows);
     this.rows = rows;
@@ -244,7 +263,10 @@ export class RecordColumnsBuilder {
     const siteId = r.subject.siteId;
     const site = siteId === null ? -1 : g < 0 ? -2 : (this.siteSlots[g]?.get(siteId) ?? -2);
     rows[at + PACKED] = ri | (r.caseNo === null ? 0 : HAS_CASE) | (site << 16);
-    rows[at + HASH] = eventIdHash(r.eventId);
+    const idHash = eventIdHash(r.eventId);
+    rows[at + HASH] = idHash;
+    this.idHash[i] = idHash;
+    this.day[i] = occurred < 0 ? -1 : sortableDay(occurred);
     this.caseNos.push(r.caseNo);
     if (r.clientEventId !== null) this.citing.push(i);
   }
@@ -258,6 +280,8 @@ export class RecordColumnsBuilder {
       kind: this.kind.subarray(0, n),
       rows: this.rows.subarray(0, n * ROW),
       caseNo: this.caseNos,
+      day: this.day.subarray(0, n),
+      idHash: this.idHash.subarray(0, n),
       eventId: this.ids,
       citing: this.citing,
       wellFormed: this.wellFormed,

@@ -115,6 +115,8 @@ interface Run {
   readonly reasons: Uint8Array;
   readonly points: Int32Array;
   clientIndex: Map<string, number> | undefined;
+  /** Scratch: one subject's I16 candidates (candidatesOf). */
+  readonly mk: Int32Array;
   /** Scratch: an enterprise's site sums. */
   sums: Float64Array;
 }
@@ -124,9 +126,7 @@ interface Run {
  * Art 19, I6 (carried over), Art 22 / I8 (credit warnings, `warningState` in creditWarning.ts),
  * Art 23 (repair), revocation; dates are compared as YYYYMMDD numbers.
  */
-const ownState = (run: Run, i: number, year: number): number => {
-  const rows = run.c.rows;
-  const at = i * ROW;
+const ownState = (run: Run, rows: Int32Array, at: number, year: number): number => {
   const occurred = rows[at + OCCURRED]!;
   const asOf = run.asOf;
   if (occurred > asOf) return OUTSIDE << 8;
@@ -157,6 +157,9 @@ const ownState = (run: Run, i: number, year: number): number => {
   return reasons;
 };
 
+/** Field `field` of the row (columns.ts) of the record at position k. */
+const fieldAt = (run: Run, k: number, field: number): number => run.c.rows[run.placed[k]! * ROW + field]!;
+
 /** I4 (recordIndex.ts clientsOf): the first record, in input order, with each eventId some record cites. */
 const clientIndexOf = (c: RecordColumns): Map<string, number> => {
   const clients = new Map<string, number>();
@@ -170,7 +173,7 @@ const clientIndexOf = (c: RecordColumns): Map<string, number> => {
     bits[h >> 5]! |= 1 << (h & 31);
   }
   for (let i = 0; i < c.length; i++) {
-    const h = c.rows[i * ROW + HASH]! & 0xfffff;
+    const h = c.idHash[i]! & 0xfffff;
     if ((bits[h >> 5]! & (1 << (h & 31))) === 0) continue;
     const id = c.eventId[i]!;
     if (referenced.has(id) && !clients.has(id)) clients.set(id, i);
@@ -191,18 +194,18 @@ const classifyRange = (run: Run, from: number, to: number): void => {
   for (let k = from; k < to; k++) {
     const i = run.placed[k]!;
     // The strings are compared only when their hashes are equal.
-    const hash = c.rows[i * ROW + HASH]!;
+    const hash = fieldAt(run, k, HASH);
     if (previous >= 0 && hash === previousHash && c.eventId[i] === c.eventId[previous]) {
       run.state[k] = SKIPPED;
       continue;
     }
     previous = i;
     previousHash = hash;
-    const packed = ownState(run, i, run.year);
+    const packed = ownState(run, c.rows, i * ROW, run.year);
     let state = packed >> 8;
     let reasons = packed & 255;
-    const rule = ruleIndexOf(c.rows[i * ROW + PACKED]!);
-    let points = c.rows[i * ROW + POINTS]!;
+    const rule = ruleIndexOf(fieldAt(run, k, PACKED));
+    let points = fieldAt(run, k, POINTS);
     if (RULE_SAME_AS_CLIENT[rule] === 1) {
       run.clientIndex ??= clientIndexOf(c);
       const client = run.clientIndex.get(c.records[i]!.clientEventId ?? '');
@@ -214,7 +217,8 @@ const classifyRange = (run: Run, from: number, to: number): void => {
         points = Math.min(0, c.rows[client * ROW + POINTS]!);
         reasons |= Reason.CLIENT_POINTS;
         if (state === COUNTED) {
-          const clientState = ownState(run, client, (c.rows[client * ROW + OCCURRED]! / 10000) | 0) >> 8;
+          const clientYear = (c.rows[client * ROW + OCCURRED]! / 10000) | 0;
+          const clientState = ownState(run, c.rows, client * ROW, clientYear) >> 8;
           if (clientState === REVOKED) {
             state = REVOKED;
             reasons |= Reason.CLIENT_REVOKED;
@@ -231,12 +235,12 @@ const classifyRange = (run: Run, from: number, to: number): void => {
   }
 };
 
+/** I16 (mergeMeasures.ts isMergeable), of a counted record: a mergeable measure with a case number. */
+const isMergeablePacked = (packed: number): boolean => hasCaseNo(packed) && RULE_MERGEABLE[ruleIndexOf(packed)] === 1;
+
 /** I16: whether the record at position k takes part in a merge (mergeMeasures.ts isMergeable). */
-const isMergeableAt = (run: Run, k: number): boolean => {
-  const i = run.placed[k]!;
-  const packed = run.c.rows[i * ROW + PACKED]!;
-  return run.state[k] === COUNTED && hasCaseNo(packed) && RULE_MERGEABLE[ruleIndexOf(packed)] === 1;
-};
+const isMergeableAt = (run: Run, k: number): boolean =>
+  run.state[k] === COUNTED && isMergeablePacked(fieldAt(run, k, PACKED));
 
 /**
  * I16 within one scope (the positions `scope`): eventId of each loser → eventId of the winner.
@@ -268,15 +272,95 @@ const losersOf = (run: Run, scope: readonly number[]): Map<string, string> => {
   return losers;
 };
 
+/**
+ * The most I16 candidates of one subject compared pairwise; a subject with more is merged through
+ * maps (losersOf), as the readable functions do.
+ */
+const MAX_PAIRWISE_CANDIDATES = 64;
+
+/**
+ * The I16 candidates of [from, to) (positions that take part in a merge, isMergeableAt) into `run.mk`;
+ * their number, or -1 where the merge must be keyed by eventId as `mergeLosers` keys it: more than
+ * MAX_PAIRWISE_CANDIDATES, or a candidate's eventId also at another position of the subject. Otherwise
+ * every candidate has its own eventId, the candidates of a case are totally ordered by (points,
+ * eventId), and a candidate loses exactly when another one of its case comes first (losesAt).
+ */
+const candidatesOf = (run: Run, from: number, to: number): number => {
+  let n = 0;
+  for (let k = from; k < to && n >= 0; k++) if (isMergeableAt(run, k)) n = withCandidate(run, n, k);
+  return withoutRepeatedIds(run, from, to, n);
+};
+
+/** Candidate k added to the n of `run.mk`: their new number, -1 past MAX_PAIRWISE_CANDIDATES. */
+const withCandidate = (run: Run, n: number, k: number): number => {
+  if (n === MAX_PAIRWISE_CANDIDATES) return -1;
+  run.mk[n] = k;
+  return n + 1;
+};
+
+/** The n candidates of [from, to), or -1 where one's eventId is also at another position (candidatesOf). */
+const withoutRepeatedIds = (run: Run, from: number, to: number, n: number): number => {
+  if (n < 2) return n;
+  const c = run.c;
+  const mk = run.mk;
+  for (let a = 0; a < n; a++) {
+    const i = run.placed[mk[a]!]!;
+    const hash = fieldAt(run, mk[a]!, HASH);
+    for (let k = from; k < to; k++) {
+      if (k === mk[a] || run.state[k] === SKIPPED) continue;
+      if (fieldAt(run, k, HASH) === hash && c.eventId[run.placed[k]!] === c.eventId[i]) return -1;
+    }
+  }
+  return n;
+};
+
+/** Every site's scope at once: a subject without sites, an agency, a practitioner. */
+const WHOLE_SUBJECT = -1;
+
+/**
+ * I16 (mergeLosers): whether candidate `a` of `run.mk` loses in the scope of `site` (the site's
+ * records and those without a site; WHOLE_SUBJECT for all): another candidate of the scope with the
+ * same case number has a larger deduction, or the same deduction and the smaller eventId.
+ */
+const losesAt = (run: Run, a: number, n: number, site: number): boolean => {
+  const c = run.c;
+  const mk = run.mk;
+  const i = run.placed[mk[a]!]!;
+  const caseNo = c.caseNo[i];
+  const points = run.points[mk[a]!]!;
+  for (let b = 0; b < n; b++) {
+    if (b === a) continue;
+    const other = run.points[mk[b]!]!;
+    if (other > points) continue;
+    if (site !== WHOLE_SUBJECT) {
+      const at = siteOf(fieldAt(run, mk[b]!, PACKED));
+      if (at !== site && at !== -1) continue;
+    }
+    const j = run.placed[mk[b]!]!;
+    if (c.caseNo[j] !== caseNo) continue;
+    if (other < points || c.eventId[j]! < c.eventId[i]!) return true;
+  }
+  return false;
+};
+
 /** I16 over one whole scope (mergeMeasuresOfOneCase): losers become `merged`. */
-const mergeRange = (run: Run, from: number, to: number): void => {
-  let any = false;
-  for (let k = from; k < to && !any; k++) if (run.state[k] !== SKIPPED && isMergeableAt(run, k)) any = true;
-  if (!any) return;
+const mergeRange = (run: Run, from: number, to: number): void =>
+  mergeCandidates(run, from, to, candidatesOf(run, from, to));
+
+/** mergeRange with the n candidates of [from, to) in `run.mk` (candidatesOf). */
+const mergeCandidates = (run: Run, from: number, to: number, n: number): void => {
+  if (n === -1) {
+    mergeRangeByEventId(run, from, to);
+    return;
+  }
+  for (let a = 0; a < n; a++) if (losesAt(run, a, n, WHOLE_SUBJECT)) run.state[run.mk[a]!] = MERGED;
+};
+
+/** mergeRange where the merge is keyed by eventId (candidatesOf gave -1). */
+const mergeRangeByEventId = (run: Run, from: number, to: number): void => {
   const scope: number[] = [];
   for (let k = from; k < to; k++) if (run.state[k] !== SKIPPED) scope.push(k);
   const losers = losersOf(run, scope);
-  if (losers.size === 0) return;
   for (const k of scope) if (losers.has(run.c.eventId[run.placed[k]!]!)) run.state[k] = MERGED;
 };
 
@@ -288,8 +372,7 @@ const sumCountedRange = (run: Run, from: number, to: number): number => {
 
 const countedDirectD = (run: Run, from: number, to: number): boolean => {
   for (let k = from; k < to; k++)
-    if (run.state[k] === COUNTED && RULE_DIRECT_D[ruleIndexOf(run.c.rows[run.placed[k]! * ROW + PACKED]!)] === 1)
-      return true;
+    if (run.state[k] === COUNTED && RULE_DIRECT_D[ruleIndexOf(fieldAt(run, k, PACKED))] === 1) return true;
   return false;
 };
 
@@ -309,68 +392,49 @@ const scoreEnterprise = (run: Run, subject: Enterprise, g: number, from: number,
   const c = run.c;
   if (subject.sites !== c.sitesOf[g] || c.siteIdsRepeat[g] === 1) return undefined;
   classifyRange(run, from, to);
-  let mergeable = false;
+  // One pass over the counted records: I20 (a site known from records only), direct D, I16 candidates.
+  let directD = false;
+  let candidates = 0;
   for (let k = from; k < to; k++) {
     if (run.state[k] !== COUNTED) continue;
-    if (siteOf(c.rows[run.placed[k]! * ROW + PACKED]!) === -2) return undefined; // I20: a site known from records only
-    if (!mergeable && isMergeableAt(run, k)) mergeable = true;
+    const packed = fieldAt(run, k, PACKED);
+    if (siteOf(packed) === -2) return undefined; // I20: the readable function decides
+    if (RULE_DIRECT_D[ruleIndexOf(packed)] === 1) directD = true;
+    if (run.merge && candidates >= 0 && isMergeablePacked(packed)) candidates = withCandidate(run, candidates, k);
   }
-  const directD = countedDirectD(run, from, to);
+  candidates = withoutRepeatedIds(run, from, to, candidates);
   const firstSite = c.siteStart[g]!;
   const sites = c.siteStart[g + 1]! - firstSite;
   if (sites === 0) {
-    if (run.merge) mergeRange(run, from, to);
+    if (run.merge) mergeCandidates(run, from, to, candidates);
     return { score: sumCountedRange(run, from, to), directD };
   }
-  const merging = run.merge && mergeable;
-  let losers: Map<string, string>[] | undefined;
-  if (merging) {
-    losers = [];
-    for (let si = 0; si < sites; si++) {
-      const scope: number[] = [];
-      for (let k = from; k < to; k++) {
-        if (run.state[k] === SKIPPED) continue;
-        const site = siteOf(c.rows[run.placed[k]! * ROW + PACKED]!);
-        if (site === si || site === -1) scope.push(k);
-      }
-      losers.push(losersOf(run, scope));
-    }
-  }
+  if (candidates === -1) return undefined; // merges keyed by eventId: the readable function decides
   if (run.sums.length < sites) run.sums = new Float64Array(sites * 2);
   const sums = run.sums;
   sums.fill(INITIAL_SCORE as number, 0, sites);
+  // A record that takes part in no merge counts at its site, or at every site without one.
   for (let k = from; k < to; k++) {
-    if (run.state[k] !== COUNTED) continue;
-    const i = run.placed[k]!;
-    const site = siteOf(c.rows[i * ROW + PACKED]!);
+    if (run.state[k] !== COUNTED || (candidates > 0 && isMergeableAt(run, k))) continue;
+    const site = siteOf(fieldAt(run, k, PACKED));
     const points = run.points[k]!;
-    if (losers === undefined) {
-      if (site === -1) for (let si = 0; si < sites; si++) sums[si]! += points;
-      else sums[site]! += points;
-      continue;
-    }
-    const id = c.eventId[i]!;
-    if (site === -1) {
-      for (let si = 0; si < sites; si++) if (!losers[si]!.has(id)) sums[si]! += points;
-    } else if (!losers[site]!.has(id)) sums[site]! += points;
+    if (site === -1) for (let si = 0; si < sites; si++) sums[si]! += points;
+    else sums[site]! += points;
   }
-  if (losers !== undefined)
-    for (let k = from; k < to; k++) {
-      if (run.state[k] === SKIPPED) continue;
-      const i = run.placed[k]!;
-      const site = siteOf(c.rows[i * ROW + PACKED]!);
-      const id = c.eventId[i]!;
-      let at = 0;
+  // I16 per site: a candidate counts where it does not lose, and is merged where it loses at every site of its scope.
+  for (let a = 0; a < candidates; a++) {
+    const k = run.mk[a]!;
+    const site = siteOf(fieldAt(run, k, PACKED));
+    const points = run.points[k]!;
+    if (site === -1) {
       let lost = 0;
-      if (site === -1) {
-        at = sites;
-        for (let si = 0; si < sites; si++) if (losers[si]!.has(id)) lost++;
-      } else if (site >= 0) {
-        at = 1;
-        if (losers[site]!.has(id)) lost = 1;
-      }
-      if (lost > 0 && lost === at) run.state[k] = MERGED;
-    }
+      for (let si = 0; si < sites; si++)
+        if (losesAt(run, a, candidates, si)) lost++;
+        else sums[si]! += points;
+      if (lost === sites) run.state[k] = MERGED;
+    } else if (losesAt(run, a, candidates, site)) run.state[k] = MERGED;
+    else sums[site]! += points;
+  }
   if (sites === 1) return { score: sums[0]!, directD };
   let numerator = 0;
   for (let si = 0; si < sites; si++) numerator += sums[si]! * c.siteUnits[firstSite + si]!;
@@ -392,7 +456,7 @@ const scoreAgency = (
   classifyRange(run, from, to);
   for (let k = from; k < to; k++) {
     if (run.state[k] === SKIPPED) continue;
-    const rule = ruleIndexOf(run.c.rows[run.placed[k]! * ROW + PACKED]!);
+    const rule = ruleIndexOf(fieldAt(run, k, PACKED));
     if (RULE_CATEGORY[rule] === 1 && !appliesToCategories(CATALOGUE[rule]!, subject.categories))
       run.state[k] = NOT_APPLICABLE;
   }
@@ -444,21 +508,80 @@ const judgePractitioner = (
   };
 };
 
+/** The most days the records of one evaluation may span to be sorted by counting (about 176 years). */
+const MAX_SORTED_DAYS = 1 << 16;
+
+interface Placement {
+  readonly start: Int32Array;
+  readonly placed: Int32Array;
+}
+
 /**
  * Each subject's records placed once, contiguously, by date, then eventId, then input order (what
- * `groupRecordsBySubject` in recordIndex.ts gives), from the columns alone.
+ * `groupRecordsBySubject` in recordIndex.ts gives), from the columns alone: two stable counting
+ * sorts of positions, by day and then by group; then records of one subject on one day are put in
+ * eventId order.
  */
-const group = (c: RecordColumns): { start: Int32Array; placed: Int32Array } => {
+const group = (c: RecordColumns): Placement => {
   const groups = c.groups;
   const start = new Int32Array(groups + 1);
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < c.length; i++) {
     const g = c.group[i]!;
-    if (g >= 0) start[g + 1]!++;
+    if (g < 0) continue;
+    start[g + 1]!++;
+    const day = c.day[i]!;
+    if (day < first) first = day;
+    if (day > last) last = day;
   }
   for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const m = start[groups]!;
+  if (m === 0 || !c.wellFormed || last - first >= MAX_SORTED_DAYS) return groupBySort(c, start);
+  const days = last - first + 1;
+  const atDay = new Int32Array(days + 1);
+  for (let i = 0; i < c.length; i++) if (c.group[i]! >= 0) atDay[c.day[i]! - first + 1]!++;
+  for (let d = 0; d < days; d++) atDay[d + 1]! += atDay[d]!;
+  const byDay = new Int32Array(m);
+  for (let i = 0; i < c.length; i++) if (c.group[i]! >= 0) byDay[atDay[c.day[i]! - first]!++] = i;
+  // By group, keeping each position's day beside it (the day of byDay[p] is the last d with atDay[d] > p).
   const next = start.slice(0, groups);
-  const placed = new Int32Array(start[groups]!);
-  const key = new Int32Array(start[groups]!);
+  const placed = new Int32Array(m);
+  const dayOf = new Int32Array(m);
+  let d = 0;
+  for (let p = 0; p < m; p++) {
+    while (atDay[d]! <= p) d++;
+    const i = byDay[p]!;
+    const k = next[c.group[i]!]!++;
+    placed[k] = i;
+    dayOf[k] = d;
+  }
+  // One subject's records of one day: by eventId, then input order (all of one run share their day).
+  const ids = c.eventId;
+  for (let g = 0; g < groups; g++) {
+    const from = start[g]!;
+    const to = start[g + 1]!;
+    for (let k = from + 1; k < to; k++) {
+      if (dayOf[k - 1] !== dayOf[k]) continue;
+      const x = placed[k]!;
+      const id = ids[x]!;
+      let j = k - 1;
+      while (j >= from && dayOf[j] === dayOf[k] && ids[placed[j]!]! > id) j--;
+      if (j === k - 1) continue;
+      placed.copyWithin(j + 2, j + 1, k);
+      placed[j + 1] = x;
+    }
+  }
+  return { start, placed };
+};
+
+/** `group` for dates the counting sort does not take: `sortEachGroup`. */
+const groupBySort = (c: RecordColumns, start: Int32Array): Placement => {
+  const groups = c.groups;
+  const m = start[groups]!;
+  const next = start.slice(0, groups);
+  const placed = new Int32Array(m);
+  const key = new Int32Array(m);
   for (let i = 0; i < c.length; i++) {
     const g = c.group[i]!;
     if (g >= 0) {
@@ -475,8 +598,7 @@ const group = (c: RecordColumns): { start: Int32Array; placed: Int32Array } => {
     if (ea !== eb) return ea < eb ? -1 : 1;
     return a - b;
   };
-  const rows = c.rows;
-  sortEachGroup(start, groups, placed, key, (i) => rows[i * ROW + OCCURRED]!, before);
+  sortEachGroup(start, groups, placed, key, (i) => c.rows[i * ROW + OCCURRED]!, before);
   return { start, placed };
 };
 
@@ -503,6 +625,7 @@ export const evaluateColumns = (input: EvaluationInput, columns: RecordColumns):
     reasons: new Uint8Array(m),
     points: new Int32Array(m),
     clientIndex: undefined,
+    mk: new Int32Array(MAX_PAIRWISE_CANDIDATES),
     sums: new Float64Array(8),
   };
   const subjects = input.subjects;

@@ -128,6 +128,19 @@ describe('the columnar evaluation equals the readable one (evaluateEach)', () =>
     );
   });
 
+  it('places records centuries apart (beyond the counting sort of days) in the same order and with the same results', () => {
+    const data = generateDataSet(20, 300, 11);
+    const records = data.records.map((r, i) =>
+      i % 7 === 0 ? { ...r, occurredOn: i % 2 === 0 ? '1801-03-01' : '2199-10-31' } : r,
+    );
+    const input = { year: 2026, asOf: '2027-03-31', subjects: data.subjects, records };
+    const ev = evaluateColumns(input, columnsOf(data.subjects, records));
+    [...evaluateEach(input)].forEach((want, i) => {
+      expect(itemColumnsOf(ev, i)?.eventIds ?? []).toStrictEqual(want.items.map((x) => x.eventId));
+      if ('score' in want) expect(ev.score[i]! / 10).toBe(want.score);
+    });
+  });
+
   it('evaluates most subjects of an ordinary region from the columns, not by the readable functions', () => {
     const data = generateDataSet(300, 3000, 7);
     const input = { year: 2026, asOf: '2027-03-31', subjects: data.subjects, records: data.records };

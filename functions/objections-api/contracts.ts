@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isJurisdictionCode, isLeagueCode } from '../../domain/identifiers/leagues.ts';
+import { isLeagueCode } from '../../domain/identifiers/leagues.ts';
 import {
   MAX_DISPUTED_RECORDS,
   MAX_OBJECTION_FILES,
@@ -9,11 +9,10 @@ import {
 import { eventIdSchema } from '../../domain/records/creditRecord.ts';
 import { cyclePath } from '../cycles/contracts.ts';
 import { described } from '../shared/http.ts';
-import { issueWarningBody, reportRectificationBody, warningDecisionBody } from '../warnings/contracts.ts';
 
 /**
- * The request contracts of the participation API (docs/api.md §13): objections (Art 17(3), 18(4)),
- * credit warnings (Art 21-22) and notices. The handler parses every path, query and body with these;
+ * The request contracts of the objections API (docs/api.md §13): a participant's objection and a
+ * bureau's review of it (Art 17(3), 18(4)). The handler parses every path, query and body with these;
  * `functions/openapi` describes the routes from the same schemas. The use cases check again what
  * only they can know (a record of the participant's own year, a deadline, a window).
  */
@@ -108,76 +107,3 @@ export const reviewObjectionRequest = described(
   },
 );
 export type ReviewObjectionRequest = z.infer<typeof reviewObjectionRequest>;
-
-/** `{eventId}` of a credit warning: its record's event id. */
-export const warningPath = z.object({
-  eventId: described(eventIdSchema.clone(), {
-    description: '信用预警的事件编号（下达时返回）',
-    example: 'WARN-150600-20260901-3f2a9c1d0b4e',
-  }),
-});
-
-/** `POST /v1/warnings`: a league bureau's written credit warning (Art 21-22). */
-export const issueWarningRequest = described(issueWarningBody.clone(), {
-  id: 'IssueWarningRequest',
-  description: '下达信用预警：单位、失信行为（评价指标代码）、发现（发生）日期、发现的问题、整改要求、整改期限',
-  example: {
-    subjectKind: 'enterprise',
-    subjectId: '91150600MA0N000027',
-    rule: 'PMT_SELF_MONITORING',
-    occurredOn: '2026-08-20',
-    description: '现场检查发现自行监测数据缺失。',
-    rectificationRequired: '补齐自行监测方案并开展监测。',
-    deadline: '2026-09-15',
-  },
-});
-
-const { eventId: _reportEventId, ...reportFields } = reportRectificationBody.def.shape;
-/** `POST /v1/warnings/{eventId}/rectification`: the warned unit's report (Art 22). */
-export const reportRectificationRequest = described(z.object(reportFields), {
-  id: 'ReportRectificationRequest',
-  description: '报告整改完成：整改完成日期、整改情况、门户上传的证明材料文件编号',
-  example: { rectifiedOn: '2026-09-10', text: '已补齐自行监测方案并委托监测。', evidenceFiles: [] },
-});
-export type ReportRectificationRequest = z.infer<typeof reportRectificationRequest>;
-
-const { eventId: _decisionEventId, ...decisionFields } = warningDecisionBody.def.shape;
-/** `POST /v1/warnings/{eventId}/decision`: the bureau confirms the rectification or finds it insufficient. */
-export const warningDecisionRequest = described(z.object(decisionFields), {
-  id: 'WarningDecisionRequest',
-  description: '确认整改（confirm）或认定整改不到位（insufficient，须说明理由）',
-  example: { decision: 'insufficient', reasons: '监测方案未覆盖全部排放口。' },
-});
-export type WarningDecisionRequest = z.infer<typeof warningDecisionRequest>;
-
-/** `{noticeId}` of one of the caller's notices. */
-export const noticePath = z.object({
-  noticeId: described(
-    z.string().check(z.regex(/^[A-Za-z0-9._:@-]{1,200}$/, { error: '通知编号须为1至200位字母、数字或 . _ : @ -' })),
-    { description: '通知编号', example: 'warning-WARN-150600-20260901-3f2a9c1d0b4e' },
-  ),
-});
-
-/** `{league}` of `/v1/leagues/{league}/notices`: a league, or 150000 for the region's own notices. */
-export const issuedNoticesPath = z.object({
-  league: described(
-    z.string().check(z.refine(isJurisdictionCode, { error: '盟市代码须为12个盟市之一或自治区（150000）' })),
-    { description: '发出通知的生态环境局（盟市代码，自治区为 150000）', example: '150600' },
-  ),
-});
-
-/** `?cursor=&limit=` of a bureau's issued notices. */
-export const issuedNoticesQuery = z.object({
-  cursor: z.optional(
-    described(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,400}$/, { error: '分页游标无效' })), {
-      description: '上一页返回的 cursor',
-      example: 'MjAyNi0wNC0wMVQwMjowMDowMFoj',
-    }),
-  ),
-  limit: z.optional(
-    described(z.string().check(z.regex(/^(?:[1-9]|[1-9]\d|100)$/, { error: '每页条数须为1至100的整数' })), {
-      description: '每页条数（1至100，默认50）',
-      example: '50',
-    }),
-  ),
-});

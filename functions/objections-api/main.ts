@@ -1,4 +1,4 @@
-// Composition root of `participation-api` on AWS Lambda (behind the API's JWT authorizer).
+// Composition root of `objections-api` on AWS Lambda (behind the API's JWT authorizer).
 import { AuthorizerVerifiedTokens } from '../adapters/authorizerTokens.ts';
 import {
   auditLog,
@@ -17,18 +17,17 @@ import {
   snapshotReader,
   subjectDirectory,
   subjectRecords,
-  warnings,
 } from '../composition/aws/dynamo.ts';
 import { scheduler } from '../composition/aws/scheduler.ts';
 import { recordQueue, rescoreQueue } from '../composition/aws/sqs.ts';
 import { joinPorts } from '../composition/joinPorts.ts';
-import { composeParticipationApi } from '../composition/participationApi.ts';
+import { composeObjectionsApi } from '../composition/objectionsApi.ts';
 import { systemClock } from '../shared/clock.ts';
 import { createLogger } from '../shared/logger.ts';
 
-export const handler = composeParticipationApi({
+export const handler = composeObjectionsApi({
   // An objection's records and pre-grade (the live result), its review's corrections through the
-  // record claim path; a warning's record claimed as a webhook's.
+  // record claim path.
   store: joinPorts(
     subjectRecords(),
     snapshotReader(),
@@ -49,7 +48,6 @@ export const handler = composeParticipationApi({
   finalResults: finalResults(),
   objections: objections(),
   notices: notices(),
-  warnings: warnings(),
   scheduler: scheduler(),
   recordQueue: recordQueue(),
   rescoreQueue: rescoreQueue(),
