@@ -66,6 +66,18 @@ export const checkRecordSet = (subjects: readonly Subject[], records: readonly C
 
 const NO_HISTORY: readonly PublishedGrade[] = [];
 
+/** The published grades of each subject (Art 19, I10), by subject key. */
+export const historyBySubjectOf = (history: readonly HistoryEntry[] | undefined): Map<string, PublishedGrade[]> => {
+  const bySubject = new Map<string, PublishedGrade[]>();
+  for (const h of history ?? []) {
+    const key = subjectKey(h.subject);
+    const list = bySubject.get(key);
+    if (list) list.push(h);
+    else bySubject.set(key, [h]);
+  }
+  return bySubject;
+};
+
 /**
  * Evaluation of year Y as of date D for a set of subjects and records, one result per subject in
  * input order. Practitioners are evaluated first, because an agency's staff rule needs them.
@@ -79,13 +91,7 @@ export function* evaluateEach(
   const options: EvaluationOptions = { ...DEFAULT_OPTIONS, ...input.options };
   const period = { year: input.year, asOf: input.asOf, options };
   const { clientOf, recordsOf } = index;
-  const historyBySubject = new Map<string, PublishedGrade[]>();
-  for (const h of input.history ?? []) {
-    const key = subjectKey(h.subject);
-    const list = historyBySubject.get(key);
-    if (list) list.push(h);
-    else historyBySubject.set(key, [h]);
-  }
+  const historyBySubject = historyBySubjectOf(input.history);
   const ctxFor = (key: string): SubjectContext => ({
     period,
     clientOf,

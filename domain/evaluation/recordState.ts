@@ -111,13 +111,19 @@ export const STATES: readonly RecordState[] = [
   'outside-period',
   'not-applicable',
 ];
+/** Each state's index in STATES, by name. */
+export const StateIndex = {
+  COUNTED: 0,
+  PENDING: 1,
+  CANCELLED: 2,
+  MERGED: 3,
+  REVOKED: 4,
+  REPAIRED: 5,
+  OUTSIDE: 6,
+  NOT_APPLICABLE: 7,
+} as const;
 const pack = (state: number, reasons: number): number => state * 1024 + reasons;
-const COUNTED = 0;
-const PENDING = 1;
-const CANCELLED = 2;
-const REVOKED = 4;
-const REPAIRED = 5;
-const OUTSIDE = 6;
+const { COUNTED, PENDING, CANCELLED, REVOKED, REPAIRED, OUTSIDE } = StateIndex;
 
 /** The state a record has on its own: period, revocation, warning, repair (Art 19, 22, 23; I6, I8). */
 const ownStatePacked = (record: CreditRecord, rule: CatalogueRule, period: EvaluationPeriod): number => {

@@ -14,7 +14,8 @@ import { objectionUseCases } from '../../functions/composition/objections.ts';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
 import { uscc } from './builders.ts';
 import { prepareReports } from './reports.ts';
-import { callApi, postWebhook, putSubject, staffToken } from './runtime.ts';
+import { callApi, postWebhook, putSubject, staffToken, startTestRuntime } from './runtime.ts';
+import { registerEnterprise } from './warnings.ts';
 
 /**
  * An agency cycle of 2025 with the Ordos (150600) bureau in CONFIRMATION (Art 17(3)): an agency of
@@ -160,4 +161,23 @@ export const fileAgencyObjection = async (
   );
   if (out.status !== 'ok') throw new Error(JSON.stringify(out));
   return out.value.objection.id;
+};
+
+/**
+ * A running service with the agency's objection window open (seedConfirmation) and an Ordos
+ * enterprise registered, with the tokens of the Ordos, Hohhot and region bureaus and of the
+ * objecting agency: where the tests of the API's objections and notices start.
+ */
+export const startWithConfirmation = async (enterpriseId: string) => {
+  const rt = await startTestRuntime();
+  await seedConfirmation(rt);
+  await registerEnterprise(rt, enterpriseId, '鄂尔多斯市接口预警测试有限公司');
+  await rt.drain();
+  return {
+    rt,
+    ordos: await staffToken({ role: 'league', league: ORDOS }),
+    hohhot: await staffToken({ role: 'league', league: '150100' }),
+    region: await staffToken({ role: 'region', league: '150000' }),
+    agency: await staffToken({ role: 'agency', subject: OBJECTING_AGENCY }),
+  };
 };

@@ -12,13 +12,20 @@ import { type Agency, type Enterprise, type Subject, subjectKey } from '../../su
 import type { StaffRecordSummary } from '../agency.ts';
 import type { PublishedGrade } from '../blacklist.ts';
 import { isResultBlacklisted } from '../blacklist.ts';
-import type { EvaluationInput } from '../evaluate.ts';
+import { type EvaluationInput, historyBySubjectOf } from '../evaluate.ts';
 import { evaluateSubject } from '../evaluateSubject.ts';
 import { type Grade, gradeOf } from '../grade.ts';
 import { DEFAULT_OPTIONS, DISHONEST_RECORD_THRESHOLD, STAFF_WITH_RECORDS_THRESHOLD } from '../options.ts';
 import { evaluatePractitioner } from '../practitioner.ts';
 import { groupRecordsBySubject, sortEachGroup } from '../recordIndex.ts';
-import { type ClientLookup, type EvaluationPeriod, Reason, type RecordState, STATES } from '../recordState.ts';
+import {
+  type ClientLookup,
+  type EvaluationPeriod,
+  Reason,
+  type RecordState,
+  STATES,
+  StateIndex,
+} from '../recordState.ts';
 import type { SubjectContext, SubjectResult } from '../result.ts';
 import { roundWeightedDown } from '../siteWeighting.ts';
 import {
@@ -78,14 +85,7 @@ export interface ColumnarEvaluation {
   readonly history: ReadonlyMap<string, readonly PublishedGrade[]>;
 }
 
-const COUNTED = 0;
-const PENDING = 1;
-const CANCELLED = 2;
-const MERGED = 3;
-const REVOKED = 4;
-const REPAIRED = 5;
-const OUTSIDE = 6;
-const NOT_APPLICABLE = 7;
+const { COUNTED, PENDING, CANCELLED, MERGED, REVOKED, REPAIRED, OUTSIDE, NOT_APPLICABLE } = StateIndex;
 /** An identical delivery next to its first one: dropped (classifyAll). */
 export const SKIPPED = 255;
 
@@ -637,13 +637,7 @@ export const evaluateColumns = (input: EvaluationInput, columns: RecordColumns):
   const dishonest = new Int8Array(n).fill(-1);
   const readable = new Uint8Array(n);
   const derivedPoints = new Int32Array(n);
-  const historyBySubject = new Map<string, PublishedGrade[]>();
-  for (const h of input.history ?? []) {
-    const key = subjectKey(h.subject);
-    const list = historyBySubject.get(key);
-    if (list) list.push(h);
-    else historyBySubject.set(key, [h]);
-  }
+  const historyBySubject = historyBySubjectOf(input.history);
   const clientOf: ClientLookup = (eventId) => {
     run.clientIndex ??= clientIndexOf(columns);
     const i = run.clientIndex.get(eventId);

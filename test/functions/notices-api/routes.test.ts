@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { uscc } from '../../support/builders.ts';
-import { OBJECTING_AGENCY, ORDOS, RECORD_A, seedConfirmation } from '../../support/objections.ts';
-import { callApi, dumpTable, staffToken, startTestRuntime } from '../../support/runtime.ts';
-import { registerEnterprise, warningForm } from '../../support/warnings.ts';
+import { OBJECTING_AGENCY, ORDOS, RECORD_A, startWithConfirmation } from '../../support/objections.ts';
+import { callApi, dumpTable, staffToken } from '../../support/runtime.ts';
+import { warningForm } from '../../support/warnings.ts';
 
 /**
  * The notices API over the running service: the notices an objection's review and a credit warning
@@ -24,14 +24,7 @@ const settled = async () => {
 };
 
 beforeAll(async () => {
-  rt = await startTestRuntime();
-  await seedConfirmation(rt);
-  await registerEnterprise(rt, ENT, '鄂尔多斯市接口预警测试有限公司');
-  await rt.drain();
-  ordos = await staffToken({ role: 'league', league: ORDOS });
-  hohhot = await staffToken({ role: 'league', league: '150100' });
-  region = await staffToken({ role: 'region', league: '150000' });
-  agency = await staffToken({ role: 'agency', subject: OBJECTING_AGENCY });
+  ({ rt, ordos, hohhot, region, agency } = await startWithConfirmation(ENT));
   otherAgency = await staffToken({ role: 'agency', subject: uscc(944, ORDOS) });
   // The notices issued: the review of the agency's objection (revoked), and a credit warning to an enterprise.
   const objections = '/v1/cycles/2025/agency/objections';

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { uscc } from '../../support/builders.ts';
-import { OBJECTING_AGENCY, ORDOS, RECORD_A, RECORD_B, seedConfirmation } from '../../support/objections.ts';
-import { callApi, dumpTable, staffToken, startTestRuntime } from '../../support/runtime.ts';
-import { registerEnterprise } from '../../support/warnings.ts';
+import { OBJECTING_AGENCY, ORDOS, RECORD_A, RECORD_B, startWithConfirmation } from '../../support/objections.ts';
+import { callApi, dumpTable, staffToken } from '../../support/runtime.ts';
 
 /**
  * The objections API over the running service: a participant's objection and its review (Art 17(3)),
@@ -25,15 +24,8 @@ const settled = async () => {
 };
 
 beforeAll(async () => {
-  rt = await startTestRuntime();
-  await seedConfirmation(rt);
   // A registered enterprise, whose token may not object in the agencies' cycle.
-  await registerEnterprise(rt, ENT, '鄂尔多斯市接口预警测试有限公司');
-  await rt.drain();
-  ordos = await staffToken({ role: 'league', league: ORDOS });
-  hohhot = await staffToken({ role: 'league', league: '150100' });
-  region = await staffToken({ role: 'region', league: '150000' });
-  agency = await staffToken({ role: 'agency', subject: OBJECTING_AGENCY });
+  ({ rt, ordos, hohhot, region, agency } = await startWithConfirmation(ENT));
   enterprise = await staffToken({ role: 'enterprise', subject: ENT });
 }, 120_000);
 afterAll(async () => rt?.stop());
