@@ -48,12 +48,11 @@ export const BUNDLE_BUDGETS_KB: Readonly<Partial<Record<HandlerName, number>>> =
   webExports: 1420,
   // The objections over the API (Art 17(3), 18(4)): filing one checks that the disputed records are
   // the participant's own through the live score lookup (the evaluation and the catalogue); receiving
-  // and reviewing one records the cycle's acts, with every gate of an act (league reports, the review,
-  // the final results) and the adapters of their stores; a review's corrections go through the
-  // records' claim path. 238 KB measured on 2026-11-28, plus about 13 %. The credit warnings and the
-  // notices are functions of their own within the default budget; these routes are used by bureaus
-  // and units a few times a day, not on the public lookup's path.
-  objectionsApi: 270,
+  // and reviewing one records the cycle's acts (their deadlines, the calendar); a review's
+  // corrections go through the records' claim path. 199 KB measured on 2026-11-29, plus about 5 %.
+  // The credit warnings and the notices are functions of their own within the default budget; these
+  // routes are used by bureaus and units a few times a day, not on the public lookup's path.
+  objectionsApi: 210,
 };
 
 /** The API functions allowed a budget of their own, each for the reason given beside its budget. */

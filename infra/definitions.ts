@@ -199,16 +199,16 @@ export const FUNCTIONS: Readonly<Record<HandlerName, FunctionDefinition>> = {
     },
   },
   // Objections and their review (Art 17(3), 18(4)): an objection is received and reviewed by the
-  // cycle's acts (deadlines, and the rescore of a frozen year), a review's corrections go through the
-  // record claim path and its queue.
+  // cycle's acts (their deadlines), a review's corrections go through the record claim path and its
+  // queue.
   objectionsApi: {
     entry: 'functions/objections-api/main.ts',
     memoryMb: 512,
     timeoutSeconds: 10,
-    environment: ['table', 'recordsQueueUrl', 'rescoreQueueUrl', ...SCHEDULER_ENV],
+    environment: ['table', 'recordsQueueUrl', ...SCHEDULER_ENV],
     grants: {
       table: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
-      sendTo: ['records', 'rescore'],
+      sendTo: ['records'],
       deadlineSchedules: true,
     },
   },

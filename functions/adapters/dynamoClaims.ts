@@ -17,12 +17,12 @@ import {
   StoreError,
   type StuckEntry,
 } from '../ports/store.ts';
+import { mapLimit } from '../shared/mapLimit.ts';
 import {
   batchGetAll,
   type Item,
   isCancelledByCondition,
   isConditionFailure,
-  mapLimit,
   pagesOf,
   readAll,
   storeCall,

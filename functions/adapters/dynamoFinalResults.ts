@@ -5,7 +5,8 @@ import {
   type FinalResultStore,
   FinalResultStoreError,
 } from '../ports/finalResults.ts';
-import { isConditionFailure, mapLimit, readAll } from './dynamoSupport.ts';
+import { mapLimit } from '../shared/mapLimit.ts';
+import { isConditionFailure, readAll } from './dynamoSupport.ts';
 import { keys } from './keys.ts';
 
 /**

@@ -5,6 +5,7 @@ import type {
   AuditEntry,
   CreditStore,
   EventClaim,
+  GroupCommitOutcome,
   LifecycleClaim,
   LifecycleField,
   OutboxKey,
@@ -12,6 +13,7 @@ import type {
   PublishedGradeItem,
   RepairApplication,
   Reservation,
+  SnapshotCommit,
   StaffLink,
   StoredProfile,
   StoredSnapshot,
@@ -156,6 +158,10 @@ export class DynamoCreditStore implements CreditStore {
 
   commitSubjectBatch(change: SubjectBatchCommit): Promise<SubjectBatchCommitted> {
     return this.subjects.commitSubjectBatch(change);
+  }
+
+  commitSnapshotGroup(changes: readonly SnapshotCommit[]): Promise<GroupCommitOutcome[]> {
+    return this.subjects.commitSnapshotGroup(changes);
   }
 
   referencesTo(eventId: string): Promise<SubjectRef[]> {

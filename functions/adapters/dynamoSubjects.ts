@@ -10,9 +10,12 @@ import type { CreditRecord } from '../../domain/records/creditRecord.ts';
 import {
   type AuditEntry,
   type EventClaim,
+  type GroupCommitOutcome,
   type PublishedGradeItem,
   type PublishedSummary,
   type RepairApplication,
+  type SnapshotCommit,
+  type SnapshotGroupStore,
   type StaffLink,
   type StoredProfile,
   type StoredRecord,
@@ -65,7 +68,18 @@ type Prepared = readonly {
   readonly ready: Awaited<ReturnType<DynamoResults['prepare']>>;
 }[];
 
-export class DynamoSubjectRecords implements SubjectRecordStore, SubjectBatchStore {
+/** A transaction's limits (100 items, 4 MB), the size kept under the limit by a margin for the request's own keys. */
+const TRANSACTION_ITEMS = 100;
+const TRANSACTION_BYTES = 3_500_000;
+
+/** A cancelled transaction that was refused, not broken: a condition failed or another transaction held an item. */
+const isRefused = (err: unknown): boolean =>
+  (err as { name?: string } | null)?.name === 'TransactionCanceledException' &&
+  ((err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some(
+    (r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict',
+  );
+
+export class DynamoSubjectRecords implements SubjectRecordStore, SubjectBatchStore, SnapshotGroupStore {
   /** Results (snapshots) of any size (docs/storage.md "Big subjects"). */
   private readonly results: DynamoResults;
 
@@ -266,6 +280,63 @@ export class DynamoSubjectRecords implements SubjectRecordStore, SubjectBatchSto
     }
     await this.sweepPrepared(change.subject, prepared);
     return cited ? 'cited' : true;
+  }
+
+  /**
+   * Several subjects' snapshots in as few transactions as fit (100 items, 4 MB each): a nightly run's
+   * first night writes every subject's snapshots, one request per group instead of one per subject
+   * (docs/storage.md "Consistency"). Every snapshot keeps its own version guard, so a group is written
+   * whole or not at all; a refused group's subjects are answered `refused` (each is then committed
+   * alone after reading it again), and the other groups are not affected.
+   */
+  async commitSnapshotGroup(changes: readonly SnapshotCommit[]): Promise<GroupCommitOutcome[]> {
+    const outcomes: GroupCommitOutcome[] = new Array(changes.length);
+    let group: { index: number; items: TransactItems; prepared: Prepared; subject: SubjectRef }[] = [];
+    let items = 0;
+    let bytes = 0;
+    const flush = async () => {
+      if (group.length === 0) return;
+      const members = group;
+      group = [];
+      items = 0;
+      bytes = 0;
+      let outcome: GroupCommitOutcome;
+      try {
+        await this.doc.send(new TransactWriteCommand({ TransactItems: members.flatMap((m) => m.items) }));
+        outcome = { status: 'written' };
+      } catch (err) {
+        outcome = isRefused(err)
+          ? { status: 'refused' }
+          : { status: 'failed', error: new StoreError('DynamoDB transaction failed', { cause: err }) };
+      }
+      for (const m of members) {
+        if (outcome.status === 'written') await this.sweepPrepared(m.subject, m.prepared);
+        else if (outcome.status === 'refused') await this.discardPrepared(m.subject, m.prepared);
+        outcomes[m.index] = outcome;
+      }
+    };
+    for (const [index, change] of changes.entries()) {
+      let ready: Awaited<ReturnType<DynamoSubjectRecords['snapshotPuts']>>;
+      try {
+        ready = await this.snapshotPuts(change.subject, change.snapshots);
+      } catch (err) {
+        // A big explanation's parts could not be written: this subject fails alone.
+        outcomes[index] = { status: 'failed', error: new StoreError('DynamoDB write failed', { cause: err }) };
+        continue;
+      }
+      const { puts, prepared } = ready;
+      const own: TransactItems = [
+        ...puts,
+        ...change.audit.map((entry) => ({ Put: { TableName: this.table, Item: auditItem(entry) } })),
+      ];
+      const size = JSON.stringify(own).length;
+      if (items + own.length > TRANSACTION_ITEMS || bytes + size > TRANSACTION_BYTES) await flush();
+      group.push({ index, items: own, prepared, subject: change.subject });
+      items += own.length;
+      bytes += size;
+    }
+    await flush();
+    return outcomes;
   }
 
   /**

@@ -8,6 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { StoreError } from '../ports/store.ts';
+import { mapLimit } from '../shared/mapLimit.ts';
 
 /** What the DynamoDB adapters share: typed errors with their cause, condition checks, paging, batch reads. */
 export type Item = Record<string, unknown>;
@@ -120,20 +121,6 @@ export const readPrefix = (doc: DynamoDBDocumentClient, table: string, pk: strin
     ExpressionAttributeValues: { ':pk': pk, ':p': prefix },
     ConsistentRead: true,
   });
-
-/** Runs `fn` over items, at most `limit` at a time. */
-export const mapLimit = async <T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> => {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  });
-  await Promise.all(workers);
-  return out;
-};
 
 export interface BatchGetOptions {
   readonly consistentRead?: boolean;

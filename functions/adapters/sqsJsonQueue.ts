@@ -5,6 +5,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import { QueueError } from '../ports/queue.ts';
+import { mapLimit } from '../shared/mapLimit.ts';
 
 /** SQS limits: ten entries and 256 KiB per SendMessageBatch. */
 const MAX_ENTRIES = 10;
@@ -34,7 +35,6 @@ export const sendJsonBatches = async <T>(
     bytes += size;
   }
   if (current.length > 0) batches.push(current);
-  let next = 0;
   const sendOne = async (chunk: { body: string; m: T }[]) => {
     let result: SendMessageBatchCommandOutput;
     try {
@@ -52,11 +52,7 @@ export const sendJsonBatches = async <T>(
         `SQS refused ${result.Failed!.length} message(s): ${result.Failed!.map((f) => f.Code).join(', ')}`,
       );
   };
-  await Promise.all(
-    Array.from({ length: Math.min(SEND_CONCURRENCY, batches.length) }, async () => {
-      while (next < batches.length) await sendOne(batches[next++]!);
-    }),
-  );
+  await mapLimit(batches, SEND_CONCURRENCY, sendOne);
 };
 
 /** A standard SQS queue of JSON messages (the `rescore` queue). Takes its SDK client in the constructor. */

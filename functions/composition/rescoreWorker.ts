@@ -1,4 +1,5 @@
 import { IssueConfirmationNotices } from '../notices/issueConfirmationNotices.ts';
+import type { SnapshotGroupStore } from '../ports/store.ts';
 import { createRescoreWorkerHandler } from '../rescore-worker/handler.ts';
 import { RescoreSubjects, type RescoreSummary } from '../rescore-worker/rescoreSubjects.ts';
 import type { Edges, StoreEdge } from './edges.ts';
@@ -10,7 +11,7 @@ const RESCORE_CONCURRENCY = 5;
 /** The rescore queue's consumer: nightly rescoring, the freeze of the final results and publication batches. `onSummary`: the local runtime's progress. */
 export const composeRescoreWorker = (
   e: Pick<Edges, 'pushQueue' | 'recordQueue' | 'clock' | 'logger' | 'notices' | 'finalResults'> &
-    StoreEdge<ReissueStore>,
+    StoreEdge<ReissueStore & SnapshotGroupStore>,
   seams: { readonly onSummary?: (s: RescoreSummary) => void } = {},
 ) =>
   createRescoreWorkerHandler(

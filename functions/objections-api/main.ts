@@ -3,23 +3,18 @@ import { AuthorizerVerifiedTokens } from '../adapters/authorizerTokens.ts';
 import {
   auditLog,
   claimStore,
-  comments,
   cycleStore,
-  finalResults,
-  leagueReports,
   notices,
   objections,
-  participants,
   practitionerFilings,
   profiles,
   publishedResults,
-  reviews,
   snapshotReader,
   subjectDirectory,
   subjectRecords,
 } from '../composition/aws/dynamo.ts';
 import { scheduler } from '../composition/aws/scheduler.ts';
-import { recordQueue, rescoreQueue } from '../composition/aws/sqs.ts';
+import { recordQueue } from '../composition/aws/sqs.ts';
 import { joinPorts } from '../composition/joinPorts.ts';
 import { composeObjectionsApi } from '../composition/objectionsApi.ts';
 import { systemClock } from '../shared/clock.ts';
@@ -38,19 +33,12 @@ export const handler = composeObjectionsApi({
     claimStore(),
   ),
   cycleStore: cycleStore(),
-  participants: participants(),
-  // A unit objects for a practitioner it filed (Art 18(4)); a league cannot report while an objection is open.
+  // A unit objects for a practitioner it filed (Art 18(4)).
   practitionerFilings: practitionerFilings(),
-  leagueReports: leagueReports(),
-  // The cycle's acts are gated as everywhere: reviewConfirmed reads the review's decisions and comments.
-  reviews: reviews(),
-  comments: comments(),
-  finalResults: finalResults(),
   objections: objections(),
   notices: notices(),
   scheduler: scheduler(),
   recordQueue: recordQueue(),
-  rescoreQueue: rescoreQueue(),
   // Behind the API's JWT authorizer: API Gateway has verified the token (docs/aws.md).
   tokenVerifier: new AuthorizerVerifiedTokens(),
   clock: systemClock,

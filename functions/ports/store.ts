@@ -221,6 +221,29 @@ export type SubjectBatchCommitted =
   /** Beyond one transaction (100 items, 4 MB): split the batch. */
   | { readonly status: 'tooLarge' };
 
+/** One subject's snapshots (and their audit) in a group commit of several subjects. */
+export interface SnapshotCommit {
+  readonly subject: SubjectRef;
+  readonly snapshots: SubjectCommit['snapshots'];
+  readonly audit: readonly AuditEntry[];
+}
+
+/**
+ * What became of one subject's change in a group commit: written, refused with its group (a
+ * condition or a concurrent transaction: nothing of the group was written; read again and commit it
+ * alone), or failed with the group's error.
+ */
+export type GroupCommitOutcome =
+  | { readonly status: 'written' }
+  | { readonly status: 'refused' }
+  | { readonly status: 'failed'; readonly error: unknown };
+
+/** Several subjects' snapshots committed together, in as few transactions as their size allows (the nightly run). */
+export interface SnapshotGroupStore {
+  /** One outcome per change, in the same order. */
+  commitSnapshotGroup(changes: readonly SnapshotCommit[]): Promise<GroupCommitOutcome[]>;
+}
+
 /** A subject's change of several messages at once (the records queue's consumer). */
 export interface SubjectBatchStore {
   commitSubjectBatch(change: SubjectBatchCommit): Promise<SubjectBatchCommitted>;
@@ -393,6 +416,7 @@ export interface CreditStore
     OutboxStore,
     SubjectRecordStore,
     SubjectBatchStore,
+    SnapshotGroupStore,
     SnapshotReader,
     PublishedResultStore,
     ProfileStore,

@@ -1,9 +1,11 @@
 import { legalDateOfInstant } from '../../domain/dates.ts';
-import type { SubjectRecordStore, SubjectRef } from '../ports/store.ts';
+import type { SnapshotCommit, SnapshotGroupStore, SubjectRecordStore, SubjectRef } from '../ports/store.ts';
 import type { ReissuePublished } from '../publication/reissuePublished.ts';
 import type { Clock } from '../shared/clock.ts';
 import { ConcurrentUpdateError } from '../shared/errors.ts';
+import { mapLimit } from '../shared/mapLimit.ts';
 import {
+  type Evaluated,
   evaluateStored,
   liveYears,
   publicShape,
@@ -32,60 +34,118 @@ export interface RescoreSummary {
   readonly failed: readonly { readonly subject: SubjectRef; readonly error: unknown }[];
 }
 
+/** A subject read and evaluated, with the snapshots it has to write. */
+interface Evaluation {
+  readonly ref: SubjectRef;
+  readonly now: Date;
+  readonly evaluated: Evaluated;
+  readonly writes: ReturnType<typeof snapshotWrites>;
+  readonly drift: boolean;
+}
+
+/** The re-issue of a subject's published results (Art 23 ¶2): tried once per subject and night; its failure is kept to report. */
+interface ReissueCheck {
+  checked: boolean;
+  failure?: unknown;
+}
+
+type Outcome = { readonly changed: boolean; readonly drift: boolean };
+
+interface Tally {
+  changed: number;
+  readonly driftSubjects: string[];
+  readonly failed: { subject: SubjectRef; error: unknown }[];
+}
+
+/** Why a subject is evaluated: its nightly turn, or its staff's links changed in this run (Annex 2). */
+type Why = 'night' | 'staffChanged';
+
+const keyOf = (ref: SubjectRef): string => `${ref.kind}:${ref.id}`;
+
 export class RescoreSubjects {
   constructor(
-    private readonly store: SubjectRecordStore,
+    private readonly store: SubjectRecordStore & SnapshotGroupStore,
     private readonly clock: Clock,
     private readonly concurrency = 5,
     /** Completes pending re-issues after approved repairs (Art 23 ¶2); without it, none are. */
     private readonly reissue?: Pick<ReissuePublished, 'completePending'>,
   ) {}
 
-  async execute(subjects: readonly SubjectRef[]): Promise<RescoreSummary> {
-    let changed = 0;
-    const driftSubjects: string[] = [];
-    const failed: { subject: SubjectRef; error: unknown }[] = [];
-    // The work is mostly waiting on DynamoDB: a few subjects at a time. A subject that fails is set
-    // aside with its error; the others of the batch go on.
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(this.concurrency, subjects.length) }, async () => {
-        while (next < subjects.length) {
-          const ref = subjects[next++]!;
-          try {
-            const outcome = await this.one(ref);
-            if (outcome.changed) changed++;
-            if (outcome.drift) driftSubjects.push(`${ref.kind}:${ref.id}`);
-          } catch (error) {
-            failed.push({ subject: ref, error });
-          }
-        }
-      }),
-    );
-    return { subjects: subjects.length - failed.length, changed, drift: driftSubjects.length, driftSubjects, failed };
+  /**
+   * Two steps: every subject is read and evaluated (a few at a time), then the snapshots of all that
+   * changed are written together, in as few transactions as fit, and each one's staff link follows.
+   * A subject whose group was refused (a concurrent change) is read again and committed alone. The
+   * employers of practitioners whose staff link changed are then evaluated again the same way
+   * (Annex 2), so the night converges whatever order the subjects come in.
+   */
+  async execute(requested: readonly SubjectRef[]): Promise<RescoreSummary> {
+    const subjects = [...new Map(requested.map((ref) => [keyOf(ref), ref])).values()];
+    const tally: Tally = { changed: 0, driftSubjects: [], failed: [] };
+    let employers = await this.round(subjects, tally, 'night');
+    while (employers.length > 0) employers = await this.round(employers, tally, 'staffChanged');
+    const requestedKeys = new Set(subjects.map(keyOf));
+    const failedRequested = tally.failed.filter((f) => requestedKeys.has(keyOf(f.subject))).length;
+    const { changed, driftSubjects, failed } = tally;
+    return { subjects: subjects.length - failedRequested, changed, drift: driftSubjects.length, driftSubjects, failed };
   }
 
   /**
-   * A practitioner whose staff link changed re-evaluates its employer in the same run (Annex 2), so
-   * the night converges whatever order the subjects come in.
+   * One round of the two steps; returns the employers whose staff changed (to evaluate again). The
+   * employers' round counts no subject (each is counted in its own batch) and finds no drift: their
+   * result changed because their staff did.
    */
-  private async employerOf(ref: SubjectRef, evaluated: Awaited<ReturnType<typeof evaluateStored>>): Promise<void> {
-    const employer = await updateStaffLink(this.store, ref, evaluated);
-    if (employer) await this.one(employer);
+  private async round(subjects: readonly SubjectRef[], tally: Tally, why: Why): Promise<SubjectRef[]> {
+    const employers = new Map<string, SubjectRef>();
+    const reissues = new Map<SubjectRef, ReissueCheck>(subjects.map((ref) => [ref, { checked: false }]));
+    // A practitioner's first counted date per year feeds its employer agency's staff rule (Annex 2).
+    const finish = async (ref: SubjectRef, evaluated: Evaluated, outcome: Outcome) => {
+      const employer = await updateStaffLink(this.store, ref, evaluated);
+      if (employer) employers.set(keyOf(employer), employer);
+      const reissue = reissues.get(ref)!;
+      if ('failure' in reissue) throw reissue.failure;
+      if (outcome.changed && why === 'night') tally.changed++;
+      if (outcome.drift) tally.driftSubjects.push(keyOf(ref));
+    };
+    const toWrite: Evaluation[] = [];
+    await this.eachOf(subjects, tally.failed, async (ref) => {
+      const evaluation = await this.evaluate(ref, reissues.get(ref)!, why);
+      if (evaluation.writes.length > 0) toWrite.push(evaluation);
+      else await finish(ref, evaluation.evaluated, { changed: false, drift: false });
+    });
+    const outcomes = toWrite.length > 0 ? await this.store.commitSnapshotGroup(toWrite.map(commitOf)) : [];
+    await this.eachOf(toWrite, tally.failed, async (evaluation, i) => {
+      const outcome = outcomes[i]!;
+      const { ref } = evaluation;
+      if (outcome.status === 'failed') throw outcome.error;
+      if (outcome.status === 'written')
+        return finish(ref, evaluation.evaluated, { changed: true, drift: evaluation.drift });
+      const alone = await this.rescore(ref, reissues.get(ref)!, why);
+      await finish(ref, alone.evaluated, alone);
+    });
+    return [...employers.values()];
   }
 
-  private async one(ref: SubjectRef): Promise<{ changed: boolean; drift: boolean }> {
-    const reissue: { checked: boolean; failure?: unknown } = { checked: false };
-    const outcome = await this.rescore(ref, reissue);
-    if ('failure' in reissue) throw reissue.failure;
-    return outcome;
+  /**
+   * The work is mostly waiting on DynamoDB: a few items at a time. One that fails is set aside with
+   * its error (and its subject); the others go on.
+   */
+  private async eachOf<T extends SubjectRef | Evaluation>(
+    items: readonly T[],
+    failed: Tally['failed'],
+    work: (item: T, index: number) => Promise<void>,
+  ): Promise<void> {
+    await mapLimit(items, this.concurrency, async (item, index) => {
+      try {
+        await work(item, index);
+      } catch (error) {
+        failed.push({ subject: 'ref' in item ? item.ref : item, error });
+      }
+    });
   }
 
-  private async rescore(
-    ref: SubjectRef,
-    reissue: { checked: boolean; failure?: unknown },
-  ): Promise<{ changed: boolean; drift: boolean }> {
-    for (let attempt = 0; attempt < 5; attempt++) {
+  /** The subject read, its pending re-issue completed first (once), evaluated, and its writes found. */
+  private async evaluate(ref: SubjectRef, reissue: ReissueCheck, why: Why): Promise<Evaluation> {
+    for (;;) {
       const now = this.clock.now();
       const today = legalDateOfInstant(now);
       const partition = await this.store.loadSubject(ref);
@@ -104,36 +164,41 @@ export class RescoreSubjects {
       let drift = false;
       for (const w of writes) {
         const stored = partition.snapshots.find((s) => s.year === w.snapshot.year);
-        if (!stored || !w.contentChanged) continue;
+        if (!stored || !w.contentChanged || why === 'staffChanged') continue;
         // Would the records have given the stored result on its own date? If not, it drifted.
         const then = await evaluateStored(this.store, ref, partition, records, [stored.year], stored.asOf);
         const expected = then.results.get(stored.year);
         if (expected && JSON.stringify(publicShape(expected)) !== JSON.stringify(stored.result)) drift = true;
       }
-      if (writes.length === 0) {
-        await this.employerOf(ref, evaluated);
-        return { changed: false, drift: false };
-      }
-      const ok = await this.store.commitSubject({
-        subject: ref,
-        snapshots: writes.map(({ snapshot, expectedVersion }) => ({ snapshot, expectedVersion })),
-        audit: drift
-          ? [
-              {
-                subject: ref,
-                at: now.toISOString(),
-                actor: 'system:nightly',
-                action: 'snapshot.drift-repaired',
-                what: { years: writes.map((w) => w.snapshot.year) },
-                why: '快照与信用记录不一致，已按记录重新计算',
-              },
-            ]
-          : [],
-      });
-      if (!ok) continue;
-      await this.employerOf(ref, evaluated);
-      return { changed: true, drift };
+      return { ref, now, evaluated, writes, drift };
+    }
+  }
+
+  /** One subject alone: read, evaluate and commit, again while a concurrent change refuses the commit. */
+  private async rescore(ref: SubjectRef, reissue: ReissueCheck, why: Why): Promise<Outcome & { evaluated: Evaluated }> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const evaluation = await this.evaluate(ref, reissue, why);
+      if (evaluation.writes.length > 0 && !(await this.store.commitSubject(commitOf(evaluation)))) continue;
+      return { changed: evaluation.writes.length > 0, drift: evaluation.drift, evaluated: evaluation.evaluated };
     }
     throw new ConcurrentUpdateError(`subject ${ref.kind}:${ref.id} kept changing during rescoring`);
   }
 }
+
+/** The snapshots to write, each guarded by the version read, with the audit of a repaired drift. */
+const commitOf = ({ ref, now, writes, drift }: Evaluation): SnapshotCommit => ({
+  subject: ref,
+  snapshots: writes.map(({ snapshot, expectedVersion }) => ({ snapshot, expectedVersion })),
+  audit: drift
+    ? [
+        {
+          subject: ref,
+          at: now.toISOString(),
+          actor: 'system:nightly',
+          action: 'snapshot.drift-repaired',
+          what: { years: writes.map((w) => w.snapshot.year) },
+          why: '快照与信用记录不一致，已按记录重新计算',
+        },
+      ]
+    : [],
+});

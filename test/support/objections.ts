@@ -1,14 +1,8 @@
 import type { ObjectionInput } from '../../domain/objections/objection.ts';
-import { DynamoComments } from '../../functions/adapters/dynamoComments.ts';
 import { documentClient } from '../../functions/adapters/dynamoDocument.ts';
-import { DynamoFinalResults } from '../../functions/adapters/dynamoFinalResults.ts';
-import { DynamoLeagueReports } from '../../functions/adapters/dynamoLeagueReports.ts';
 import { DynamoNotices } from '../../functions/adapters/dynamoNotices.ts';
 import { DynamoObjections } from '../../functions/adapters/dynamoObjections.ts';
-import { DynamoParticipants } from '../../functions/adapters/dynamoParticipants.ts';
 import { DynamoPractitionerFilings } from '../../functions/adapters/dynamoPractitionerFilings.ts';
-import { DynamoReviews } from '../../functions/adapters/dynamoReviews.ts';
-import { SqsJsonQueue } from '../../functions/adapters/sqsJsonQueue.ts';
 import { SqsRecordQueue } from '../../functions/adapters/sqsRecordQueue.ts';
 import { objectionUseCases } from '../../functions/composition/objections.ts';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
@@ -91,16 +85,10 @@ export const objectionUseCasesOn = (rt: LocalRuntime) => {
       clock: rt.clock,
       cycleStore: rt.cycleStore,
       scheduler: rt.scheduler,
-      rescoreQueue: new SqsJsonQueue<unknown>(rt.sqs, queue('rescore')),
-      participants: new DynamoParticipants(doc, rt.tableName),
       objections,
       notices,
       recordQueue: new SqsRecordQueue(rt.sqs, queue('records')),
       practitionerFilings: new DynamoPractitionerFilings(doc, rt.tableName),
-      leagueReports: new DynamoLeagueReports(doc, rt.tableName),
-      reviews: new DynamoReviews(doc, rt.tableName),
-      comments: new DynamoComments(doc, rt.tableName),
-      finalResults: new DynamoFinalResults(doc, rt.tableName),
       store: rt.store,
     }),
   };

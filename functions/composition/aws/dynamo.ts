@@ -44,6 +44,7 @@ import type {
   ProfileStore,
   PublishedResultStore,
   RepairApplicationStore,
+  SnapshotGroupStore,
   SnapshotReader,
   StoreHealth,
   SubjectBatchStore,
@@ -66,7 +67,7 @@ const documents = (): DynamoDBDocumentClient => (doc ??= documentClient(dynamo()
 const table = (): string => requireEnv('table');
 
 export const claimStore = (): ClaimStore & OutboxStore => new DynamoClaims(documents(), table());
-export const subjectRecords = (): SubjectRecordStore & SubjectBatchStore =>
+export const subjectRecords = (): SubjectRecordStore & SubjectBatchStore & SnapshotGroupStore =>
   new DynamoSubjectRecords(documents(), table());
 export const snapshotReader = (): SnapshotReader => new DynamoSnapshotReader(documents(), table());
 export const publishedResults = (): PublishedResultStore => new DynamoPublishedResults(documents(), table());

@@ -4,7 +4,7 @@ import { DynamoAuditLog } from '../../../functions/adapters/dynamoAudit.ts';
 import { DynamoClaims } from '../../../functions/adapters/dynamoClaims.ts';
 import { documentClient } from '../../../functions/adapters/dynamoDocument.ts';
 import { DynamoSubjectRecords } from '../../../functions/adapters/dynamoSubjects.ts';
-import type { EventClaim, StoredRecord } from '../../../functions/ports/store.ts';
+import type { EventClaim, SnapshotCommit, StoredRecord, StoredSnapshot } from '../../../functions/ports/store.ts';
 import { enterprise, record, uscc } from '../../support/builders.ts';
 import { countDynamo } from '../../support/dynamoCounter.ts';
 import { freshTable } from '../../support/table.ts';
@@ -252,5 +252,69 @@ describe('several messages of one subject in one commit', () => {
     const counter = countDynamo(client);
     expect(await subjects.commitSubjectBatch({ ...empty, newRecords: many })).toEqual({ status: 'tooLarge' });
     expect(counter.take().calls).toBe(0);
+  });
+});
+
+describe('several subjects’ snapshots in one group commit', () => {
+  const subject = (n: number) => ({ kind: 'enterprise' as const, id: uscc(n) });
+  const snapshot = (n: number, year: number, version: number, score = 100): StoredSnapshot => ({
+    year,
+    league: '150100',
+    asOf: '2026-06-01',
+    stableThrough: '2026-06-30',
+    version,
+    computedAt: '2026-06-01T00:00:00Z',
+    result: { subject: { kind: 'enterprise', id: uscc(n), name: '甲', league: '150100' }, score } as never,
+  });
+  const firstWrite = (n: number): SnapshotCommit => ({
+    subject: subject(n),
+    snapshots: [2025, 2026].map((year) => ({ snapshot: snapshot(n, year, 1), expectedVersion: null })),
+    audit: [],
+  });
+  const scoreOf = async (n: number, year: number) =>
+    (
+      (await subjects.loadSubject(subject(n))).snapshots.find((s) => s.year === year)?.result as
+        | { score?: number }
+        | undefined
+    )?.score;
+
+  it('writes 60 subjects’ snapshots in two transactions (100 items each at most) and answers each written', async () => {
+    const counter = countDynamo(client);
+    const changes = Array.from({ length: 60 }, (_, i) => firstWrite(300 + i));
+    expect(await subjects.commitSnapshotGroup(changes)).toEqual(changes.map(() => ({ status: 'written' })));
+    expect(counter.take()).toMatchObject({ byCommand: { TransactWrite: 2 }, itemsWritten: 120 });
+    expect(await scoreOf(300, 2025)).toBe(100);
+    expect(await scoreOf(359, 2026)).toBe(100);
+  });
+
+  it('refuses a whole group when one snapshot’s version moved on, writing none of it, and leaves the other groups written', async () => {
+    expect(await subjects.commitSnapshotGroup([firstWrite(400)])).toEqual([{ status: 'written' }]);
+    const stale: SnapshotCommit = {
+      subject: subject(400),
+      snapshots: [{ snapshot: snapshot(400, 2026, 2, 90), expectedVersion: 7 }],
+      audit: [],
+    };
+    const changes = [...Array.from({ length: 49 }, (_, i) => firstWrite(401 + i)), stale, firstWrite(450)];
+    const outcomes = await subjects.commitSnapshotGroup(changes);
+    expect(outcomes.slice(0, 50)).toEqual(Array.from({ length: 50 }, () => ({ status: 'refused' })));
+    expect(outcomes[50]).toEqual({ status: 'written' });
+    expect(await scoreOf(401, 2025)).toBeUndefined();
+    expect(await scoreOf(400, 2026)).toBe(100);
+    expect(await scoreOf(450, 2026)).toBe(100);
+  });
+
+  it('writes a subject’s audit entries with its snapshots', async () => {
+    const entry = {
+      subject: subject(460),
+      at: '2026-06-01T02:00:00.000Z',
+      actor: 'system:nightly',
+      action: 'snapshot.drift-repaired',
+      what: { years: [2026] },
+      why: '快照与信用记录不一致，已按记录重新计算',
+    };
+    expect(await subjects.commitSnapshotGroup([{ ...firstWrite(460), audit: [entry] }])).toEqual([
+      { status: 'written' },
+    ]);
+    expect(await new DynamoAuditLog(documentClient(client), table).auditOf(subject(460))).toMatchObject([entry]);
   });
 });

@@ -1,6 +1,9 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { staffRecordsEventId } from '../../../domain/evaluation/agency.ts';
+import type { CreditRecord } from '../../../domain/records/creditRecord.ts';
+import type { Subject } from '../../../domain/subjects/subject.ts';
 import { DynamoCreditStore } from '../../../functions/adapters/dynamoStore.ts';
 import { SqsRecordQueue } from '../../../functions/adapters/sqsRecordQueue.ts';
 import type { PushBatch } from '../../../functions/ports/creditPlatform.ts';
@@ -92,6 +95,28 @@ describe('the nightly rescoring completes pending re-issues (Art 23 ¶2)', () =>
   });
 });
 
+/** A registered subject with its records, committed as the webhook path would. */
+const registered = async (subject: Subject, own: CreditRecord[]) => {
+  const ref: SubjectRef = { kind: subject.kind, id: subject.id };
+  expect(
+    await store.commitSubject({
+      subject: ref,
+      snapshots: [],
+      audit: [],
+      profileIfAbsent: { subject, registration: 'registered', version: 1, updatedAt: at },
+    }),
+  ).toBe(true);
+  for (const r of own)
+    expect(
+      await store.commitSubject({
+        subject: ref,
+        snapshots: [],
+        audit: [],
+        newRecord: { record: r, contentHash: r.eventId, source: 'test', receivedAt: at },
+      }),
+    ).toBe(true);
+  return ref;
+};
 describe('a nightly run over unchanged data writes nothing', () => {
   it('writes snapshots and the staff link once; a second run the same night writes no item at all', async () => {
     const ent = { kind: 'enterprise' as const, id: uscc(971) };
@@ -113,19 +138,11 @@ describe('a nightly run over unchanged data writes nothing', () => {
         league: '150200',
       }),
     ];
-    for (const subject of profiles) {
-      const ref = { kind: subject.kind, id: subject.id };
-      const own = records.find((r) => r.subject.id === subject.id);
-      expect(
-        await store.commitSubject({
-          subject: ref,
-          snapshots: [],
-          audit: [],
-          profileIfAbsent: { subject, registration: 'registered', version: 1, updatedAt: at },
-          ...(own ? { newRecord: { record: own, contentHash: own.eventId, source: 'test', receivedAt: at } } : {}),
-        }),
-      ).toBe(true);
-    }
+    for (const subject of profiles)
+      await registered(
+        subject,
+        records.filter((r) => r.subject.id === subject.id),
+      );
     const refs: SubjectRef[] = profiles.map((p) => ({ kind: p.kind, id: p.id }));
     const counter = countDynamo(client);
     const first = await new RescoreSubjects(store, clock).execute(refs);
@@ -137,5 +154,88 @@ describe('a nightly run over unchanged data writes nothing', () => {
     const second = await new RescoreSubjects(store, clock).execute(refs);
     expect(second).toMatchObject({ subjects: 3, changed: 0, drift: 0, failed: [] });
     expect(counter.take().itemsWritten).toBe(0);
+  });
+});
+
+describe('a batch’s snapshots are written together', () => {
+  const fined = (n: number) =>
+    registered(enterprise({ id: uscc(n) }), [
+      record({
+        eventId: `GC-${n}`,
+        rule: 'ENF_FINE',
+        subject: { kind: 'enterprise', id: uscc(n), siteId: null },
+        occurredOn: '2026-03-01',
+      }),
+    ]);
+
+  it('writes every changed subject’s snapshots in one transaction', async () => {
+    const refs = [await fined(981), await fined(982), await fined(983)];
+    const counter = countDynamo(client);
+    expect(await new RescoreSubjects(store, clock).execute(refs)).toMatchObject({
+      subjects: 3,
+      changed: 3,
+      failed: [],
+    });
+    expect(counter.take()).toMatchObject({ byCommand: { Query: 3, TransactWrite: 1 }, itemsWritten: 6 });
+    for (const ref of refs) expect((await store.getSnapshot(ref, 2026))?.version).toBe(1);
+  });
+
+  it('reads a subject changed meanwhile again and commits each of its group alone: nothing of the group is lost', async () => {
+    const refs = [await fined(984), await fined(985)];
+    // Another writer commits a snapshot of the second subject after it was read, before the group's commit.
+    const racing = new Proxy(store, {
+      get: (target, name, receiver) =>
+        name === 'commitSnapshotGroup'
+          ? async (changes: Parameters<DynamoCreditStore['commitSnapshotGroup']>[0]) => {
+              const raced = changes.find((c) => c.subject.id === refs[1]!.id)!;
+              expect(await target.commitSubject({ ...raced, snapshots: raced.snapshots.slice(0, 1) })).toBe(true);
+              return target.commitSnapshotGroup(changes);
+            }
+          : Reflect.get(target, name, receiver),
+    });
+    const counter = countDynamo(client);
+    expect(await new RescoreSubjects(racing, clock).execute(refs)).toMatchObject({
+      subjects: 2,
+      changed: 2,
+      failed: [],
+    });
+    // The racing write, the refused group, then each subject alone (the raced one has only one year left to write).
+    expect(counter.take()).toMatchObject({ byCommand: { TransactWrite: 4 } });
+    expect((await store.getSnapshot(refs[0]!, 2026))?.version).toBe(1);
+    expect((await store.getSnapshot(refs[1]!, 2025))?.version).toBe(1);
+    expect((await store.getSnapshot(refs[1]!, 2026))?.result).toMatchObject({ subject: { id: refs[1]!.id } });
+  });
+
+  it('evaluates an agency again once, after all its practitioners’ staff links of the batch are written (Annex 2)', async () => {
+    const employer = await registered(agency({ id: uscc(990, '150200') }), []);
+    const staff = [];
+    for (const n of [991, 992, 993])
+      staff.push(
+        await registered(practitioner(n, { employer: { kind: 'agency', id: employer.id } }), [
+          record({
+            eventId: `GC-P${n}`,
+            rule: 'PR_FRAUD_IN_SERVICE',
+            subject: { kind: 'practitioner', id: residentId(n), siteId: null },
+            occurredOn: '2026-04-01',
+            department: '150200-EEB',
+            league: '150200',
+          }),
+        ]),
+      );
+    const counter = countDynamo(client);
+    // Its result changed because its staff did, which is no drift: none reported, none audited.
+    expect(await new RescoreSubjects(store, clock).execute([employer, ...staff])).toMatchObject({
+      subjects: 4,
+      drift: 0,
+      failed: [],
+    });
+    // Each subject read once, and the agency once more (not once per changed link).
+    expect(counter.take().byCommand).toMatchObject({ Query: 5, Put: 3 });
+    expect((await store.loadSubject(employer)).staff).toHaveLength(3);
+    const snapshot = await store.getSnapshot(employer, 2026);
+    // Written with the batch (no staff yet), then once more with its three staff members' records.
+    expect(snapshot?.version).toBe(2);
+    expect(snapshot?.result.items.map((i) => i.eventId)).toContain(staffRecordsEventId(employer.id, 2026));
+    expect((await store.auditOf(employer)).map((e) => e.action)).not.toContain('snapshot.drift-repaired');
   });
 });
