@@ -68,10 +68,6 @@ type Prepared = readonly {
   readonly ready: Awaited<ReturnType<DynamoResults['prepare']>>;
 }[];
 
-/** A transaction's limits (100 items, 4 MB), the size kept under the limit by a margin for the request's own keys. */
-const TRANSACTION_ITEMS = 100;
-const TRANSACTION_BYTES = 3_500_000;
-
 /** A cancelled transaction that was refused, not broken: a condition failed or another transaction held an item. */
 const isRefused = (err: unknown): boolean =>
   (err as { name?: string } | null)?.name === 'TransactionCanceledException' &&
@@ -329,8 +325,8 @@ export class DynamoSubjectRecords implements SubjectRecordStore, SubjectBatchSto
         ...puts,
         ...change.audit.map((entry) => ({ Put: { TableName: this.table, Item: auditItem(entry) } })),
       ];
-      const size = JSON.stringify(own).length;
-      if (items + own.length > TRANSACTION_ITEMS || bytes + size > TRANSACTION_BYTES) await flush();
+      const size = Buffer.byteLength(JSON.stringify(own));
+      if (items + own.length > MAX_TRANSACTION_ITEMS || bytes + size > MAX_TRANSACTION_BYTES) await flush();
       group.push({ index, items: own, prepared, subject: change.subject });
       items += own.length;
       bytes += size;

@@ -74,9 +74,11 @@ export class RescoreSubjects {
   /**
    * Two steps: every subject is read and evaluated (a few at a time), then the snapshots of all that
    * changed are written together, in as few transactions as fit, and each one's staff link follows.
-   * A subject whose group was refused (a concurrent change) is read again and committed alone. The
-   * employers of practitioners whose staff link changed are then evaluated again the same way
-   * (Annex 2), so the night converges whatever order the subjects come in.
+   * A subject whose group was refused (a concurrent change) or failed is read again and committed
+   * alone, so only a subject whose own write fails is reported failed. The employers of
+   * practitioners whose staff link changed are then evaluated again the same way (Annex 2), so the
+   * night converges whatever order the subjects come in; the change of such an employer's result is
+   * put down to its staff, not checked as drift.
    */
   async execute(requested: readonly SubjectRef[]): Promise<RescoreSummary> {
     const subjects = [...new Map(requested.map((ref) => [keyOf(ref), ref])).values()];
@@ -84,7 +86,8 @@ export class RescoreSubjects {
     let employers = await this.round(subjects, tally, 'night');
     while (employers.length > 0) employers = await this.round(employers, tally, 'staffChanged');
     const requestedKeys = new Set(subjects.map(keyOf));
-    const failedRequested = tally.failed.filter((f) => requestedKeys.has(keyOf(f.subject))).length;
+    // A subject may fail in both rounds (its own turn, and again as an employer): counted once.
+    const failedRequested = new Set(tally.failed.map((f) => keyOf(f.subject)).filter((k) => requestedKeys.has(k))).size;
     const { changed, driftSubjects, failed } = tally;
     return { subjects: subjects.length - failedRequested, changed, drift: driftSubjects.length, driftSubjects, failed };
   }
@@ -116,9 +119,9 @@ export class RescoreSubjects {
     await this.eachOf(toWrite, tally.failed, async (evaluation, i) => {
       const outcome = outcomes[i]!;
       const { ref } = evaluation;
-      if (outcome.status === 'failed') throw outcome.error;
       if (outcome.status === 'written')
         return finish(ref, evaluation.evaluated, { changed: true, drift: evaluation.drift });
+      // Refused, or failed with its group: committed alone, so that only a subject whose own write fails fails.
       const alone = await this.rescore(ref, reissues.get(ref)!, why);
       await finish(ref, alone.evaluated, alone);
     });

@@ -206,6 +206,46 @@ describe('a batch’s snapshots are written together', () => {
     expect((await store.getSnapshot(refs[1]!, 2026))?.result).toMatchObject({ subject: { id: refs[1]!.id } });
   });
 
+  it('commits each subject of a group that failed alone: only a subject whose own write fails would fail', async () => {
+    const refs = [await fined(986), await fined(987)];
+    const failing = new Proxy(store, {
+      get: (target, name, receiver) =>
+        name === 'commitSnapshotGroup'
+          ? async (changes: readonly unknown[]) =>
+              changes.map(() => ({ status: 'failed', error: new Error('transaction too large') }))
+          : Reflect.get(target, name, receiver),
+    });
+    expect(await new RescoreSubjects(failing, clock).execute(refs)).toMatchObject({
+      subjects: 2,
+      changed: 2,
+      failed: [],
+    });
+    for (const ref of refs) expect((await store.getSnapshot(ref, 2026))?.version).toBe(1);
+  });
+
+  it('counts a subject that fails in its own turn and again as an employer once', async () => {
+    const employer = await registered(agency({ id: uscc(995, '150200') }), []);
+    const staff = await registered(practitioner(996, { employer: { kind: 'agency', id: employer.id } }), [
+      record({
+        eventId: 'GC-P996',
+        rule: 'PR_FRAUD_IN_SERVICE',
+        subject: { kind: 'practitioner', id: residentId(996), siteId: null },
+        occurredOn: '2026-04-01',
+        department: '150200-EEB',
+        league: '150200',
+      }),
+    ]);
+    const reissue = {
+      completePending: async (ref: SubjectRef) => {
+        if (ref.kind === 'agency') throw new Error('DynamoDB unavailable');
+        return 0;
+      },
+    };
+    const summary = await new RescoreSubjects(store, clock, 5, reissue).execute([employer, staff]);
+    expect(summary.failed.map((f) => f.subject.id)).toEqual([employer.id, employer.id]);
+    expect(summary.subjects).toBe(1);
+  });
+
   it('evaluates an agency again once, after all its practitioners’ staff links of the batch are written (Annex 2)', async () => {
     const employer = await registered(agency({ id: uscc(990, '150200') }), []);
     const staff = [];
