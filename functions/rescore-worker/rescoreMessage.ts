@@ -65,7 +65,8 @@ export const rescoreMessageHandler = ({
       logger.info('published', { kind: parsed.value.kind, year: parsed.value.year, published });
       return;
     }
-    const summary = await useCase.execute(parsed.value.subjects);
+    const redelivered = Number(record.attributes.ApproximateReceiveCount ?? '1') > 1;
+    const summary = await useCase.execute(parsed.value.subjects, { redelivered });
     onSummary?.(summary);
     const { failed: _, ...counts } = summary;
     // The drift count is a metric (docs/observability.md) and a log line.

@@ -6,6 +6,7 @@ import { ConcurrentUpdateError } from '../shared/errors.ts';
 import { mapLimit } from '../shared/mapLimit.ts';
 import {
   type Evaluated,
+  employingAgency,
   evaluateStored,
   liveYears,
   publicShape,
@@ -80,11 +81,18 @@ export class RescoreSubjects {
    * night converges whatever order the subjects come in; the change of such an employer's result is
    * put down to its staff, not checked as drift.
    */
-  async execute(requested: readonly SubjectRef[]): Promise<RescoreSummary> {
+  async execute(
+    requested: readonly SubjectRef[],
+    /**
+     * The batch was handed out before (a crash or a failure): the staff links it wrote may have
+     * outlived their employers' evaluation, so every practitioner's employer is evaluated again.
+     */
+    options: { readonly redelivered?: boolean } = {},
+  ): Promise<RescoreSummary> {
     const subjects = [...new Map(requested.map((ref) => [keyOf(ref), ref])).values()];
     const tally: Tally = { changed: 0, driftSubjects: [], failed: [] };
-    let employers = await this.round(subjects, tally, 'night');
-    while (employers.length > 0) employers = await this.round(employers, tally, 'staffChanged');
+    let employers = await this.round(subjects, tally, 'night', options.redelivered === true);
+    while (employers.length > 0) employers = await this.round(employers, tally, 'staffChanged', false);
     const requestedKeys = new Set(subjects.map(keyOf));
     // A subject may fail in both rounds (its own turn, and again as an employer): counted once.
     const failedRequested = new Set(tally.failed.map((f) => keyOf(f.subject)).filter((k) => requestedKeys.has(k))).size;
@@ -97,12 +105,18 @@ export class RescoreSubjects {
    * employers' round counts no subject (each is counted in its own batch) and finds no drift: their
    * result changed because their staff did.
    */
-  private async round(subjects: readonly SubjectRef[], tally: Tally, why: Why): Promise<SubjectRef[]> {
+  private async round(
+    subjects: readonly SubjectRef[],
+    tally: Tally,
+    why: Why,
+    everyEmployer: boolean,
+  ): Promise<SubjectRef[]> {
     const employers = new Map<string, SubjectRef>();
     const reissues = new Map<SubjectRef, ReissueCheck>(subjects.map((ref) => [ref, { checked: false }]));
     // A practitioner's first counted date per year feeds its employer agency's staff rule (Annex 2).
     const finish = async (ref: SubjectRef, evaluated: Evaluated, outcome: Outcome) => {
-      const employer = await updateStaffLink(this.store, ref, evaluated);
+      const changedEmployer = await updateStaffLink(this.store, ref, evaluated);
+      const employer = changedEmployer ?? (everyEmployer ? employingAgency(evaluated) : null);
       if (employer) employers.set(keyOf(employer), employer);
       const reissue = reissues.get(ref)!;
       if ('failure' in reissue) throw reissue.failure;

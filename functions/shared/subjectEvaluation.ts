@@ -154,17 +154,25 @@ export const snapshotWrites = (
   return out;
 };
 
-/** A practitioner's first counted date per year feeds the employer agency's staff rule (Annex 2). */
-/** Returns the employer agency when its staff link changed (so it must be re-evaluated), else null. */
+/** A practitioner's employer agency, whose staff rule reads the practitioner's staff link (Annex 2); else null. */
+export const employingAgency = ({ subject }: Evaluated): SubjectRef | null =>
+  subject.kind === 'practitioner' && subject.employer?.kind === 'agency'
+    ? { kind: 'agency', id: subject.employer.id }
+    : null;
+
+/**
+ * A practitioner's first counted date per year feeds the employer agency's staff rule (Annex 2).
+ * Returns the employer agency when its staff link changed (so it must be re-evaluated), else null.
+ */
 export const updateStaffLink = async (
   store: SubjectRecordStore,
   ref: SubjectRef,
   evaluated: Evaluated,
 ): Promise<SubjectRef | null> => {
-  if (evaluated.subject.kind !== 'practitioner' || evaluated.subject.employer?.kind !== 'agency') return null;
+  const employer = employingAgency(evaluated);
+  if (!employer) return null;
   const firstCountedOn: Record<string, string | null> = {};
   for (const [year, result] of evaluated.results) firstCountedOn[String(year)] = result.firstCountedOn ?? null;
-  const employer: SubjectRef = { kind: 'agency', id: evaluated.subject.employer.id };
   return (await store.putStaffLink(employer, { practitionerId: ref.id, firstCountedOn })) ? employer : null;
 };
 

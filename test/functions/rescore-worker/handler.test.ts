@@ -46,13 +46,13 @@ beforeAll(async () => {
 afterAll(() => client?.destroy());
 
 const handler = () => createRescoreWorkerHandler(new RescoreSubjects(store, clock), logger);
-const event = (messages: { id: string; subjects: SubjectRef[] }[]): SQSEvent =>
+const event = (messages: { id: string; subjects: SubjectRef[]; receives?: number }[]): SQSEvent =>
   ({
     Records: messages.map((m) => ({
       messageId: m.id,
       receiptHandle: m.id,
       body: JSON.stringify({ type: 'rescore', runId: 'run-1', subjects: m.subjects }),
-      attributes: {},
+      attributes: m.receives === undefined ? {} : { ApproximateReceiveCount: String(m.receives) },
       messageAttributes: {},
       md5OfBody: '',
       eventSource: 'aws:sqs',
@@ -219,5 +219,31 @@ describe('the snapshot drift metric', () => {
       { Namespace: 'ecocredit', Dimensions: [['service']], Metrics: [{ Name: 'SnapshotDrift', Unit: 'Count' }] },
     ]);
     expect(lines[0]).toMatchObject({ service: 'rescore-worker', SnapshotDrift: 0 });
+  });
+});
+
+describe('a batch handed out again', () => {
+  it('is rescored as redelivered when its receive count is above one, so its practitioners’ employers are evaluated again', async () => {
+    const seen: { id: string; redelivered: boolean | undefined }[] = [];
+    const spy = new (class extends RescoreSubjects {
+      override execute(subjects: readonly SubjectRef[], options: { readonly redelivered?: boolean } = {}) {
+        seen.push({ id: subjects[0]!.id, redelivered: options.redelivered });
+        return super.execute(subjects, options);
+      }
+    })(store, clock);
+    const first = { kind: 'enterprise' as const, id: uscc(231) };
+    const again = { kind: 'enterprise' as const, id: uscc(232) };
+    const out = await createRescoreWorkerHandler(spy, logger)(
+      event([
+        { id: 'm-first', subjects: [first], receives: 1 },
+        { id: 'm-again', subjects: [again], receives: 2 },
+      ]),
+      {} as never,
+    );
+    expect(out).toEqual({ batchItemFailures: [] });
+    expect(seen.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: first.id, redelivered: false },
+      { id: again.id, redelivered: true },
+    ]);
   });
 });

@@ -168,6 +168,26 @@ describe('a batch’s snapshots are written together', () => {
       }),
     ]);
 
+  /** An agency and its staff, each practitioner with a record that counts (Annex 2: three make the agency's staff record). */
+  const agencyWithStaff = async (n: number, practitioners: readonly number[]) => {
+    const employer = await registered(agency({ id: uscc(n, '150200') }), []);
+    const staff: SubjectRef[] = [];
+    for (const p of practitioners)
+      staff.push(
+        await registered(practitioner(p, { employer: { kind: 'agency', id: employer.id } }), [
+          record({
+            eventId: `GC-P${p}`,
+            rule: 'PR_FRAUD_IN_SERVICE',
+            subject: { kind: 'practitioner', id: residentId(p), siteId: null },
+            occurredOn: '2026-04-01',
+            department: '150200-EEB',
+            league: '150200',
+          }),
+        ]),
+      );
+    return { employer, staff };
+  };
+
   it('writes every changed subject’s snapshots in one transaction', async () => {
     const refs = [await fined(981), await fined(982), await fined(983)];
     const counter = countDynamo(client);
@@ -224,44 +244,23 @@ describe('a batch’s snapshots are written together', () => {
   });
 
   it('counts a subject that fails in its own turn and again as an employer once', async () => {
-    const employer = await registered(agency({ id: uscc(995, '150200') }), []);
-    const staff = await registered(practitioner(996, { employer: { kind: 'agency', id: employer.id } }), [
-      record({
-        eventId: 'GC-P996',
-        rule: 'PR_FRAUD_IN_SERVICE',
-        subject: { kind: 'practitioner', id: residentId(996), siteId: null },
-        occurredOn: '2026-04-01',
-        department: '150200-EEB',
-        league: '150200',
-      }),
-    ]);
+    const {
+      employer,
+      staff: [staff],
+    } = await agencyWithStaff(995, [996]);
     const reissue = {
       completePending: async (ref: SubjectRef) => {
         if (ref.kind === 'agency') throw new Error('DynamoDB unavailable');
         return 0;
       },
     };
-    const summary = await new RescoreSubjects(store, clock, 5, reissue).execute([employer, staff]);
+    const summary = await new RescoreSubjects(store, clock, 5, reissue).execute([employer, staff!]);
     expect(summary.failed.map((f) => f.subject.id)).toEqual([employer.id, employer.id]);
     expect(summary.subjects).toBe(1);
   });
 
   it('evaluates an agency again once, after all its practitioners’ staff links of the batch are written (Annex 2)', async () => {
-    const employer = await registered(agency({ id: uscc(990, '150200') }), []);
-    const staff = [];
-    for (const n of [991, 992, 993])
-      staff.push(
-        await registered(practitioner(n, { employer: { kind: 'agency', id: employer.id } }), [
-          record({
-            eventId: `GC-P${n}`,
-            rule: 'PR_FRAUD_IN_SERVICE',
-            subject: { kind: 'practitioner', id: residentId(n), siteId: null },
-            occurredOn: '2026-04-01',
-            department: '150200-EEB',
-            league: '150200',
-          }),
-        ]),
-      );
+    const { employer, staff } = await agencyWithStaff(990, [991, 992, 993]);
     const counter = countDynamo(client);
     // Its result changed because its staff did, which is no drift: none reported, none audited.
     expect(await new RescoreSubjects(store, clock).execute([employer, ...staff])).toMatchObject({
@@ -277,5 +276,34 @@ describe('a batch’s snapshots are written together', () => {
     expect(snapshot?.version).toBe(2);
     expect(snapshot?.result.items.map((i) => i.eventId)).toContain(staffRecordsEventId(employer.id, 2026));
     expect((await store.auditOf(employer)).map((e) => e.action)).not.toContain('snapshot.drift-repaired');
+  });
+
+  it('evaluates every practitioner’s employer again on a redelivered batch, as a crash may have cut its round short', async () => {
+    const { employer, staff } = await agencyWithStaff(1000, [1001, 1002, 1003]);
+    expect(await new RescoreSubjects(store, clock).execute([employer])).toMatchObject({ changed: 1, failed: [] });
+    // The staff links are written, then the process dies before the employer's round.
+    const dying = new Proxy(store, {
+      get: (target, name, receiver) =>
+        name === 'loadSubject'
+          ? async (ref: SubjectRef) => {
+              if (ref.id === employer.id) throw new Error('the process died');
+              return target.loadSubject(ref);
+            }
+          : Reflect.get(target, name, receiver),
+    });
+    expect((await new RescoreSubjects(dying, clock).execute(staff)).failed.map((f) => f.subject.id)).toEqual([
+      employer.id,
+    ]);
+    const staffRecord = staffRecordsEventId(employer.id, 2026);
+    const items = async () => (await store.getSnapshot(employer, 2026))?.result.items.map((i) => i.eventId);
+    // Handed out again as if new, the links look unchanged and the employer stays as it was.
+    await new RescoreSubjects(store, clock).execute(staff);
+    expect(await items()).not.toContain(staffRecord);
+    // Redelivered, its employer is evaluated again whatever the links say.
+    expect(await new RescoreSubjects(store, clock).execute(staff, { redelivered: true })).toMatchObject({
+      subjects: 3,
+      failed: [],
+    });
+    expect(await items()).toContain(staffRecord);
   });
 });
