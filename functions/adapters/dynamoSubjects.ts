@@ -37,6 +37,7 @@ import {
   batchGetAll,
   isCancelledByCondition,
   isConditionFailure,
+  isRefusedTransaction,
   readAll,
   storeCall,
   versionGuard,
@@ -67,13 +68,6 @@ type Prepared = readonly {
   readonly snapshot: StoredSnapshot;
   readonly ready: Awaited<ReturnType<DynamoResults['prepare']>>;
 }[];
-
-/** A cancelled transaction that was refused, not broken: a condition failed or another transaction held an item. */
-const isRefused = (err: unknown): boolean =>
-  (err as { name?: string } | null)?.name === 'TransactionCanceledException' &&
-  ((err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some(
-    (r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict',
-  );
 
 export class DynamoSubjectRecords implements SubjectRecordStore, SubjectBatchStore, SnapshotGroupStore {
   /** Results (snapshots) of any size (docs/storage.md "Big subjects"). */
@@ -301,7 +295,7 @@ export class DynamoSubjectRecords implements SubjectRecordStore, SubjectBatchSto
         await this.doc.send(new TransactWriteCommand({ TransactItems: members.flatMap((m) => m.items) }));
         outcome = { status: 'written' };
       } catch (err) {
-        outcome = isRefused(err)
+        outcome = isRefusedTransaction(err)
           ? { status: 'refused' }
           : { status: 'failed', error: new StoreError('DynamoDB transaction failed', { cause: err }) };
       }

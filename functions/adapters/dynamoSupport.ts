@@ -25,11 +25,18 @@ export const isConditionFailure = (err: unknown): boolean =>
   (err as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
 
 /** A transaction cancelled because one of its conditions failed (not throttling or a conflict of another kind). */
-export const isCancelledByCondition = (err: unknown): boolean =>
+/** A cancelled transaction with at least one of these reasons. */
+const cancelledWith = (err: unknown, codes: readonly string[]): boolean =>
   (err as { name?: string } | null)?.name === 'TransactionCanceledException' &&
-  ((err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some(
-    (r) => r.Code === 'ConditionalCheckFailed',
+  ((err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some((r) =>
+    codes.includes(r.Code ?? ''),
   );
+
+export const isCancelledByCondition = (err: unknown): boolean => cancelledWith(err, ['ConditionalCheckFailed']);
+
+/** A cancelled transaction that was refused, not broken: a condition failed or another transaction held an item. */
+export const isRefusedTransaction = (err: unknown): boolean =>
+  cancelledWith(err, ['ConditionalCheckFailed', 'TransactionConflict']);
 
 /** Optimistic locking: the item is absent (null) or still at the version that was read. */
 export const versionGuard = (expectedVersion: number | null) =>

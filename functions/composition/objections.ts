@@ -29,16 +29,17 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * follows (no publication, no notices) and no report or review gate holds (Art 17(3), 18(4)); so
  * their RecordAct carries none of those, and a function recording only them does not either.
  */
-const objectionActsOf = (e: ObjectionEdges): ObjectionActs =>
+const objectionActsOf = (e: ObjectionEdges, transitions: CycleTransitions): ObjectionActs =>
   new ObjectionActs(
-    new RecordAct(e.cycleStore, new CycleTransitions(e.cycleStore, e.scheduler, e.clock), async () => {
+    new RecordAct(e.cycleStore, transitions, async () => {
       throw new ConfigurationError('an objection records no publication: the cycles API records `published`');
     }),
   );
 
 /** Filing, listing, reading and reviewing objections (the objections API), built once per composition. */
 export const objectionsApiUseCases = (e: ObjectionEdges) => {
-  const acts = objectionActsOf(e);
+  const transitions = new CycleTransitions(e.cycleStore, e.scheduler, e.clock);
+  const acts = objectionActsOf(e, transitions);
   // Art 18(4): a unit reads, confirms and objects for the practitioners it filed and the bureau listed.
   const employers = new ListedEmployers(e.store, e.practitionerFilings);
   const lookup = new LookupScore(e.store, e.clock, employers);
@@ -49,7 +50,7 @@ export const objectionsApiUseCases = (e: ObjectionEdges) => {
     enqueue: (messages) => e.recordQueue.send(messages),
   });
   const review = new ReviewObjection(e.objections, e.store, revise, acts, e.notices, e.clock);
-  const list = new ListObjections(e.objections, e.cycleStore, new CycleTransitions(e.cycleStore, e.scheduler, e.clock));
+  const list = new ListObjections(e.objections, e.cycleStore, transitions);
   return {
     file: new FileObjection(e.store, e.objections, e.cycleStore, acts, lookup, e.clock, employers),
     review,

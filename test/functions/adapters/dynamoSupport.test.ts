@@ -1,7 +1,18 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { batchGetAll, pagesOf, readAll } from '../../../functions/adapters/dynamoSupport.ts';
+import {
+  batchGetAll,
+  isCancelledByCondition,
+  isRefusedTransaction,
+  pagesOf,
+  readAll,
+} from '../../../functions/adapters/dynamoSupport.ts';
 import { StoreError } from '../../../functions/ports/store.ts';
 import { freshTable } from '../../support/table.ts';
 
@@ -153,5 +164,31 @@ describe('BatchGet of any number of keys', () => {
   it('no keys, no request', async () => {
     expect(await batchGetAll(doc, table, [])).toEqual([]);
     expect(sent).toEqual([]);
+  });
+});
+
+describe('why a transaction was cancelled', () => {
+  const failureOf = async (items: NonNullable<TransactWriteCommandInput['TransactItems']>) =>
+    doc.send(new TransactWriteCommand({ TransactItems: items })).then(
+      () => null,
+      (err: unknown) => err,
+    );
+
+  it('a failed condition is refused (read again and retry), by either test', async () => {
+    const err = await failureOf([
+      { Put: { TableName: table, Item: { PK: 'TX#1', SK: 'A' }, ConditionExpression: 'attribute_exists(PK)' } },
+    ]);
+    expect(isCancelledByCondition(err)).toBe(true);
+    expect(isRefusedTransaction(err)).toBe(true);
+  });
+
+  it('a transaction DynamoDB rejects outright (two writes of one item) is neither', async () => {
+    const err = await failureOf([
+      { Put: { TableName: table, Item: { PK: 'TX#2', SK: 'A' } } },
+      { Put: { TableName: table, Item: { PK: 'TX#2', SK: 'A', n: 1 } } },
+    ]);
+    expect(err).not.toBeNull();
+    expect(isCancelledByCondition(err)).toBe(false);
+    expect(isRefusedTransaction(err)).toBe(false);
   });
 });
