@@ -9,6 +9,8 @@
  * - each lookup paired with a raw GetItem of the same snapshot item (p99 against p99).
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { GetItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
@@ -19,6 +21,7 @@ import { createLogger } from '../functions/shared/logger.ts';
 import { sign } from '../functions/shared/webhookSignature.ts';
 import { generateDataSet } from '../infra/local/demoData.ts';
 import { generateJwtSecret, generateWebhookSecret, startLocalRuntime } from '../infra/local/runtime.ts';
+import { startDynamoDbLocal, startSqsServer } from '../infra/local/services.ts';
 import { countDynamo } from '../test/support/dynamoCounter.ts';
 
 const pct = (xs: number[], p: number) =>
@@ -39,7 +42,19 @@ console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
 );
 const POLLERS = Number(process.env.BENCH_POLLERS ?? 8); // concurrent worker invocations, as Lambda scales with message groups
+// DynamoDB Local and the SQS server started here, so that the JVM's CPU time can be read (Linux: /proc).
+const dynamoLocal = await startDynamoDbLocal(':memory:');
+const sqsServer = await startSqsServer();
+const jvmCpuMs = (): number | null => {
+  try {
+    const fields = readFileSync(`/proc/${dynamoLocal.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return null;
+  }
+};
 const rt = await startLocalRuntime({
+  services: { dynamoEndpoint: dynamoLocal.endpoint, sqsEndpoint: sqsServer.endpoint },
   dataDir: ':memory:',
   port: 0,
   webhookSecrets: new Map([['bench', secret]]),
@@ -72,7 +87,14 @@ const post = async (body: unknown) => {
 const counter = countDynamo(rt.dynamo);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const N = 1500;
-const rawRound = async (run: number): Promise<number> => {
+/** The JVM's CPU per unit since `from` (null where /proc cannot be read). */
+const jvmPer = (from: number | null, units: number): number | null => {
+  const now = jvmCpuMs();
+  return from === null || now === null ? null : (now - from) / units;
+};
+const jvmText = (x: number | null) => (x === null ? 'n/a' : `${x.toFixed(2)} ms`);
+const rawRound = async (run: number): Promise<{ rate: number; jvm: number | null }> => {
+  const jvm0 = jvmCpuMs();
   const t0 = process.hrtime.bigint();
   await pool(
     Array.from({ length: N }, (_, i) => i),
@@ -99,7 +121,7 @@ const rawRound = async (run: number): Promise<number> => {
       );
     },
   );
-  return (N / ms(t0)) * 1000;
+  return { rate: (N / ms(t0)) * 1000, jvm: jvmPer(jvm0, N) };
 };
 /**
  * Each ingestion run takes subjects of its own (about 300, with about 3,000 records: ten each, as in
@@ -151,6 +173,7 @@ const ingestRun = async (run: number, order: Order) => {
   const records = recordsOf(run, order);
   counter.take();
   const cpu0 = process.cpuUsage();
+  const jvm0 = jvmCpuMs();
   const t0 = process.hrtime.bigint();
   await pool(
     Array.from({ length: Math.ceil(records.length / 100) }, (_, i) => records.slice(i * 100, i * 100 + 100)),
@@ -169,20 +192,28 @@ const ingestRun = async (run: number, order: Order) => {
     calls: counts.calls / records.length,
     items: counts.itemsWritten / records.length,
     cpuPerRecord: (cpu.user + cpu.system) / 1000 / records.length,
+    jvmPerRecord: jvmPer(jvm0, records.length),
     byCommand,
   };
 };
+// The JVM compiles its hot paths during its first thousands of requests: a raw round not counted first.
+const warmUp = await rawRound(0);
+console.log(`warm-up: raw ${warmUp.rate.toFixed(0)} transactions/s, JVM CPU ${jvmText(warmUp.jvm)} per transaction`);
 for (let round = 1; round <= ROUNDS; round++) {
   // The raw rate just before and just after the ingestion runs, averaged: all see the machine as it was.
   const rawBefore = await rawRound(round * 2 - 1);
   const measured = [];
   for (const [o, order] of ORDERS.entries())
     measured.push({ order, ...(await ingestRun((round - 1) * ORDERS.length + o, order)) });
-  const raw = (rawBefore + (await rawRound(round * 2))) / 2;
+  const rawAfter = await rawRound(round * 2);
+  const raw = (rawBefore.rate + rawAfter.rate) / 2;
+  console.log(
+    `round ${round}: DynamoDB Local's JVM CPU per raw transaction ${jvmText(rawBefore.jvm)} before, ${jvmText(rawAfter.jvm)} after`,
+  );
   for (const m of measured) {
     runs[m.order].push({ raw, ingest: m.ingest, calls: m.calls, items: m.items });
     console.log(
-      `round ${round}, ${m.order}: raw ${raw.toFixed(0)} transactions/s, ingestion ${m.ingest.toFixed(0)} records/s = ${((m.ingest / raw) * 100).toFixed(0)} %; per record ${m.cpuPerRecord.toFixed(2)} ms of this process's CPU (webhook, worker, SQS server), ${m.calls.toFixed(2)} calls, ${m.items.toFixed(2)} items written ${JSON.stringify(m.byCommand)}`,
+      `round ${round}, ${m.order}: raw ${raw.toFixed(0)} transactions/s, ingestion ${m.ingest.toFixed(0)} records/s = ${((m.ingest / raw) * 100).toFixed(0)} %; per record ${m.cpuPerRecord.toFixed(2)} ms of this process's CPU (webhook, worker, SQS server) and ${jvmText(m.jvmPerRecord)} of the JVM's, ${m.calls.toFixed(2)} calls, ${m.items.toFixed(2)} items written ${JSON.stringify(m.byCommand)}`,
     );
   }
 }
@@ -251,14 +282,26 @@ const lookupAgainstGetItem = async (lookup: Lookup): Promise<{ gets: number[]; l
   }
   return { gets, lookups };
 };
-/** Over HTTP: fetch to the local runtime's server, which builds the API Gateway event for the function. */
-const overHttp: Lookup = async (id) => {
-  const res = await fetch(`${rt.url}/v1/subjects/enterprise/${id}/score`, {
-    headers: { authorization: `Bearer ${token}` },
+/**
+ * Over HTTP to the local runtime's server, which builds the API Gateway event for the function. The
+ * request goes through the HTTP client the SDK's GetItem goes through (`node:http`, a keep-alive
+ * agent), so that the pair differs only by the lookup's own work and its extra hop.
+ */
+const keepAlive = new Agent({ keepAlive: true, maxSockets: 8 });
+const overHttp: Lookup = (id) =>
+  new Promise<void>((resolve, reject) => {
+    const req = request(
+      `${rt.url}/v1/subjects/enterprise/${id}/score`,
+      { agent: keepAlive, headers: { authorization: `Bearer ${token}` } },
+      (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`lookup ${res.statusCode}`))));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end();
   });
-  if (res.status !== 200) throw new Error(`lookup ${res.status}`);
-  await res.arrayBuffer();
-};
 /**
  * The lookup's function invoked as Lambda invokes it, with the API Gateway event (on AWS the HTTP
  * hop is API Gateway's, not the function's), composed as the local runtime composes it.
@@ -291,7 +334,10 @@ const polling = await lookupAgainstGetItem(overHttp);
 for (const p of rt.pollers) await p.stop();
 const quiet = await lookupAgainstGetItem(overHttp);
 const quietInvoked = await lookupAgainstGetItem(invoked);
+keepAlive.destroy();
 await rt.stop();
+await sqsServer.stop();
+await dynamoLocal.stop();
 
 const spread = (xs: number[], f: (x: number) => string) => {
   const sorted = [...xs].sort((a, b) => a - b);

@@ -32,31 +32,20 @@ export const DEFAULT_BUNDLE_BUDGET_KB = 150;
 export const MAX_BUNDLE_BYTES = DEFAULT_BUNDLE_BUDGET_KB * 1000;
 
 /**
- * Functions with a budget of their own, in KB, each with why: functions that do not serve the JSON
- * API (a server-rendered web front end, say), and the API functions named in `API_BUDGET_EXCEPTIONS`.
- * Every other API route, queue consumer and scheduled function keeps to `DEFAULT_BUNDLE_BUDGET_KB`;
- * `test/infra/bundling.test.ts` holds each to its budget.
+ * Functions with a budget of their own, in KB, each with why: only functions that do not serve the
+ * JSON API (a server-rendered web front end, say). Every API function, queue consumer and scheduled
+ * function keeps to `DEFAULT_BUNDLE_BUDGET_KB`; `test/infra/bundling.test.ts` holds each to its budget.
  */
 export const BUNDLE_BUDGETS_KB: Readonly<Partial<Record<HandlerName, number>>> = {
   // The pages (docs/web.md "Bundle budget"): preact and its renderer, the pages and every use case
   // they run (lookups, acts, repairs, registrations, the what-if's evaluation), openid-client for
   // sign-in, and the pages of the participants' year (lists, filing, notices, objections, warnings,
-  // practitioners) and of the results' use. 553 KB measured on 2026-11-28, plus about 15 %.
-  web: 640,
+  // practitioners) and of the results' use. 636 KB measured on 2026-11-29, plus about 10 %.
+  web: 700,
   // The Excel downloads: exceljs with its stream, zip and XML libraries (≈ 1.1 MB of it), and the
   // reads of the lists. 1239 KB measured on 2026-11-28, plus about 15 %.
   webExports: 1420,
-  // The objections over the API (Art 17(3), 18(4)): filing one checks that the disputed records are
-  // the participant's own through the live score lookup (the evaluation and the catalogue); receiving
-  // and reviewing one records the cycle's acts (their deadlines, the calendar); a review's
-  // corrections go through the records' claim path. 199 KB measured on 2026-11-29, plus about 5 %.
-  // The credit warnings and the notices are functions of their own within the default budget; these
-  // routes are used by bureaus and units a few times a day, not on the public lookup's path.
-  objectionsApi: 210,
 };
-
-/** The API functions allowed a budget of their own, each for the reason given beside its budget. */
-export const API_BUDGET_EXCEPTIONS: readonly HandlerName[] = ['objectionsApi'];
 
 /** The bytes a function's bundle may have (its own budget, or the default). */
 export const bundleBudgetBytes = (name: HandlerName): number =>

@@ -63,6 +63,7 @@ export type HandlerName =
   | 'health'
   | 'cyclesApi'
   | 'objectionsApi'
+  | 'objectionFilingApi'
   | 'warningsApi'
   | 'noticesApi'
   | 'deadline'
@@ -198,19 +199,28 @@ export const FUNCTIONS: Readonly<Record<HandlerName, FunctionDefinition>> = {
       deadlineSchedules: true,
     },
   },
-  // Objections and their review (Art 17(3), 18(4)): an objection is received and reviewed by the
-  // cycle's acts (their deadlines), a review's corrections go through the record claim path and its
-  // queue.
+  // The bureau's objections: their list, one objection and its review (Art 17(3), 18(4)). A review is
+  // recorded by the cycle's act (its deadlines), its corrections go through the record claim path and
+  // its queue, and the participant gets a notice.
   objectionsApi: {
     entry: 'functions/objections-api/main.ts',
     memoryMb: 512,
     timeoutSeconds: 10,
     environment: ['table', 'recordsQueueUrl', ...SCHEDULER_ENV],
     grants: {
-      table: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
+      table: [...READ, 'PutItem', 'UpdateItem', 'DeleteItem'],
       sendTo: ['records'],
       deadlineSchedules: true,
     },
+  },
+  // A participant's objection (Art 17(3), 18(4)): checked against its live result (read only), stored,
+  // and received by the cycle's act (its review limit on the deadline path).
+  objectionFilingApi: {
+    entry: 'functions/objection-filing-api/main.ts',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    environment: ['table', ...SCHEDULER_ENV],
+    grants: { table: [...READ, 'PutItem', 'DeleteItem'], deadlineSchedules: true },
   },
   // Credit warnings (Art 21-22): a warning's record is claimed as a webhook's and goes through the
   // records' queue; its notice is issued to the unit.
@@ -378,7 +388,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   {
     method: 'POST',
     path: '/v1/cycles/{year}/{kind}/objections',
-    handler: 'objectionsApi',
+    handler: 'objectionFilingApi',
     auth: 'jwt',
     throttled: false,
   },

@@ -6,7 +6,8 @@ import type { LeagueCode } from '../identifiers/leagues.ts';
 import { maskResidentId } from '../participants/practitionerFiling.ts';
 import { MAX_EVENT_ID_LENGTH, MAX_REASON_LENGTH, MAX_SUMMARY_LENGTH } from '../records/bounds.ts';
 import { contentHashOf } from '../records/contentHash.ts';
-import { type CreditRecord, EVENT_ID_RE } from '../records/creditRecord.ts';
+import type { CreditRecord } from '../records/creditRecord.ts';
+import { EVENT_ID_RE } from '../records/eventId.ts';
 import type { InputIssue } from '../validation.ts';
 
 /**

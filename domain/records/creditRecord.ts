@@ -9,7 +9,6 @@ import { type Validated, validate } from '../validation.ts';
 import {
   MAX_CASE_NO_LENGTH,
   MAX_DEPARTMENT_LENGTH,
-  MAX_EVENT_ID_LENGTH,
   MAX_FINE_YUAN,
   MAX_LEGAL_BASIS_LENGTH,
   MAX_RULE_CODE_LENGTH,
@@ -18,18 +17,13 @@ import {
   MAX_SUMMARY_LENGTH,
   textProblem,
 } from './bounds.ts';
+import { EVENT_ID_RE, eventIdSchema } from './eventId.ts';
 import { legalDate } from './legalDate.ts';
 
 /** The credit record of docs/api.md §1, with the cross-field rules of the catalogue. */
 
-export const EVENT_ID_RE = new RegExp(`^[A-Za-z0-9._:-]{1,${MAX_EVENT_ID_LENGTH}}$`);
-
-/** Kept apart (`legalDate.ts`) for modules that need no record model. */
-export { legalDate };
-
-export const eventIdSchema = z
-  .string({ error: '事件编号须为字符串' })
-  .check(z.regex(EVENT_ID_RE, { error: '事件编号须为1至128位字母、数字或 . _ : - 字符' }));
+/** Kept apart (`legalDate.ts`, `eventId.ts`) for modules that need no record model. */
+export { EVENT_ID_RE, eventIdSchema, legalDate };
 
 const optionalDate = (what: string) => z.optional(z.nullable(legalDate(what)));
 

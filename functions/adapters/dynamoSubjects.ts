@@ -1,40 +1,25 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  PutCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import type { Filing } from '../../domain/filing/filing.ts';
-import type { CreditRecord } from '../../domain/records/creditRecord.ts';
+import { DeleteCommand, PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   type AuditEntry,
-  type EventClaim,
   type GroupCommitOutcome,
-  type PublishedGradeItem,
-  type PublishedSummary,
-  type RepairApplication,
   type SnapshotCommit,
   type SnapshotGroupStore,
   type StaffLink,
-  type StoredProfile,
-  type StoredRecord,
   type StoredSnapshot,
   StoreError,
   type SubjectBatchCommit,
   type SubjectBatchCommitted,
   type SubjectBatchStore,
   type SubjectCommit,
-  type SubjectPartition,
   type SubjectRecordStore,
   type SubjectRef,
 } from '../ports/store.ts';
 import { auditItem } from './dynamoAudit.ts';
 import { profileItem } from './dynamoProfiles.ts';
-import { snapshotItem, snapshotOf } from './dynamoResultItems.ts';
-import { DynamoResults } from './dynamoResults.ts';
+import { snapshotItem } from './dynamoResultItems.ts';
+import type { DynamoResults } from './dynamoResults.ts';
+import { DynamoSubjectReader } from './dynamoSubjectReader.ts';
 import {
-  batchGetAll,
   isCancelledByCondition,
   isConditionFailure,
   isRefusedTransaction,
@@ -43,7 +28,6 @@ import {
   versionGuard,
 } from './dynamoSupport.ts';
 import { keys } from './keys.ts';
-import { participationKeys } from './participationKeys.ts';
 
 /** The action of a record's creation in the audit trail. */
 export const RECORD_CREATED = 'record.created';
@@ -69,80 +53,10 @@ type Prepared = readonly {
   readonly ready: Awaited<ReturnType<DynamoResults['prepare']>>;
 }[];
 
-export class DynamoSubjectRecords implements SubjectRecordStore, SubjectBatchStore, SnapshotGroupStore {
-  /** Results (snapshots) of any size (docs/storage.md "Big subjects"). */
-  private readonly results: DynamoResults;
-
-  constructor(
-    private readonly doc: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {
-    this.results = new DynamoResults(doc, table);
-  }
-
-  async loadSubject(subject: SubjectRef): Promise<SubjectPartition> {
-    // A big snapshot's explanation is read from its parts; when a newer write replaced them meanwhile, read again.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const partition = await this.readPartition(subject);
-      if (partition) return partition;
-    }
-    throw new StoreError(`DynamoDB snapshots of ${subject.kind}:${subject.id} kept changing while read`);
-  }
-
-  private async readPartition(subject: SubjectRef): Promise<SubjectPartition | null> {
-    const items = await readAll(this.doc, {
-      kind: 'query',
-      TableName: this.table,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.subject(subject) },
-      ConsistentRead: true,
-    });
-    let profile: StoredProfile | null = null;
-    const records: StoredRecord[] = [];
-    const staff: StaffLink[] = [];
-    const snapshots: StoredSnapshot[] = [];
-    const published: PublishedSummary[] = [];
-    const repairs: RepairApplication[] = [];
-    const filings: Filing[] = [];
-    for (const item of items) {
-      const sk = item.SK as string;
-      if (sk === keys.profile) profile = item.profile as StoredProfile;
-      else if (sk.startsWith(keys.recordPrefix)) records.push(item.stored as StoredRecord);
-      else if (sk.startsWith(keys.staffPrefix)) staff.push(item.link as StaffLink);
-      else if (sk.startsWith(keys.snapshotPrefix)) {
-        const snapshot = await snapshotOf(this.results, subject, item);
-        if (!snapshot) return null;
-        snapshots.push(snapshot);
-      } else if (sk.startsWith(keys.publishedPrefix)) {
-        const { result: _, ...summary } = item.published as PublishedGradeItem;
-        published.push(summary);
-      } else if (sk.startsWith(keys.repairPrefix)) repairs.push(item.application as RepairApplication);
-      else if (sk.startsWith(participationKeys.filingPrefix)) filings.push(item.filing as Filing);
-    }
-    return { profile, records, staff, snapshots, published, repairs, filings };
-  }
-
-  /** The records of applied claims: their claims say where they are (a claim not applied has no record yet). */
-  async loadRecords(eventIds: readonly string[]): Promise<Map<string, CreditRecord>> {
-    const claims = await batchGetAll(
-      this.doc,
-      this.table,
-      [...new Set(eventIds)].map((id) => ({ PK: keys.event(id), SK: keys.eventClaim })),
-    );
-    const wanted = claims.filter((item) => item.applied === true).map((item) => item.claim as EventClaim);
-    const items = await batchGetAll(
-      this.doc,
-      this.table,
-      wanted.map((c) => ({ PK: keys.subject(c.subject), SK: keys.record(c.eventId) })),
-    );
-    const out = new Map<string, CreditRecord>();
-    for (const item of items) {
-      const stored = item.stored as StoredRecord;
-      out.set(stored.record.eventId, stored.record);
-    }
-    return out;
-  }
-
+export class DynamoSubjectRecords
+  extends DynamoSubjectReader
+  implements SubjectRecordStore, SubjectBatchStore, SnapshotGroupStore
+{
   async commitSubject(change: SubjectCommit): Promise<boolean | 'cited'> {
     const pk = keys.subject(change.subject);
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [];

@@ -13,35 +13,39 @@ const MAX_BATCH_BYTES = 256 * 1024 - 1024;
 /** Batches sent at the same time (a 500-record delivery is 50 batches). */
 const SEND_CONCURRENCY = 8;
 
-/** Sends JSON messages in batches (at most ten, and at most 256 KiB each), several batches at a time; `extra` adds FIFO group and deduplication ids. */
-export const sendJsonBatches = async <T>(
+/** One message to send: its body and its attributes (FIFO group and deduplication ids). */
+export interface OutgoingMessage {
+  readonly body: string;
+  readonly attributes?: Partial<SendMessageBatchRequestEntry>;
+}
+
+/** Sends messages in batches (at most ten, and at most 256 KiB each), several batches at a time. */
+export const sendMessageBatches = async (
   client: SQSClient,
   queueUrl: string,
-  messages: readonly T[],
-  extra: (m: T) => Partial<SendMessageBatchRequestEntry> = () => ({}),
+  messages: readonly OutgoingMessage[],
 ): Promise<void> => {
-  const batches: { body: string; m: T }[][] = [];
-  let current: { body: string; m: T }[] = [];
+  const batches: OutgoingMessage[][] = [];
+  let current: OutgoingMessage[] = [];
   let bytes = 0;
   for (const m of messages) {
-    const body = JSON.stringify(m);
-    const size = Buffer.byteLength(body);
+    const size = Buffer.byteLength(m.body);
     if (current.length === MAX_ENTRIES || (current.length > 0 && bytes + size > MAX_BATCH_BYTES)) {
       batches.push(current);
       current = [];
       bytes = 0;
     }
-    current.push({ body, m });
+    current.push(m);
     bytes += size;
   }
   if (current.length > 0) batches.push(current);
-  const sendOne = async (chunk: { body: string; m: T }[]) => {
+  const sendOne = async (chunk: OutgoingMessage[]) => {
     let result: SendMessageBatchCommandOutput;
     try {
       result = await client.send(
         new SendMessageBatchCommand({
           QueueUrl: queueUrl,
-          Entries: chunk.map((e, j) => ({ Id: String(j), MessageBody: e.body, ...extra(e.m) })),
+          Entries: chunk.map((e, j) => ({ Id: String(j), MessageBody: e.body, ...e.attributes })),
         }),
       );
     } catch (cause) {
@@ -63,6 +67,10 @@ export class SqsJsonQueue<T> {
   ) {}
 
   send(messages: readonly T[]): Promise<void> {
-    return sendJsonBatches(this.client, this.queueUrl, messages);
+    return sendMessageBatches(
+      this.client,
+      this.queueUrl,
+      messages.map((m) => ({ body: JSON.stringify(m) })),
+    );
   }
 }

@@ -2,11 +2,73 @@ import { createHash } from 'node:crypto';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { messageDeduplicationId, messageGroupId, type RecordMessage } from '../ports/messages.ts';
 import type { RecordQueue } from '../ports/queue.ts';
-import { sendJsonBatches } from './sqsJsonQueue.ts';
+import { sendMessageBatches } from './sqsJsonQueue.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** The records queue on SQS FIFO: group = subject, deduplication id per message. Takes its SDK client in the constructor. */
+/** One SQS message of the records queue: its body, FIFO group and deduplication id. */
+export interface QueuedMessage {
+  readonly body: string;
+  readonly groupId: string;
+  readonly deduplicationId: string;
+}
+
+/** At most this many record messages, and this many bytes, in one `subject.batch`. */
+export const MAX_MESSAGES_PER_SUBJECT_BATCH = 20;
+export const MAX_SUBJECT_BATCH_BYTES = 128 * 1024;
+
+type Member = { readonly message: RecordMessage; readonly body: string };
+
+/**
+ * Packs messages for the records queue (`queuedRecordMessagesSchema`): each subject's messages, in
+ * their order, into as few `subject.batch` messages as the bounds allow; a subject's lone message goes
+ * as itself, with its own deduplication id. A batch's deduplication id is the hash of its members'
+ * ids, so the same batch sent again is the same SQS message; a member sent again alone (the sweeper)
+ * is a duplicate that the worker ignores (every message is idempotent).
+ */
+export const packRecordMessages = (
+  messages: readonly RecordMessage[],
+  hash: (s: string) => string = sha256,
+): QueuedMessage[] => {
+  const bySubject = new Map<string, Member[]>();
+  for (const message of messages) {
+    const groupId = messageGroupId(message);
+    const members = bySubject.get(groupId) ?? [];
+    members.push({ message, body: JSON.stringify(message) });
+    bySubject.set(groupId, members);
+  }
+  const out: QueuedMessage[] = [];
+  const flush = (groupId: string, members: readonly Member[]) => {
+    if (members.length === 1)
+      out.push({ body: members[0]!.body, groupId, deduplicationId: messageDeduplicationId(members[0]!.message, hash) });
+    else if (members.length > 1)
+      out.push({
+        body: `{"type":"subject.batch","messages":[${members.map((m) => m.body).join(',')}]}`,
+        groupId,
+        deduplicationId: hash(`batch:${members.map((m) => messageDeduplicationId(m.message, hash)).join(',')}`),
+      });
+  };
+  for (const [groupId, members] of bySubject) {
+    let batch: Member[] = [];
+    let bytes = 0;
+    for (const member of members) {
+      const size = Buffer.byteLength(member.body) + 1;
+      const full =
+        batch.length === MAX_MESSAGES_PER_SUBJECT_BATCH || (batch.length > 0 && bytes + size > MAX_SUBJECT_BATCH_BYTES);
+      if (full) {
+        flush(groupId, batch);
+        batch = [];
+        bytes = 0;
+      }
+      batch.push(member);
+      bytes += size;
+    }
+    flush(groupId, batch);
+  }
+  return out;
+};
+
+/** The records queue on SQS FIFO: group = subject, one subject's messages packed together. Takes its SDK client in the constructor. */
 export class SqsRecordQueue implements RecordQueue {
   constructor(
     private readonly client: SQSClient,
@@ -14,9 +76,13 @@ export class SqsRecordQueue implements RecordQueue {
   ) {}
 
   send(messages: readonly RecordMessage[]): Promise<void> {
-    return sendJsonBatches(this.client, this.queueUrl, messages, (m) => ({
-      MessageGroupId: messageGroupId(m),
-      MessageDeduplicationId: messageDeduplicationId(m, sha256),
-    }));
+    return sendMessageBatches(
+      this.client,
+      this.queueUrl,
+      packRecordMessages(messages).map((m) => ({
+        body: m.body,
+        attributes: { MessageGroupId: m.groupId, MessageDeduplicationId: m.deduplicationId },
+      })),
+    );
   }
 }

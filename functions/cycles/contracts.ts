@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { SUBJECT_KINDS } from '../../domain/catalogue/kinds.ts';
 import { ACTS } from '../../domain/cycles/definitions.ts';
 import { isLegalDate } from '../../domain/dates.ts';
 import { isLeagueCode } from '../../domain/identifiers/leagues.ts';
 import { described } from '../shared/http.ts';
+import { cycleKind, cyclePath, yearPath } from './cyclePath.ts';
 
 /**
  * The request contracts of the cycles API (docs/api.md §6): the handler parses every path parameter,
@@ -11,21 +11,8 @@ import { described } from '../shared/http.ts';
  * Messages are the Chinese the API has always answered, each naming its field.
  */
 
-const KIND_MESSAGE = '评价周期类型须为 enterprise、agency 或 practitioner';
-const YEAR_PATH_MESSAGE = '年度须为四位数字';
-
-export const cycleKind = described(z.enum(SUBJECT_KINDS, { error: KIND_MESSAGE }), {
-  description: '评价周期类型（主体类型）',
-  example: 'agency',
-});
-
-export const yearPath = described(z.string().check(z.regex(/^\d{4}$/, { error: YEAR_PATH_MESSAGE })), {
-  description: '评价年度（四位数字）',
-  example: '2025',
-});
-
-/** `{year}` and `{kind}` of `/v1/cycles/{year}/{kind}…`. */
-export const cyclePath = z.object({ year: yearPath, kind: cycleKind });
+/** Kept apart (`cyclePath.ts`) for the routes under a cycle that need none of the cycles' bodies. */
+export { cycleKind, cyclePath, yearPath };
 
 /** `{year}` of `/v1/calendars/{year}`. */
 export const calendarPath = z.object({ year: yearPath });

@@ -4,7 +4,7 @@ import type { OutboxStore } from '../ports/store.ts';
 import { eventHandler } from '../shared/middleware.ts';
 import type { Logger } from '../shared/structuredLogger.ts';
 import type { ApplySubjectMessages, GroupOutcome } from './applySubjectMessages.ts';
-import { createMessageSettler, parseMessage } from './processMessage.ts';
+import { createMessageSettler, parseMessages } from './processMessage.ts';
 
 export { PoisonMessageError } from '../shared/errors.ts';
 export { outboxKeyOf, SET_ASIDE_AFTER_RECEIVES } from './processMessage.ts';
@@ -32,16 +32,17 @@ export const createIngestWorkerHandler = (
       (error: unknown) => ({ error }),
     );
   return eventHandler(async (event: SQSEvent): Promise<SQSBatchResponse> => {
-    const failed: string[] = [];
+    const failed = new Set<string>();
     const groups = new Map<string, Parsed[]>();
     for (const record of event.Records) {
       try {
-        const message = parseMessage(record);
-        const key = messageGroupId(message);
-        groups.set(key, [...(groups.get(key) ?? []), { record, message }]);
+        for (const message of parseMessages(record)) {
+          const key = messageGroupId(message);
+          groups.set(key, [...(groups.get(key) ?? []), { record, message }]);
+        }
       } catch (err) {
         logger.error('message is not a record message', { messageId: record.messageId, error: String(err) });
-        failed.push(record.messageId);
+        failed.add(record.messageId);
       }
     }
     await Promise.all(
@@ -60,10 +61,10 @@ export const createIngestWorkerHandler = (
         for (const [i, p] of group.entries()) {
           const r = results[i]!;
           const result = 'status' in r && r.status === 'failed' ? { error: r.error } : r;
-          if (await settle(p.record, p.message, result)) failed.push(p.record.messageId);
+          if (await settle(p.record, p.message, result)) failed.add(p.record.messageId);
         }
       }),
     );
-    return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
+    return { batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })) };
   }, logger);
 };

@@ -1,6 +1,6 @@
 import type { SQSRecord } from 'aws-lambda';
 import { describeIssues, validate } from '../../domain/validation.ts';
-import { type RecordMessage, recordMessageSchema } from '../ports/messages.ts';
+import { queuedRecordMessagesSchema, type RecordMessage, recordMessagesOf } from '../ports/messages.ts';
 import type { OutboxKey, OutboxStore } from '../ports/store.ts';
 import { PoisonMessageError } from '../shared/errors.ts';
 import type { Logger } from '../shared/structuredLogger.ts';
@@ -24,20 +24,20 @@ const describe = (err: unknown): string =>
     ? `${err.name}: ${err.message}${err.cause ? ` (cause: ${String(err.cause)})` : ''}`
     : String(err);
 
-/** The record message an SQS record carries; a body that is not one is poison. */
-export const parseMessage = (record: SQSRecord): RecordMessage => {
+/** The record messages an SQS record carries (one, or a subject's batch); a body that is not that is poison. */
+export const parseMessages = (record: SQSRecord): readonly RecordMessage[] => {
   let body: unknown;
   try {
     body = JSON.parse(record.body);
   } catch {
     throw new PoisonMessageError(`message ${record.messageId} is not JSON`);
   }
-  const parsed = validate(recordMessageSchema, body);
+  const parsed = validate(queuedRecordMessagesSchema, body);
   if (!parsed.ok)
     throw new PoisonMessageError(
       `message ${record.messageId} is not a record message: ${describeIssues(parsed.issues)}`,
     );
-  return parsed.value;
+  return recordMessagesOf(parsed.value);
 };
 
 /**

@@ -41,7 +41,9 @@ export interface LookupQuery {
 
 export class LookupScore {
   constructor(
-    private readonly store: SnapshotReader & PublishedResultStore & SubjectRecordStore,
+    private readonly store: SnapshotReader &
+      PublishedResultStore &
+      Pick<SubjectRecordStore, 'loadSubject' | 'loadRecords'>,
     private readonly clock: Clock,
     private readonly employers?: Pick<ListedEmployers, 'filingOf'>,
   ) {}

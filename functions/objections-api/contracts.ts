@@ -1,20 +1,15 @@
 import * as z from 'zod/mini';
 import { isLeagueCode } from '../../domain/identifiers/leagues.ts';
-import {
-  MAX_DISPUTED_RECORDS,
-  MAX_OBJECTION_FILES,
-  MAX_OBJECTION_REASONS_LENGTH,
-  MAX_REVIEW_REASONS_LENGTH,
-} from '../../domain/objections/objection.ts';
-import { eventIdSchema } from '../../domain/records/creditRecord.ts';
-import { cyclePath } from '../cycles/contracts.ts';
+import { MAX_DISPUTED_RECORDS, MAX_REVIEW_REASONS_LENGTH } from '../../domain/objections/objection.ts';
+import { cyclePath } from '../cycles/cyclePath.ts';
 import { described } from '../shared/http.ts';
 
 /**
- * The request contracts of the objections API (docs/api.md §13): a participant's objection and a
- * bureau's review of it (Art 17(3), 18(4)). The handler parses every path, query and body with these;
- * `functions/openapi` describes the routes from the same schemas. The use cases check again what
- * only they can know (a record of the participant's own year, a deadline, a window).
+ * The request contracts of the objections API's bureau routes (docs/api.md §13): the list, one
+ * objection and its review (Art 17(3), 18(4)); the participant's objection is
+ * `functions/objection-filing-api/contracts.ts`. The handler parses every path, query and body with
+ * these; `functions/openapi` describes the routes from the same schemas. The use cases check again
+ * what only they can know (a deadline, a record under the objection).
  */
 
 const OBJECTION_ID_MESSAGE = '异议编号格式无效';
@@ -41,33 +36,6 @@ const objectionIdParam = described(
 
 /** `{year}`, `{kind}` and `{objectionId}` of `/v1/cycles/{year}/{kind}/objections/{objectionId}`. */
 export const objectionPath = z.object({ ...cyclePath.def.shape, objectionId: objectionIdParam });
-
-/** `POST /v1/cycles/{year}/{kind}/objections`: the participant's objection (Art 17(3), 18(4); Art 16(3)). */
-export const fileObjectionRequest = described(
-  z.object({
-    records: z
-      .array(eventIdSchema, { error: 'records 须为事件编号数组' })
-      .check(z.maxLength(MAX_DISPUTED_RECORDS, { error: `有异议的信用信息不能超过${MAX_DISPUTED_RECORDS}条` })),
-    preGrade: z.optional(z.boolean({ error: 'preGrade 须为 true 或 false' })),
-    reasons: z
-      .string({ error: '异议理由须为字符串' })
-      .check(
-        z.maxLength(MAX_OBJECTION_REASONS_LENGTH, { error: `异议理由不能超过${MAX_OBJECTION_REASONS_LENGTH}个字符` }),
-      ),
-    evidenceFiles: z.optional(
-      z
-        .array(z.string({ error: '证明材料文件编号须为字符串' }), { error: 'evidenceFiles 须为数组' })
-        .check(z.maxLength(MAX_OBJECTION_FILES, { error: `证明材料文件不能超过${MAX_OBJECTION_FILES}个` })),
-    ),
-  }),
-  {
-    id: 'FileObjectionRequest',
-    description:
-      '对确认通知中的信用信息（records）或预评等级整体（preGrade）提出异议，说明理由，可附门户上传的证明材料文件编号',
-    example: { records: ['OBJ-NOTIFIED-1'], preGrade: false, reasons: '该通报批评已于2025年撤销，附撤销文件。' },
-  },
-);
-export type FileObjectionRequest = z.infer<typeof fileObjectionRequest>;
 
 const correction = z.object({
   rule: z.string({ error: '更正后的评价指标须为字符串' }),

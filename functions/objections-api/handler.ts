@@ -6,9 +6,10 @@ import { OBJECTION_ROUTES, type ObjectionsApiUseCases } from './routes.ts';
 export type { ObjectionsApiUseCases } from './routes.ts';
 
 /**
- * The objections API (docs/api.md §13): a participant's objections and a bureau's review of them
- * (Art 17(3), 18(4)). One function, one use case per route (routes.ts); who may call which:
- * docs/authorization.md.
+ * The objections API's bureau routes (docs/api.md §13): the list of objections, one objection and its
+ * review (Art 17(3), 18(4)), one use case per route (routes.ts). A participant's objection is filed
+ * through `functions/objection-filing-api`, a function of its own (docs/aws.md "Bundle sizes"); who
+ * may call which: docs/authorization.md.
  */
 export const createObjectionsApiHandler = (useCases: ObjectionsApiUseCases, verifier: TokenVerifier, logger: Logger) =>
   createRouteTableHandler(OBJECTION_ROUTES, useCases, verifier, logger);

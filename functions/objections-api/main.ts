@@ -6,12 +6,8 @@ import {
   cycleStore,
   notices,
   objections,
-  practitionerFilings,
   profiles,
-  publishedResults,
-  snapshotReader,
-  subjectDirectory,
-  subjectRecords,
+  recordReader,
 } from '../composition/aws/dynamo.ts';
 import { scheduler } from '../composition/aws/scheduler.ts';
 import { recordQueue } from '../composition/aws/sqs.ts';
@@ -21,23 +17,14 @@ import { systemClock } from '../shared/clock.ts';
 import { createLogger } from '../shared/logger.ts';
 
 export const handler = composeObjectionsApi({
-  // An objection's records and pre-grade (the live result), its review's corrections through the
-  // record claim path.
-  store: joinPorts(
-    subjectRecords(),
-    snapshotReader(),
-    publishedResults(),
-    profiles(),
-    auditLog(),
-    subjectDirectory(),
-    claimStore(),
-  ),
+  // The disputed records as stored (read only); a review's corrections go through the record claim
+  // path (the claims, the audit trail, an agency's categories in its profile) and the records' queue.
+  store: joinPorts(recordReader(), claimStore(), auditLog(), profiles()),
+  // A review records the cycle's act (`objectionReviewed`) and the list counts its working days (I8).
   cycleStore: cycleStore(),
-  // A unit objects for a practitioner it filed (Art 18(4)).
-  practitionerFilings: practitionerFilings(),
+  scheduler: scheduler(),
   objections: objections(),
   notices: notices(),
-  scheduler: scheduler(),
   recordQueue: recordQueue(),
   // Behind the API's JWT authorizer: API Gateway has verified the token (docs/aws.md).
   tokenVerifier: new AuthorizerVerifiedTokens(),

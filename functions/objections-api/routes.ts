@@ -1,35 +1,22 @@
 import type * as z from 'zod/mini';
 import { parseObjectionId } from '../../domain/objections/objection.ts';
-import { cyclePath } from '../cycles/contracts.ts';
-import type { FileObjection } from '../objections/fileObjection.ts';
+import { cyclePath } from '../cycles/cyclePath.ts';
 import type { ListObjections } from '../objections/listObjections.ts';
 import type { ReadObjection } from '../objections/readObjection.ts';
 import type { ReviewObjection } from '../objections/reviewObjection.ts';
-import { json, type RefusalWording, refusalResponse, respond } from '../shared/http.ts';
+import { OBJECTIONS_WORDING } from '../objections/wording.ts';
+import { json, refusalResponse, respond } from '../shared/http.ts';
 import { authorize } from '../shared/policy.ts';
 import { type RouteTable, routeOf, status } from '../shared/routeTable.ts';
-import {
-  type FileObjectionRequest,
-  fileObjectionRequest,
-  objectionListQuery,
-  objectionPath,
-  type ReviewObjectionRequest,
-  reviewObjectionRequest,
-} from './contracts.ts';
+import { objectionListQuery, objectionPath, type ReviewObjectionRequest, reviewObjectionRequest } from './contracts.ts';
 
 export interface ObjectionsApiUseCases {
   readonly list: Pick<ListObjections, 'execute'>;
   readonly read: Pick<ReadObjection, 'execute'>;
-  readonly file: Pick<FileObjection, 'execute'>;
   readonly review: Pick<ReviewObjection, 'execute'>;
 }
 
 const route = routeOf<ObjectionsApiUseCases>();
-
-export const OBJECTIONS_WORDING: RefusalWording = {
-  forbidden: '只能查看和复核本盟市的异议，或只能对本单位的信用信息提出异议',
-  notFound: '未找到该异议',
-};
 
 const NOT_FOUND_OBJECTION = refusalResponse({ status: 'notFound' }, OBJECTIONS_WORDING);
 
@@ -40,9 +27,10 @@ const ofCycle = (p: z.infer<typeof objectionPath>): boolean => {
 };
 
 /**
- * Each route of the objections API (docs/api.md §13) with its contracts and the action its caller's
- * role needs; jurisdiction (which league, which unit) is the use cases'. The handler parses the path
- * and query, authorises the role, parses the body, then runs the route.
+ * Each bureau route of the objections API (docs/api.md §13) with its contracts and the action its
+ * caller's role needs; jurisdiction (which league) is the use cases'. The handler parses the path and
+ * query, authorises the role, parses the body, then runs the route. A participant's objection is
+ * filed through `functions/objection-filing-api`, a function of its own.
  */
 export const OBJECTION_ROUTES: RouteTable<ObjectionsApiUseCases> = {
   'GET /v1/cycles/{year}/{kind}/objections': route({
@@ -79,22 +67,6 @@ export const OBJECTION_ROUTES: RouteTable<ObjectionsApiUseCases> = {
       ofCycle(r.path)
         ? respond(await uc.read.execute(r.caller, r.path.objectionId), status(200), OBJECTIONS_WORDING)
         : NOT_FOUND_OBJECTION,
-  }),
-  'POST /v1/cycles/{year}/{kind}/objections': route({
-    action: 'objection.file',
-    path: cyclePath,
-    query: null,
-    body: fileObjectionRequest,
-    run: async (uc, r) => {
-      const b = r.body as FileObjectionRequest;
-      const out = await uc.file.execute(
-        r.caller,
-        { year: Number(r.path.year), kind: r.path.kind },
-        { records: b.records, preGrade: b.preGrade ?? false, reasons: b.reasons, evidenceFiles: b.evidenceFiles ?? [] },
-      );
-      // A new objection is 201; the same objection again is 200 with `filed: false` and nothing changed.
-      return respond(out, (v) => json(v.filed ? 201 : 200, v), OBJECTIONS_WORDING);
-    },
   }),
   'POST /v1/cycles/{year}/{kind}/objections/{objectionId}/review': route({
     action: 'objection.review',

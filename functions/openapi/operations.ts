@@ -11,12 +11,8 @@ import {
 import { webhookBodyOf } from '../ingest-http/contracts.ts';
 import { stuckEventPath } from '../ingest-stuck/contracts.ts';
 import { issuedNoticesPath, issuedNoticesQuery, noticePath } from '../notices-api/contracts.ts';
-import {
-  fileObjectionRequest,
-  objectionListQuery,
-  objectionPath,
-  reviewObjectionRequest,
-} from '../objections-api/contracts.ts';
+import { fileObjectionRequest } from '../objection-filing-api/contracts.ts';
+import { objectionListQuery, objectionPath, reviewObjectionRequest } from '../objections-api/contracts.ts';
 import { importListRequest, participantListPath } from '../participants/contracts.ts';
 import { registerSubjectRequest } from '../register-subject/contracts.ts';
 import { practitionerRepairApplicationBody, repairApplicationBody, repairDecisionBody } from '../repairs/contracts.ts';

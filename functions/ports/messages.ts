@@ -77,6 +77,22 @@ export const messageDeduplicationId = (m: RecordMessage, hash: (s: string) => st
   }
 };
 
+/**
+ * The records queue's wire form: a message alone, or the messages of one subject sent at the same
+ * time together in one SQS message (`subject.batch`). A delivery's records of one subject then reach
+ * the worker in one receive and are applied with one read and one transaction, where a FIFO receive
+ * of ten messages would split them over several (docs/ingestion.md "The records queue's messages").
+ */
+export const queuedRecordMessagesSchema = z.union([
+  recordMessageSchema,
+  z.object({ type: z.literal('subject.batch'), messages: z.array(recordMessageSchema) }),
+]);
+export type QueuedRecordMessages = z.infer<typeof queuedRecordMessagesSchema>;
+
+/** The record messages one SQS message carries, in their order. */
+export const recordMessagesOf = (queued: QueuedRecordMessages): readonly RecordMessage[] =>
+  queued.type === 'subject.batch' ? queued.messages : [queued];
+
 /** A batch of subjects for the nightly rescoring (the planner sends it, the rescore worker takes it). */
 export const rescoreMessageSchema = z.object({
   type: z.literal('rescore'),

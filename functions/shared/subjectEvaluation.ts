@@ -70,7 +70,7 @@ const withFiling = <S extends Enterprise | Agency>(
 };
 
 export const evaluateStored = async (
-  store: SubjectRecordStore,
+  store: Pick<SubjectRecordStore, 'loadRecords'>,
   ref: SubjectRef,
   partition: SubjectPartition,
   records: readonly CreditRecord[],

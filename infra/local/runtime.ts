@@ -41,6 +41,7 @@ import { sweepOutbox } from '../../functions/composition/ingestSweeper.ts';
 import { composeIngestWorker } from '../../functions/composition/ingestWorker.ts';
 import { joinPorts } from '../../functions/composition/joinPorts.ts';
 import { composeNoticesApi } from '../../functions/composition/noticesApi.ts';
+import { composeObjectionFilingApi } from '../../functions/composition/objectionFilingApi.ts';
 import { composeObjectionsApi } from '../../functions/composition/objectionsApi.ts';
 import { composePushWorker } from '../../functions/composition/pushWorker.ts';
 import { composeRegisterSubject } from '../../functions/composition/registerSubject.ts';
@@ -270,6 +271,7 @@ const assemble = async (
     health: composeHealth(edges),
     cyclesApi: composeCyclesApi(edges),
     objectionsApi: composeObjectionsApi(edges),
+    objectionFilingApi: composeObjectionFilingApi(edges),
     warningsApi: composeWarningsApi(edges),
     noticesApi: composeNoticesApi(edges),
     openApi: createOpenApiHandler(edges.logger('openapi')),

@@ -52,6 +52,8 @@ export const freePort = async (): Promise<number> =>
 
 export interface RunningService {
   readonly endpoint: string;
+  /** The service's own process, when it runs in one (DynamoDB Local's JVM; benchmarks read its CPU time). */
+  readonly pid?: number;
   stop(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export const startDynamoDbLocal = async (dataDir: string): Promise<RunningServic
   client.destroy();
   return {
     endpoint,
+    ...(child.pid === undefined ? {} : { pid: child.pid }),
     stop: () =>
       new Promise<void>((res) => {
         if (child.exitCode !== null) return res();

@@ -203,6 +203,7 @@ describe('the CDK stack', () => {
       'cyclesApi',
       'deadline',
       'ingestWorker',
+      'objectionFilingApi',
       'objectionsApi',
       'repairsApi',
       'rescorePlanner',

@@ -1,6 +1,6 @@
 import type { RecordMessage } from '../../functions/ports/messages.ts';
-import type { ClaimStore } from '../../functions/ports/store.ts';
-import type { record } from './builders.ts';
+import type { ClaimStore, EventClaim, StoredRecord, SubjectRef } from '../../functions/ports/store.ts';
+import { record } from './builders.ts';
 
 type TestRecord = ReturnType<typeof record>;
 
@@ -25,4 +25,25 @@ export const createdMessage = (r: TestRecord, at: string, hash = r.eventId): Rec
   contentHash: hash,
   source: 'test',
   receivedAt: at,
+});
+
+/** An enterprise's claim of `eventId` (its content hash: its eventId), not applied yet, as of 2026-03-01. */
+export const pendingClaim = (subject: SubjectRef, eventId: string): EventClaim => ({
+  eventId,
+  subject,
+  contentHash: eventId,
+  occurredOn: '2026-03-01',
+  rectifiedOn: null,
+  revokedOn: null,
+  applied: false,
+  source: 'test',
+  claimedAt: '2026-03-01T00:00:00Z',
+});
+
+/** An enterprise's stored record of `eventId` (a ledger record with no site), as the worker stores it. */
+export const storedLedgerRecord = (subject: SubjectRef, eventId: string): StoredRecord => ({
+  record: record({ eventId, rule: 'PMT_LEDGER', subject: { kind: 'enterprise', id: subject.id, siteId: null } }),
+  contentHash: eventId,
+  source: 'test',
+  receivedAt: '2026-03-01T00:00:00Z',
 });

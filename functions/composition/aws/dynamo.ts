@@ -22,6 +22,7 @@ import { DynamoRepairApplications } from '../../adapters/dynamoRepairs.ts';
 import { DynamoReviews } from '../../adapters/dynamoReviews.ts';
 import { DynamoSnapshotReader } from '../../adapters/dynamoSnapshots.ts';
 import { DynamoSubjectListing } from '../../adapters/dynamoSubjectListing.ts';
+import { DynamoRecordReader, DynamoSubjectReader } from '../../adapters/dynamoSubjectReader.ts';
 import { DynamoSubjectRecords } from '../../adapters/dynamoSubjects.ts';
 import { DynamoVoluntary } from '../../adapters/dynamoVoluntary.ts';
 import { DynamoWarnings } from '../../adapters/dynamoWarnings.ts';
@@ -69,6 +70,11 @@ const table = (): string => requireEnv('table');
 export const claimStore = (): ClaimStore & OutboxStore => new DynamoClaims(documents(), table());
 export const subjectRecords = (): SubjectRecordStore & SubjectBatchStore & SnapshotGroupStore =>
   new DynamoSubjectRecords(documents(), table());
+/** Records by eventId, for a function that reads them only. */
+export const recordReader = (): Pick<SubjectRecordStore, 'loadRecords'> => new DynamoRecordReader(documents(), table());
+/** A subject's partition and records by eventId, for a function that reads them only. */
+export const subjectReader = (): Pick<SubjectRecordStore, 'loadSubject' | 'loadRecords'> =>
+  new DynamoSubjectReader(documents(), table());
 export const snapshotReader = (): SnapshotReader => new DynamoSnapshotReader(documents(), table());
 export const publishedResults = (): PublishedResultStore => new DynamoPublishedResults(documents(), table());
 export const profiles = (): ProfileStore => new DynamoProfiles(documents(), table());

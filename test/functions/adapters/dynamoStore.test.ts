@@ -6,6 +6,7 @@ import { DynamoCreditStore } from '../../../functions/adapters/dynamoStore.ts';
 import type { EventClaim, StoredSnapshot } from '../../../functions/ports/store.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../infra/local/services.ts';
 import { ENTERPRISE_ID, record, uscc } from '../../support/builders.ts';
+import { pendingClaim } from '../../support/claims.ts';
 import { updateRecordDate } from '../../support/store.ts';
 import { freshTable } from '../../support/table.ts';
 
@@ -35,15 +36,8 @@ afterAll(() => client?.destroy());
 
 const ref = { kind: 'enterprise' as const, id: ENTERPRISE_ID };
 const claim = (eventId: string, over: Partial<EventClaim> = {}): EventClaim => ({
-  eventId,
-  subject: ref,
+  ...pendingClaim(ref, eventId),
   contentHash: 'h1',
-  occurredOn: '2026-03-01',
-  rectifiedOn: null,
-  revokedOn: null,
-  applied: false,
-  source: 'test',
-  claimedAt: '2026-03-01T00:00:00Z',
   ...over,
 });
 const snapshot = (version: number, score: number): StoredSnapshot => ({

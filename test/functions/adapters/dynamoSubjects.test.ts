@@ -4,8 +4,9 @@ import { DynamoAuditLog } from '../../../functions/adapters/dynamoAudit.ts';
 import { DynamoClaims } from '../../../functions/adapters/dynamoClaims.ts';
 import { documentClient } from '../../../functions/adapters/dynamoDocument.ts';
 import { DynamoSubjectRecords } from '../../../functions/adapters/dynamoSubjects.ts';
-import type { EventClaim, SnapshotCommit, StoredRecord, StoredSnapshot } from '../../../functions/ports/store.ts';
-import { enterprise, record, uscc } from '../../support/builders.ts';
+import type { SnapshotCommit, StoredRecord, StoredSnapshot } from '../../../functions/ports/store.ts';
+import { enterprise, uscc } from '../../support/builders.ts';
+import { pendingClaim, storedLedgerRecord } from '../../support/claims.ts';
 import { countDynamo } from '../../support/dynamoCounter.ts';
 import { freshTable } from '../../support/table.ts';
 
@@ -23,23 +24,8 @@ beforeAll(async () => {
 afterAll(() => client?.destroy());
 
 const ref = { kind: 'enterprise' as const, id: uscc(11) };
-const claim = (eventId: string): EventClaim => ({
-  eventId,
-  subject: ref,
-  contentHash: eventId,
-  occurredOn: '2026-03-01',
-  rectifiedOn: null,
-  revokedOn: null,
-  applied: false,
-  source: 'test',
-  claimedAt: '2026-03-01T00:00:00Z',
-});
-const stored = (eventId: string): StoredRecord => ({
-  record: record({ eventId, rule: 'PMT_LEDGER', subject: { kind: 'enterprise', id: ref.id, siteId: null } }),
-  contentHash: eventId,
-  source: 'test',
-  receivedAt: '2026-03-01T00:00:00Z',
-});
+const claim = (eventId: string) => pendingClaim(ref, eventId);
+const stored = (eventId: string) => storedLedgerRecord(ref, eventId);
 
 describe('a subject’s partition', () => {
   it('commits a record, its profile if absent and its claim applied in one write, and reads them back', async () => {

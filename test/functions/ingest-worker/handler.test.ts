@@ -22,6 +22,57 @@ const rec = (eventId: string, occurredOn: string) => ({
   league: '150200',
 });
 
+/** An SQS record of the records queue as Lambda passes it. */
+const sqs = (id: string, body: string) => ({
+  messageId: id,
+  receiptHandle: id,
+  body,
+  attributes: {
+    ApproximateReceiveCount: '1',
+    SentTimestamp: '0',
+    SenderId: 'test',
+    ApproximateFirstReceiveTimestamp: '0',
+  },
+  messageAttributes: {},
+  md5OfBody: '',
+  eventSource: 'aws:sqs',
+  eventSourceARN: 'arn:aws:sqs:cn-north-1:000000000000:records',
+  awsRegion: 'cn-north-1',
+});
+
+/** A handler of its own on a fresh table, with a call counter on its client. */
+const isolatedWorker = async (name: string) => {
+  const { DynamoCreditStore } = await import('../../../functions/adapters/dynamoStore.ts');
+  const { ApplySubjectMessages } = await import('../../../functions/ingest-worker/applySubjectMessages.ts');
+  const { createIngestWorkerHandler } = await import('../../../functions/ingest-worker/handler.ts');
+  const { createLogger } = await import('../../../functions/shared/logger.ts');
+  const { AdjustableClock } = await import('../../../functions/shared/clock.ts');
+  const { freshTable } = await import('../../support/table.ts');
+  const { freshRecordQueue } = await import('../../support/recordQueue.ts');
+  const { countDynamo } = await import('../../support/dynamoCounter.ts');
+  const { client, table } = await freshTable(name);
+  const queue = await freshRecordQueue(name);
+  const store = new DynamoCreditStore(client, table);
+  const clock = new AdjustableClock();
+  clock.freeze(new Date('2026-11-20T02:00:00Z'));
+  const handler = createIngestWorkerHandler(
+    new ApplySubjectMessages(store, queue.queue, clock),
+    createLogger('ingest-worker'),
+    store,
+    () => clock.now(),
+  );
+  const counter = countDynamo(client);
+  return {
+    store,
+    handler,
+    counter,
+    destroy: () => {
+      client.destroy();
+      queue.destroy();
+    },
+  };
+};
+
 describe('poison isolation', () => {
   it('1 poison and 9 healthy messages of one subject: 9 applied, 1 set aside with its reason', async () => {
     const records = Array.from({ length: 10 }, (_, i) => rec(`POISON-${i}`, `2026-0${(i % 9) + 1}-1${i % 9}`));
@@ -94,26 +145,8 @@ describe('poison isolation', () => {
 
 describe('a batch of several subjects', () => {
   it('applies each subject’s messages in one transaction, reports only the unparsable body, sets the conflict aside', async () => {
-    const { DynamoCreditStore } = await import('../../../functions/adapters/dynamoStore.ts');
-    const { ApplySubjectMessages } = await import('../../../functions/ingest-worker/applySubjectMessages.ts');
-    const { createIngestWorkerHandler } = await import('../../../functions/ingest-worker/handler.ts');
-    const { createLogger } = await import('../../../functions/shared/logger.ts');
-    const { AdjustableClock } = await import('../../../functions/shared/clock.ts');
-    const { freshTable } = await import('../../support/table.ts');
-    const { freshRecordQueue } = await import('../../support/recordQueue.ts');
-    const { countDynamo } = await import('../../support/dynamoCounter.ts');
     const { record } = await import('../../support/builders.ts');
-    const { client, table } = await freshTable('ingest-handler-groups');
-    const queue = await freshRecordQueue('ingest-handler-groups');
-    const store = new DynamoCreditStore(client, table);
-    const clock = new AdjustableClock();
-    clock.freeze(new Date('2026-11-20T02:00:00Z'));
-    const handler = createIngestWorkerHandler(
-      new ApplySubjectMessages(store, queue.queue, clock),
-      createLogger('ingest-worker'),
-      store,
-      () => clock.now(),
-    );
+    const { store, handler, counter, destroy } = await isolatedWorker('ingest-handler-groups');
     const subjects = [uscc(511, '150200'), uscc(512, '150200')];
     const records = subjects.flatMap((id, s) =>
       Array.from({ length: 4 }, (_, i) =>
@@ -128,22 +161,6 @@ describe('a batch of several subjects', () => {
     );
     for (const r of records) await claimAsWebhook(store, r, '2026-11-20T01:00:00Z');
     const message = (r: (typeof records)[number], hash = r.eventId) => createdMessage(r, '2026-11-20T01:00:00Z', hash);
-    const sqs = (id: string, body: string) => ({
-      messageId: id,
-      receiptHandle: id,
-      body,
-      attributes: {
-        ApproximateReceiveCount: '1',
-        SentTimestamp: '0',
-        SenderId: 'test',
-        ApproximateFirstReceiveTimestamp: '0',
-      },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:cn-north-1:000000000000:records',
-      awsRegion: 'cn-north-1',
-    });
     // Subject 1's first record is already stored with other content: its message is a conflict.
     expect(
       await store.commitSubject({
@@ -158,7 +175,7 @@ describe('a batch of several subjects', () => {
         audit: [],
       }),
     ).toBe(true);
-    const counter = countDynamo(client);
+    counter.take();
     const event = {
       Records: [...records.map((r, i) => sqs(`m${i}`, JSON.stringify(message(r)))), sqs('garbage', 'not json')],
     };
@@ -171,7 +188,91 @@ describe('a batch of several subjects', () => {
       records.slice(1).map((r) => r.eventId),
     );
     expect((await store.stuckEntries()).map((e) => e.key)).toEqual([{ eventId: 'GROUPS-0-0', entry: 'created' }]);
-    client.destroy();
-    queue.destroy();
+    destroy();
+  });
+});
+
+describe('a subject’s messages sent together in one SQS message', () => {
+  const AT = '2026-11-20T01:00:00Z';
+  const recordsOf = async (prefix: string, id: string, n: number) => {
+    const { record } = await import('../../support/builders.ts');
+    return Array.from({ length: n }, (_, i) =>
+      record({
+        eventId: `${prefix}-${i}`,
+        rule: 'HW_BASIC',
+        subject: { kind: 'enterprise', id, siteId: null },
+        league: '150200',
+        department: '150200-EEB',
+      }),
+    );
+  };
+  const batchBody = (messages: readonly unknown[]) => JSON.stringify({ type: 'subject.batch', messages });
+
+  it('are applied with one read and one transaction, beside a lone message of another subject', async () => {
+    const { store, handler, counter, destroy } = await isolatedWorker('ingest-handler-subject-batch');
+    const together = await recordsOf('TOGETHER', uscc(521, '150200'), 5);
+    const [alone] = await recordsOf('ALONE', uscc(522, '150200'), 1);
+    for (const r of [...together, alone!]) await claimAsWebhook(store, r, AT);
+    counter.take();
+    const response = await handler(
+      {
+        Records: [
+          sqs('batch', batchBody(together.map((r) => createdMessage(r, AT)))),
+          sqs('alone', JSON.stringify(createdMessage(alone!, AT))),
+        ],
+      },
+      {} as never,
+    );
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(counter.take().byCommand).toMatchObject({ Query: 2, TransactWrite: 2 });
+    const claims = await store.getClaims([...together, alone!].map((r) => r.eventId));
+    expect([...claims.values()].every((c) => c.applied)).toBe(true);
+    const stored = await store.loadSubject({ kind: 'enterprise', id: uscc(521, '150200') });
+    expect(stored.records.map((r) => r.record.eventId).sort()).toEqual(together.map((r) => r.eventId).sort());
+    destroy();
+  });
+
+  it('one of whose messages fails: the SQS message is reported failed once, the others stay applied', async () => {
+    const { store, handler, destroy } = await isolatedWorker('ingest-handler-subject-batch-failing');
+    const id = uscc(523, '150200');
+    const created = await recordsOf('PARTLY', id, 2);
+    for (const r of created) await claimAsWebhook(store, r, AT);
+    // Two rectifications of records stored nowhere yet: each fails, to be retried with the message.
+    const early = ['NOWHERE-1', 'NOWHERE-2'].map((eventId) => ({
+      type: 'record.rectified',
+      eventId,
+      subject: { kind: 'enterprise', id },
+      on: '2026-11-01',
+      source: 'test',
+      receivedAt: AT,
+    }));
+    const response = await handler(
+      { Records: [sqs('partly', batchBody([...created.map((r) => createdMessage(r, AT)), ...early]))] },
+      {} as never,
+    );
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'partly' }] });
+    const claims = await store.getClaims(created.map((r) => r.eventId));
+    expect([...claims.values()].map((c) => c.applied)).toEqual([true, true]);
+    // Handed out again: the created records change nothing; the rectifications fail again.
+    const again = await handler(
+      { Records: [sqs('partly', batchBody([...created.map((r) => createdMessage(r, AT)), ...early]))] },
+      {} as never,
+    );
+    expect(again).toEqual({ batchItemFailures: [{ itemIdentifier: 'partly' }] });
+    expect((await store.loadSubject({ kind: 'enterprise', id })).records).toHaveLength(2);
+    destroy();
+  });
+
+  it('with a message that is not a record message is poison as a whole: reported failed, nothing applied', async () => {
+    const { store, handler, destroy } = await isolatedWorker('ingest-handler-subject-batch-poison');
+    const [r] = await recordsOf('POISONED', uscc(524, '150200'), 1);
+    await claimAsWebhook(store, r!, AT);
+    const response = await handler(
+      { Records: [sqs('poisoned', batchBody([createdMessage(r!, AT), { type: 'record.created', record: 'x' }]))] },
+      {} as never,
+    );
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'poisoned' }] });
+    expect((await store.getClaims([r!.eventId])).get(r!.eventId)!.applied).toBe(false);
+    destroy();
   });
 });

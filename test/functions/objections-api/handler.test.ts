@@ -31,6 +31,17 @@ describe('the objections API handler', () => {
     }
   });
 
+  it('404 for a participant’s objection, which the objection filing API serves', async () => {
+    const r = await call(
+      event('POST /v1/cycles/{year}/{kind}/objections', {
+        claims: { role: 'agency', subject: '91150600MA0N000019', exp: String(inAnHour()) },
+        path: { year: '2025', kind: 'agency' },
+        body: JSON.stringify({ records: [], reasons: '理由' }),
+      }),
+    );
+    expect(r).toEqual({ status: 404, json: { error: '未找到该接口' } });
+  });
+
   it('names every bad path and query parameter at once', async () => {
     const r = await call(
       event('GET /v1/cycles/{year}/{kind}/objections', {

@@ -5,8 +5,9 @@ import { OBJECTING_AGENCY, ORDOS, RECORD_A, RECORD_B, startWithConfirmation } fr
 import { callApi, dumpTable, staffToken } from '../../support/runtime.ts';
 
 /**
- * The objections API over the running service: a participant's objection and its review (Art 17(3)),
- * with the notice of the review's result.
+ * The objections API over the running service: a participant's objection (the objection filing
+ * function) and the bureau's list, reading and review of it (Art 17(3)), with the notice of the
+ * review's result.
  */
 let rt: LocalRuntime;
 let ordos: string;
