@@ -379,6 +379,7 @@ export class DynamoClaims {
     expression: string,
     names: Record<string, string>,
     values: Record<string, unknown>,
+    alsoCondition?: string,
   ): Promise<Item | undefined> {
     try {
       const r = await this.doc.send(
@@ -386,7 +387,7 @@ export class DynamoClaims {
           TableName: this.table,
           Key: keyOf(key),
           UpdateExpression: expression,
-          ConditionExpression: 'attribute_exists(PK) AND #applied = :false',
+          ConditionExpression: `attribute_exists(PK) AND #applied = :false${alsoCondition ? ` AND ${alsoCondition}` : ''}`,
           ExpressionAttributeNames: { ...names, '#applied': 'applied' },
           ExpressionAttributeValues: { ...values, ':false': false },
           ReturnValues: 'ALL_NEW',
@@ -419,6 +420,7 @@ export class DynamoClaims {
     return Number(item?.attempts ?? 0);
   }
 
+  /** Sets an entry aside once: one already in the stuck list keeps its cause and its time (a redelivery sets nothing again). */
   async setAside(key: OutboxKey, error: string, at: string, keepError = false): Promise<void> {
     await this.updateUnapplied(
       key,
@@ -430,6 +432,7 @@ export class DynamoClaims {
         ':sk': keys.pendingSort(at, key.eventId, key.entry),
         ':at': at,
       },
+      '(attribute_not_exists(GSI2PK) OR GSI2PK <> :stuck)',
     );
   }
 

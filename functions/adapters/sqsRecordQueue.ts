@@ -20,11 +20,12 @@ export const MAX_SUBJECT_BATCH_BYTES = 128 * 1024;
 type Member = { readonly message: RecordMessage; readonly body: string };
 
 /**
- * Packs messages for the records queue (`queuedRecordMessagesSchema`): each subject's messages, in
- * their order, into as few `subject.batch` messages as the bounds allow; a subject's lone message goes
- * as itself, with its own deduplication id. A batch's deduplication id is the hash of its members'
- * ids, so the same batch sent again is the same SQS message; a member sent again alone (the sweeper)
- * is a duplicate that the worker ignores (every message is idempotent).
+ * Packs messages for the records queue (`subjectBatchSchema`): each subject's messages, in their
+ * order, into as few `subject.batch` messages as the bounds allow; a subject's lone message goes as
+ * itself, with its own deduplication id. A batch's deduplication id is the hash of its members' ids,
+ * so the same batch sent again is the same SQS message; a message sent again in another batch or
+ * alone (the sweeper sends what is still pending, packed the same way) is a duplicate that the
+ * worker ignores (every message is idempotent).
  */
 export const packRecordMessages = (
   messages: readonly RecordMessage[],

@@ -82,16 +82,15 @@ export const messageDeduplicationId = (m: RecordMessage, hash: (s: string) => st
  * time together in one SQS message (`subject.batch`). A delivery's records of one subject then reach
  * the worker in one receive and are applied with one read and one transaction, where a FIFO receive
  * of ten messages would split them over several (docs/ingestion.md "The records queue's messages").
+ * A batch's members are checked one by one (`recordMessageSchema`), so that one bad member fails alone.
  */
-export const queuedRecordMessagesSchema = z.union([
-  recordMessageSchema,
-  z.object({ type: z.literal('subject.batch'), messages: z.array(recordMessageSchema) }),
-]);
-export type QueuedRecordMessages = z.infer<typeof queuedRecordMessagesSchema>;
+export const subjectBatchSchema = z.object({ type: z.literal('subject.batch'), messages: z.array(z.unknown()) });
 
-/** The record messages one SQS message carries, in their order. */
-export const recordMessagesOf = (queued: QueuedRecordMessages): readonly RecordMessage[] =>
-  queued.type === 'subject.batch' ? queued.messages : [queued];
+/** The members of a records-queue body, each still to be checked: a subject's batch's messages, or the body itself. */
+export const queuedMembersOf = (body: unknown): readonly unknown[] => {
+  const batch = subjectBatchSchema.safeParse(body);
+  return batch.success ? batch.data.messages : [body];
+};
 
 /** A batch of subjects for the nightly rescoring (the planner sends it, the rescore worker takes it). */
 export const rescoreMessageSchema = z.object({

@@ -53,5 +53,8 @@ export const httpHandler = (
   );
 
 /** Queue consumers and scheduled targets: failures propagate (partial batch failures, retries, DLQs). */
-export const eventHandler = <E, R>(fn: (event: E) => Promise<R>, logger?: Logger): LambdaHandler<E, R> =>
+export const eventHandler = <E, R>(
+  fn: (event: E, context: Context) => Promise<R>,
+  logger?: Logger,
+): LambdaHandler<E, R> =>
   asHandler(logger ? middy<E, R>().use(lambdaContextFor<E, R>(logger)).handler(fn) : middy<E, R>().handler(fn));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { inject } from 'vitest';
 import { SqsRecordQueue } from '../../functions/adapters/sqsRecordQueue.ts';
-import { type QueuedRecordMessages, type RecordMessage, recordMessagesOf } from '../../functions/ports/messages.ts';
+import { queuedMembersOf, type RecordMessage } from '../../functions/ports/messages.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/services.ts';
 
 /** A records queue of its own on the test SQS server, and a way to read what was sent to it. */
@@ -30,7 +30,7 @@ export const freshRecordQueue = async (name: string): Promise<FreshRecordQueue> 
         new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
       );
       if (!r.Messages?.length) return all;
-      all.push(...r.Messages.flatMap((m) => recordMessagesOf(JSON.parse(m.Body!) as QueuedRecordMessages)));
+      all.push(...r.Messages.flatMap((m) => queuedMembersOf(JSON.parse(m.Body!)) as RecordMessage[]));
     }
   };
   return { queue: new SqsRecordQueue(sqs, url), received, destroy: () => sqs.destroy() };

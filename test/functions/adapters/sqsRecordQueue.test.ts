@@ -10,10 +10,9 @@ import {
 } from '../../../functions/adapters/sqsRecordQueue.ts';
 import {
   messageGroupId,
-  type QueuedRecordMessages,
-  queuedRecordMessagesSchema,
+  queuedMembersOf,
   type RecordMessage,
-  recordMessagesOf,
+  recordMessageSchema,
 } from '../../../functions/ports/messages.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../infra/local/services.ts';
 import { uscc } from '../../support/builders.ts';
@@ -40,7 +39,7 @@ const reevaluate = (id: string, cause: string): RecordMessage => ({
   subject: { kind: 'agency', id },
   cause,
 });
-const unpack = (body: string) => recordMessagesOf(JSON.parse(body) as QueuedRecordMessages);
+const unpack = (body: string) => queuedMembersOf(JSON.parse(body)) as RecordMessage[];
 
 describe('packRecordMessages', () => {
   const A = uscc(601, '150200');
@@ -93,7 +92,7 @@ describe('packRecordMessages', () => {
         };
         const unpacked = packed.flatMap((m) => {
           const ms = unpack(m.body);
-          expect(queuedRecordMessagesSchema.safeParse(JSON.parse(m.body)).success).toBe(true);
+          for (const member of ms) expect(recordMessageSchema.safeParse(member).success).toBe(true);
           expect(new Set(ms.map(messageGroupId))).toEqual(new Set([m.groupId]));
           return ms;
         });

@@ -8,6 +8,7 @@ import { SqsRecordQueue } from '../../../functions/adapters/sqsRecordQueue.ts';
 import { CycleTransitions } from '../../../functions/cycles/cycleTransitions.ts';
 import { FireDeadline } from '../../../functions/cycles/fireDeadline.ts';
 import { OpenCycle } from '../../../functions/cycles/openCycle.ts';
+import { queuedMembersOf, type RecordMessage } from '../../../functions/ports/messages.ts';
 import type { DeadlineTarget } from '../../../functions/ports/scheduler.ts';
 import { AdjustableClock } from '../../../functions/shared/clock.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../infra/local/services.ts';
@@ -63,7 +64,7 @@ describe('FireDeadline', () => {
     const received = await sqs.send(
       new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
     );
-    expect((received.Messages ?? []).map((m) => JSON.parse(m.Body!))).toEqual([
+    expect((received.Messages ?? []).flatMap((m) => queuedMembersOf(JSON.parse(m.Body!)) as RecordMessage[])).toEqual([
       {
         type: 'subject.reevaluate',
         subject: { kind: 'enterprise', id },

@@ -16,6 +16,7 @@ import { OpenCycle } from '../../../functions/cycles/openCycle.ts';
 import { RecordAct } from '../../../functions/cycles/recordAct.ts';
 import { MarkLateFilings } from '../../../functions/filing/markLateFilings.ts';
 import { IssueParticipantsNotices } from '../../../functions/notices/issueParticipantsNotices.ts';
+import { queuedMembersOf, type RecordMessage } from '../../../functions/ports/messages.ts';
 import type { DeadlineTarget } from '../../../functions/ports/scheduler.ts';
 import { AdjustableClock } from '../../../functions/shared/clock.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../infra/local/services.ts';
@@ -168,7 +169,7 @@ describe('participants notices and late marking', () => {
     const received = await sqs.send(
       new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
     );
-    expect((received.Messages ?? []).map((m) => JSON.parse(m.Body!))).toEqual([
+    expect((received.Messages ?? []).flatMap((m) => queuedMembersOf(JSON.parse(m.Body!)) as RecordMessage[])).toEqual([
       { type: 'subject.reevaluate', subject: { kind: 'agency', id: never.code }, cause: 'filing:missing:2025' },
     ]);
 

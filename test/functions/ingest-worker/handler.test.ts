@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TIME_MARGIN_MS } from '../../../functions/ingest-worker/handler.ts';
+import { StoreError } from '../../../functions/ports/store.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { uscc } from '../../support/builders.ts';
 import { claimAsWebhook, createdMessage } from '../../support/claims.ts';
@@ -41,7 +43,12 @@ const sqs = (id: string, body: string) => ({
 });
 
 /** A handler of its own on a fresh table, with a call counter on its client. */
-const isolatedWorker = async (name: string) => {
+const isolatedWorker = async (
+  name: string,
+  wrap: (
+    useCase: import('../../../functions/ingest-worker/applySubjectMessages.ts').ApplySubjectMessages,
+  ) => typeof useCase = (u) => u,
+) => {
   const { DynamoCreditStore } = await import('../../../functions/adapters/dynamoStore.ts');
   const { ApplySubjectMessages } = await import('../../../functions/ingest-worker/applySubjectMessages.ts');
   const { createIngestWorkerHandler } = await import('../../../functions/ingest-worker/handler.ts');
@@ -56,7 +63,7 @@ const isolatedWorker = async (name: string) => {
   const clock = new AdjustableClock();
   clock.freeze(new Date('2026-11-20T02:00:00Z'));
   const handler = createIngestWorkerHandler(
-    new ApplySubjectMessages(store, queue.queue, clock),
+    wrap(new ApplySubjectMessages(store, queue.queue, clock)),
     createLogger('ingest-worker'),
     store,
     () => clock.now(),
@@ -66,6 +73,7 @@ const isolatedWorker = async (name: string) => {
     store,
     handler,
     counter,
+    clock,
     destroy: () => {
       client.destroy();
       queue.destroy();
@@ -263,16 +271,124 @@ describe('a subject’s messages sent together in one SQS message', () => {
     destroy();
   });
 
-  it('with a message that is not a record message is poison as a whole: reported failed, nothing applied', async () => {
+  it('with a member that is not a record message: that member set aside on the entry it names, the others applied', async () => {
+    const { store, handler, destroy } = await isolatedWorker('ingest-handler-subject-batch-invalid-member');
+    const [good, bad] = await recordsOf('MEMBER', uscc(524, '150200'), 2);
+    for (const r of [good!, bad!]) await claimAsWebhook(store, r, AT);
+    const invalid = { ...createdMessage(bad!, AT), receivedAt: 42 };
+    const response = await handler(
+      { Records: [sqs('one-bad', batchBody([createdMessage(good!, AT), invalid]))] },
+      {} as never,
+    );
+    expect(response).toEqual({ batchItemFailures: [] });
+    const claims = await store.getClaims([good!.eventId, bad!.eventId]);
+    expect([claims.get(good!.eventId)!.applied, claims.get(bad!.eventId)!.applied]).toEqual([true, false]);
+    expect(await store.stuckEntries()).toEqual([
+      expect.objectContaining({
+        key: { eventId: bad!.eventId, entry: 'created' },
+        error: expect.stringContaining('member 1'),
+      }),
+    ]);
+    destroy();
+  });
+
+  it('with a member that names no entry: the SQS message reported failed, its record messages applied', async () => {
     const { store, handler, destroy } = await isolatedWorker('ingest-handler-subject-batch-poison');
-    const [r] = await recordsOf('POISONED', uscc(524, '150200'), 1);
+    const [r] = await recordsOf('POISONED', uscc(525, '150200'), 1);
     await claimAsWebhook(store, r!, AT);
     const response = await handler(
       { Records: [sqs('poisoned', batchBody([createdMessage(r!, AT), { type: 'record.created', record: 'x' }]))] },
       {} as never,
     );
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'poisoned' }] });
-    expect((await store.getClaims([r!.eventId])).get(r!.eventId)!.applied).toBe(false);
+    expect((await store.getClaims([r!.eventId])).get(r!.eventId)!.applied).toBe(true);
+    expect(await store.stuckEntries()).toEqual([]);
+    destroy();
+  });
+
+  it('set aside once: handed out again later, the stuck entry keeps its time and cause', async () => {
+    const { store, handler, clock, destroy } = await isolatedWorker('ingest-handler-set-aside-once');
+    const [conflicting, failing] = await recordsOf('ONCE', uscc(526, '150200'), 2);
+    await claimAsWebhook(store, conflicting!, AT);
+    expect(
+      await store.commitSubject({
+        subject: { kind: 'enterprise', id: uscc(526, '150200') },
+        newRecord: { record: conflicting!, contentHash: 'other content', source: 'x', receivedAt: AT },
+        snapshots: [],
+        audit: [],
+      }),
+    ).toBe(true);
+    // A sibling that fails every time keeps the SQS message coming back.
+    const early = {
+      type: 'record.rectified',
+      eventId: failing!.eventId,
+      subject: { kind: 'enterprise', id: uscc(526, '150200') },
+      on: '2026-11-01',
+      source: 'test',
+      receivedAt: AT,
+    };
+    const body = batchBody([createdMessage(conflicting!, AT), early]);
+    expect(await handler({ Records: [sqs('again', body)] }, {} as never)).toEqual({
+      batchItemFailures: [{ itemIdentifier: 'again' }],
+    });
+    const first = await store.stuckEntries();
+    expect(first).toEqual([
+      expect.objectContaining({
+        key: { eventId: conflicting!.eventId, entry: 'created' },
+        since: '2026-11-20T02:00:00.000Z',
+      }),
+    ]);
+    clock.freeze(new Date('2026-11-20T03:00:00Z'));
+    expect(await handler({ Records: [sqs('again', body)] }, {} as never)).toEqual({
+      batchItemFailures: [{ itemIdentifier: 'again' }],
+    });
+    expect(await store.stuckEntries()).toEqual(first);
+    destroy();
+  });
+});
+
+describe('a group applied one message at a time near the end of an invocation', () => {
+  const AT = '2026-11-20T01:00:00Z';
+  /** The group's call fails (as a store that refuses it would); the messages alone go through the real use case. */
+  const failingGroups = (u: import('../../../functions/ingest-worker/applySubjectMessages.ts').ApplySubjectMessages) =>
+    Object.assign(Object.create(u), {
+      execute: (ref: never, messages: readonly never[]) =>
+        messages.length > 1 ? Promise.reject(new StoreError('group refused')) : u.execute(ref, messages),
+    });
+  const contextWith = (remainingMs: number) => ({ getRemainingTimeInMillis: () => remainingMs }) as never;
+  const setUp = async (name: string, n: number) => {
+    const worker = await isolatedWorker(name, failingGroups);
+    const { record } = await import('../../support/builders.ts');
+    const records = Array.from({ length: n }, (_, i) =>
+      record({
+        eventId: `${name}-${i}`,
+        rule: 'HW_BASIC',
+        subject: { kind: 'enterprise', id: uscc(531, '150200'), siteId: null },
+        league: '150200',
+        department: '150200-EEB',
+      }),
+    );
+    for (const r of records) await claimAsWebhook(worker.store, r, AT);
+    const event = { Records: records.map((r, i) => sqs(`t${i}`, JSON.stringify(createdMessage(r, AT)))) };
+    return { ...worker, records, event };
+  };
+
+  it('with time left, applies each message alone', async () => {
+    const { store, handler, records, event, destroy } = await setUp('TIME-LEFT', 3);
+    expect(await handler(event, contextWith(45_000))).toEqual({ batchItemFailures: [] });
+    const claims = await store.getClaims(records.map((r) => r.eventId));
+    expect([...claims.values()].map((c) => c.applied)).toEqual([true, true, true]);
+    destroy();
+  });
+
+  it(`with less than ${TIME_MARGIN_MS / 1000} s left, tries none and reports every one failed, to come back`, async () => {
+    const { store, handler, records, event, destroy } = await setUp('TIME-UP', 3);
+    expect(await handler(event, contextWith(TIME_MARGIN_MS - 1_000))).toEqual({
+      batchItemFailures: [{ itemIdentifier: 't0' }, { itemIdentifier: 't1' }, { itemIdentifier: 't2' }],
+    });
+    const claims = await store.getClaims(records.map((r) => r.eventId));
+    expect([...claims.values()].map((c) => c.applied)).toEqual([false, false, false]);
+    expect(await store.stuckEntries()).toEqual([]);
     destroy();
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoCreditStore } from '../../../functions/adapters/dynamoStore.ts';
 import { SqsRecordQueue } from '../../../functions/adapters/sqsRecordQueue.ts';
 import type { PushBatch } from '../../../functions/ports/creditPlatform.ts';
+import { messageSubject, queuedMembersOf, type RecordMessage } from '../../../functions/ports/messages.ts';
 import { PublishResults } from '../../../functions/publication/publishResults.ts';
 import { correctionBatchId, ReissuePublished } from '../../../functions/publication/reissuePublished.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../infra/local/services.ts';
@@ -402,7 +403,9 @@ describe('an approval always reaches the stored record (Art 23)', () => {
     const received = await sqs.send(
       new ReceiveMessageCommand({ QueueUrl: recordsUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
     );
-    expect((received.Messages ?? []).map((m) => JSON.parse(m.Body!))).toContainEqual({
+    expect(
+      (received.Messages ?? []).flatMap((m) => queuedMembersOf(JSON.parse(m.Body!)) as RecordMessage[]),
+    ).toContainEqual({
       type: 'record.repaired',
       eventId: 'M930',
       subject,
@@ -465,7 +468,9 @@ describe('an approval always reaches the stored record (Art 23)', () => {
       new ReceiveMessageCommand({ QueueUrl: recordsUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
     );
     expect(
-      (received.Messages ?? []).map((m) => JSON.parse(m.Body!)).filter((m) => m.subject.id === subject.id),
+      (received.Messages ?? [])
+        .flatMap((m) => queuedMembersOf(JSON.parse(m.Body!)) as RecordMessage[])
+        .filter((m) => messageSubject(m).id === subject.id),
     ).toEqual([
       { type: 'record.repaired', eventId: 'PR931-1', subject, on: '2028-06-01', source: app.decidedBy, receivedAt: at },
     ]);
