@@ -40,13 +40,21 @@ const verified = (payload: JWTPayload): TokenVerification => ({
 
 /** Locally: staff tokens signed with a shared HS256 secret (ECOCREDIT_JWT_SECRET). */
 export class Hs256TokenVerifier implements TokenVerifier {
-  private readonly key: Uint8Array;
+  private readonly secret: Uint8Array<ArrayBuffer>;
+  private key: Promise<CryptoKey | Uint8Array> | undefined;
   constructor(secret: string) {
-    this.key = new TextEncoder().encode(secret);
+    this.secret = new TextEncoder().encode(secret);
+  }
+  /** The secret imported once as a WebCrypto key: given the bytes, jose imports them again on every check. */
+  private verificationKey(): Promise<CryptoKey | Uint8Array> {
+    this.key ??= crypto.subtle
+      .importKey('raw', this.secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify'])
+      .catch(() => this.secret);
+    return this.key;
   }
   async check(token: string): Promise<TokenVerification> {
     try {
-      return verified((await jwtVerify(token, this.key, { algorithms: ['HS256'] })).payload);
+      return verified((await jwtVerify(token, await this.verificationKey(), { algorithms: ['HS256'] })).payload);
     } catch (err) {
       return { ok: false, reason: refusalOf(err) };
     }
