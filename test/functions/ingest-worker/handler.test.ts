@@ -4,6 +4,7 @@ import { StoreError } from '../../../functions/ports/store.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { uscc } from '../../support/builders.ts';
 import { claimAsWebhook, createdMessage } from '../../support/claims.ts';
+import { hwBasicRecords, isolatedWorker, recordsQueueRecord as sqs } from '../../support/ingestWorker.ts';
 import { postWebhook, startFrozenRuntime } from '../../support/runtime.ts';
 
 /** The records consumer: one message that cannot be applied is set aside; its subject's other messages go on. */
@@ -23,63 +24,6 @@ const rec = (eventId: string, occurredOn: string) => ({
   department: '150200-EEB',
   league: '150200',
 });
-
-/** An SQS record of the records queue as Lambda passes it. */
-const sqs = (id: string, body: string) => ({
-  messageId: id,
-  receiptHandle: id,
-  body,
-  attributes: {
-    ApproximateReceiveCount: '1',
-    SentTimestamp: '0',
-    SenderId: 'test',
-    ApproximateFirstReceiveTimestamp: '0',
-  },
-  messageAttributes: {},
-  md5OfBody: '',
-  eventSource: 'aws:sqs',
-  eventSourceARN: 'arn:aws:sqs:cn-north-1:000000000000:records',
-  awsRegion: 'cn-north-1',
-});
-
-/** A handler of its own on a fresh table, with a call counter on its client. */
-const isolatedWorker = async (
-  name: string,
-  wrap: (
-    useCase: import('../../../functions/ingest-worker/applySubjectMessages.ts').ApplySubjectMessages,
-  ) => typeof useCase = (u) => u,
-) => {
-  const { DynamoCreditStore } = await import('../../../functions/adapters/dynamoStore.ts');
-  const { ApplySubjectMessages } = await import('../../../functions/ingest-worker/applySubjectMessages.ts');
-  const { createIngestWorkerHandler } = await import('../../../functions/ingest-worker/handler.ts');
-  const { createLogger } = await import('../../../functions/shared/logger.ts');
-  const { AdjustableClock } = await import('../../../functions/shared/clock.ts');
-  const { freshTable } = await import('../../support/table.ts');
-  const { freshRecordQueue } = await import('../../support/recordQueue.ts');
-  const { countDynamo } = await import('../../support/dynamoCounter.ts');
-  const { client, table } = await freshTable(name);
-  const queue = await freshRecordQueue(name);
-  const store = new DynamoCreditStore(client, table);
-  const clock = new AdjustableClock();
-  clock.freeze(new Date('2026-11-20T02:00:00Z'));
-  const handler = createIngestWorkerHandler(
-    wrap(new ApplySubjectMessages(store, queue.queue, clock)),
-    createLogger('ingest-worker'),
-    store,
-    () => clock.now(),
-  );
-  const counter = countDynamo(client);
-  return {
-    store,
-    handler,
-    counter,
-    clock,
-    destroy: () => {
-      client.destroy();
-      queue.destroy();
-    },
-  };
-};
 
 describe('poison isolation', () => {
   it('1 poison and 9 healthy messages of one subject: 9 applied, 1 set aside with its reason', async () => {
@@ -202,18 +146,7 @@ describe('a batch of several subjects', () => {
 
 describe('a subject’s messages sent together in one SQS message', () => {
   const AT = '2026-11-20T01:00:00Z';
-  const recordsOf = async (prefix: string, id: string, n: number) => {
-    const { record } = await import('../../support/builders.ts');
-    return Array.from({ length: n }, (_, i) =>
-      record({
-        eventId: `${prefix}-${i}`,
-        rule: 'HW_BASIC',
-        subject: { kind: 'enterprise', id, siteId: null },
-        league: '150200',
-        department: '150200-EEB',
-      }),
-    );
-  };
+  const recordsOf = hwBasicRecords;
   const batchBody = (messages: readonly unknown[]) => JSON.stringify({ type: 'subject.batch', messages });
 
   it('are applied with one read and one transaction, beside a lone message of another subject', async () => {
