@@ -5,6 +5,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import { QueueError } from '../ports/queue.ts';
+import { chunksWithin } from '../shared/chunksWithin.ts';
 import { mapLimit } from '../shared/mapLimit.ts';
 
 /** SQS limits: ten entries and 256 KiB per SendMessageBatch. */
@@ -25,21 +26,8 @@ export const sendMessageBatches = async (
   queueUrl: string,
   messages: readonly OutgoingMessage[],
 ): Promise<void> => {
-  const batches: OutgoingMessage[][] = [];
-  let current: OutgoingMessage[] = [];
-  let bytes = 0;
-  for (const m of messages) {
-    const size = Buffer.byteLength(m.body);
-    if (current.length === MAX_ENTRIES || (current.length > 0 && bytes + size > MAX_BATCH_BYTES)) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(m);
-    bytes += size;
-  }
-  if (current.length > 0) batches.push(current);
-  const sendOne = async (chunk: OutgoingMessage[]) => {
+  const batches = chunksWithin(messages, MAX_ENTRIES, MAX_BATCH_BYTES, (m) => Buffer.byteLength(m.body));
+  const sendOne = async (chunk: readonly OutgoingMessage[]) => {
     let result: SendMessageBatchCommandOutput;
     try {
       result = await client.send(

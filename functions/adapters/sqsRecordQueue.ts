@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { messageDeduplicationId, messageGroupId, type RecordMessage } from '../ports/messages.ts';
 import type { RecordQueue } from '../ports/queue.ts';
+import { chunksWithin } from '../shared/chunksWithin.ts';
 import { sendMessageBatches } from './sqsJsonQueue.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -39,33 +40,22 @@ export const packRecordMessages = (
     bySubject.set(groupId, members);
   }
   const out: QueuedMessage[] = [];
-  const flush = (groupId: string, members: readonly Member[]) => {
-    if (members.length === 1)
-      out.push({ body: members[0]!.body, groupId, deduplicationId: messageDeduplicationId(members[0]!.message, hash) });
-    else if (members.length > 1)
-      out.push({
-        body: `{"type":"subject.batch","messages":[${members.map((m) => m.body).join(',')}]}`,
-        groupId,
-        deduplicationId: hash(`batch:${members.map((m) => messageDeduplicationId(m.message, hash)).join(',')}`),
-      });
-  };
-  for (const [groupId, members] of bySubject) {
-    let batch: Member[] = [];
-    let bytes = 0;
-    for (const member of members) {
-      const size = Buffer.byteLength(member.body) + 1;
-      const full =
-        batch.length === MAX_MESSAGES_PER_SUBJECT_BATCH || (batch.length > 0 && bytes + size > MAX_SUBJECT_BATCH_BYTES);
-      if (full) {
-        flush(groupId, batch);
-        batch = [];
-        bytes = 0;
-      }
-      batch.push(member);
-      bytes += size;
-    }
-    flush(groupId, batch);
-  }
+  for (const [groupId, members] of bySubject)
+    for (const batch of chunksWithin(
+      members,
+      MAX_MESSAGES_PER_SUBJECT_BATCH,
+      MAX_SUBJECT_BATCH_BYTES,
+      (m) => Buffer.byteLength(m.body) + 1,
+    ))
+      out.push(
+        batch.length === 1
+          ? { body: batch[0]!.body, groupId, deduplicationId: messageDeduplicationId(batch[0]!.message, hash) }
+          : {
+              body: `{"type":"subject.batch","messages":[${batch.map((m) => m.body).join(',')}]}`,
+              groupId,
+              deduplicationId: hash(`batch:${batch.map((m) => messageDeduplicationId(m.message, hash)).join(',')}`),
+            },
+      );
   return out;
 };
 

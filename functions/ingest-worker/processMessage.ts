@@ -9,22 +9,15 @@ import type { ApplyOutcome } from './messageChange.ts';
 /** Tries of one message before its outbox entry is set aside (below the queue's maxReceiveCount, so it never reaches the DLQ unrecorded). */
 export const SET_ASIDE_AFTER_RECEIVES = 4;
 
-/** The outbox entry a message applies, if it has one (webhook records and lifecycle changes). */
-export const outboxKeyOf = (m: RecordMessage): OutboxKey | null =>
-  m.type === 'record.created'
-    ? { eventId: m.record.eventId, entry: 'created' }
-    : m.type === 'record.rectified'
-      ? { eventId: m.eventId, entry: 'rectifiedOn' }
-      : m.type === 'record.revoked'
-        ? { eventId: m.eventId, entry: 'revokedOn' }
-        : null;
-
 const describe = (err: unknown): string =>
   err instanceof Error
     ? `${err.name}: ${err.message}${err.cause ? ` (cause: ${String(err.cause)})` : ''}`
     : String(err);
 
-/** The outbox entry a member that is not a record message names, if it names one (to set it aside). */
+/**
+ * The outbox entry a message applies, if it has one (webhook records and lifecycle changes); read
+ * from any body, so that a batch's member that is not a record message is set aside on its entry too.
+ */
 const outboxKeyNamedBy = (member: unknown): OutboxKey | null => {
   if (typeof member !== 'object' || member === null) return null;
   const m = member as { type?: unknown; eventId?: unknown; record?: { eventId?: unknown } | null };
@@ -39,6 +32,8 @@ const outboxKeyNamedBy = (member: unknown): OutboxKey | null => {
   const eventId = m.type === 'record.created' ? m.record?.eventId : m.eventId;
   return entry !== null && typeof eventId === 'string' ? { eventId, entry } : null;
 };
+
+export const outboxKeyOf = (m: RecordMessage): OutboxKey | null => outboxKeyNamedBy(m);
 
 /** One member of an SQS message: a record message, or one that is not (with the outbox entry it names, if any). */
 export type QueuedMember =

@@ -2,6 +2,7 @@ import type { SQSRecord } from 'aws-lambda';
 import { DynamoCreditStore } from '../../functions/adapters/dynamoStore.ts';
 import { ApplySubjectMessages } from '../../functions/ingest-worker/applySubjectMessages.ts';
 import { createIngestWorkerHandler } from '../../functions/ingest-worker/handler.ts';
+import { StoreError } from '../../functions/ports/store.ts';
 import { AdjustableClock } from '../../functions/shared/clock.ts';
 import { createLogger } from '../../functions/shared/logger.ts';
 import { record } from './builders.ts';
@@ -67,3 +68,12 @@ export const hwBasicRecords = (prefix: string, id: string, n: number) =>
       department: '150200-EEB',
     }),
   );
+
+/** A fault around the use case: a group of several messages fails as a store refusing it would; one message alone goes through. */
+export const failingTogether = (u: ApplySubjectMessages): ApplySubjectMessages =>
+  Object.assign(Object.create(u) as ApplySubjectMessages, {
+    execute: (
+      ref: Parameters<ApplySubjectMessages['execute']>[0],
+      messages: Parameters<ApplySubjectMessages['execute']>[1],
+    ) => (messages.length > 1 ? Promise.reject(new StoreError('group refused')) : u.execute(ref, messages)),
+  });

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createQueueBatchApplier } from '../../../functions/ingest-worker/applyQueueBatch.ts';
-import type { ApplySubjectMessages } from '../../../functions/ingest-worker/applySubjectMessages.ts';
-import { StoreError } from '../../../functions/ports/store.ts';
 import { createLogger } from '../../../functions/shared/logger.ts';
 import { uscc } from '../../support/builders.ts';
 import { claimAsWebhook, createdMessage } from '../../support/claims.ts';
-import { hwBasicRecords, isolatedWorker, recordsQueueRecord } from '../../support/ingestWorker.ts';
+import { failingTogether, hwBasicRecords, isolatedWorker, recordsQueueRecord } from '../../support/ingestWorker.ts';
 
 /** One receive of the records queue: each subject's messages together, whichever SQS message carries them. */
 const AT = '2026-11-20T01:00:00Z';
@@ -34,14 +32,7 @@ describe('createQueueBatchApplier', () => {
   });
 
   it('once `stopAt` has passed, a group that failed together is not tried message by message: all reported', async () => {
-    const failingGroups = (u: ApplySubjectMessages): ApplySubjectMessages =>
-      Object.assign(Object.create(u) as ApplySubjectMessages, {
-        execute: (ref: Parameters<ApplySubjectMessages['execute']>[0], messages: readonly unknown[]) =>
-          messages.length > 1
-            ? Promise.reject(new StoreError('group refused'))
-            : u.execute(ref, messages as Parameters<ApplySubjectMessages['execute']>[1]),
-      });
-    const { store, useCase, destroy } = await isolatedWorker('queue-batch-stop-at', failingGroups);
+    const { store, useCase, destroy } = await isolatedWorker('queue-batch-stop-at', failingTogether);
     const apply = createQueueBatchApplier(useCase, createLogger('ingest-worker'), store);
     const records = recordsOf('STOP', uscc(542, '150200'), 2);
     for (const r of records) await claimAsWebhook(store, r, AT);

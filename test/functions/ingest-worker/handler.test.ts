@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TIME_MARGIN_MS } from '../../../functions/ingest-worker/handler.ts';
-import { StoreError } from '../../../functions/ports/store.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { uscc } from '../../support/builders.ts';
 import { claimAsWebhook, createdMessage } from '../../support/claims.ts';
-import { hwBasicRecords, isolatedWorker, recordsQueueRecord as sqs } from '../../support/ingestWorker.ts';
+import {
+  failingTogether,
+  hwBasicRecords,
+  isolatedWorker,
+  recordsQueueRecord as sqs,
+} from '../../support/ingestWorker.ts';
 import { postWebhook, startFrozenRuntime } from '../../support/runtime.ts';
 
 /** The records consumer: one message that cannot be applied is set aside; its subject's other messages go on. */
@@ -283,24 +287,10 @@ describe('a subject’s messages sent together in one SQS message', () => {
 describe('a group applied one message at a time near the end of an invocation', () => {
   const AT = '2026-11-20T01:00:00Z';
   /** The group's call fails (as a store that refuses it would); the messages alone go through the real use case. */
-  const failingGroups = (u: import('../../../functions/ingest-worker/applySubjectMessages.ts').ApplySubjectMessages) =>
-    Object.assign(Object.create(u), {
-      execute: (ref: never, messages: readonly never[]) =>
-        messages.length > 1 ? Promise.reject(new StoreError('group refused')) : u.execute(ref, messages),
-    });
   const contextWith = (remainingMs: number) => ({ getRemainingTimeInMillis: () => remainingMs }) as never;
   const setUp = async (name: string, n: number) => {
-    const worker = await isolatedWorker(name, failingGroups);
-    const { record } = await import('../../support/builders.ts');
-    const records = Array.from({ length: n }, (_, i) =>
-      record({
-        eventId: `${name}-${i}`,
-        rule: 'HW_BASIC',
-        subject: { kind: 'enterprise', id: uscc(531, '150200'), siteId: null },
-        league: '150200',
-        department: '150200-EEB',
-      }),
-    );
+    const worker = await isolatedWorker(name, failingTogether);
+    const records = hwBasicRecords(name, uscc(531, '150200'), n);
     for (const r of records) await claimAsWebhook(worker.store, r, AT);
     const event = { Records: records.map((r, i) => sqs(`t${i}`, JSON.stringify(createdMessage(r, AT)))) };
     return { ...worker, records, event };
